@@ -1,0 +1,30 @@
+/** Version of the wire format. A batch carries it as `v`. */
+export const PROTOCOL_VERSION = 1;
+
+/** Largest request body accepted on the wire, as sent (possibly gzip-compressed). */
+export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+/** Largest body after decompression; guards against gzip bombs. */
+export const MAX_DECOMPRESSED_BYTES = 16 * 1024 * 1024;
+/** Largest body a browser may hand to `navigator.sendBeacon`. */
+export const MAX_BEACON_BYTES = 64 * 1024;
+
+export const MAX_EVENTS_PER_BATCH = 500;
+/** Largest decompressed rrweb payload of one `replay` event. */
+export const MAX_REPLAY_CHUNK_BYTES = 8 * 1024 * 1024;
+
+export const MAX_ID_LENGTH = 64;
+export const MAX_URL_LENGTH = 2048;
+export const MAX_TITLE_LENGTH = 256;
+export const MAX_SELECTOR_LENGTH = 256;
+export const MAX_ELEMENT_TEXT_LENGTH = 60;
+export const MAX_LABEL_LENGTH = 128;
+export const MAX_NAME_LENGTH = 128;
+export const MAX_MESSAGE_LENGTH = 1024;
+export const MAX_STACK_LENGTH = 8192;
+export const MAX_FEEDBACK_LENGTH = 2000;
+export const MAX_PROPERTY_VALUE_LENGTH = 512;
+export const MAX_PROPERTIES = 50;
+
+/** Client timestamps outside this range are rejected as nonsense. */
+export const MIN_TIMESTAMP_MS = Date.UTC(2020, 0, 1);
+export const MAX_TIMESTAMP_MS = Date.UTC(2100, 0, 1);

@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from './config.js';
+import { startServer } from './index.js';
+import { createProject } from './projects/create-project.js';
+import { openStore } from './store/client.js';
+import { migrate } from './store/migrate.js';
+
+const USAGE = `Usage: snag <command>
+
+Commands:
+  serve                   start the server (ingest API, reports, dashboard)
+  migrate                 apply pending ClickHouse migrations and exit
+  projects create NAME    create a project and print its public ingest key
+
+Configuration comes from the environment; see .env.example.`;
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { help: { type: 'boolean', short: 'h' } },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return command || values.help ? 0 : 1;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'serve':
+      return serve(config);
+    case 'migrate': {
+      const store = openStore(config.store);
+      try {
+        const result = await migrate(store);
+        console.log(result.applied.length ? `applied: ${result.applied.join(', ')}` : 'schema is up to date');
+      } finally {
+        await store.close();
+      }
+      return 0;
+    }
+    case 'projects': {
+      const name = rest.slice(1).join(' ').trim();
+      if (rest[0] !== 'create' || !name) {
+        console.error('Usage: snag projects create NAME');
+        return 1;
+      }
+      const store = openStore(config.store);
+      try {
+        await migrate(store);
+        const project = await createProject(store, name);
+        console.log(`project: ${project.id}\npublic key: ${project.key}`);
+      } finally {
+        await store.close();
+      }
+      return 0;
+    }
+    default:
+      console.error(`unknown command "${command}"\n\n${USAGE}`);
+      return 1;
+  }
+}
+
+async function serve(config: ReturnType<typeof loadConfig>): Promise<number> {
+  const server = await startServer(config);
+  const where = config.store.kind === 'embedded' ? `embedded ClickHouse in ${config.store.dataDir}` : config.store.url;
+  console.log(
+    [
+      `Snag is listening on ${server.url}`,
+      `  store:               ${where} (database ${config.store.database})`,
+      '  default project:     default',
+      `  public ingest key:   ${server.credentials.defaultProjectKey}`,
+      `  admin token:         ${server.credentials.adminToken}`,
+      `  ingest endpoint:     ${server.url}/v1/ingest`,
+    ].join('\n'),
+  );
+  await new Promise<void>((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      console.log(`${signal} received: finishing writes and shutting down`);
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  console.log('Snag stopped');
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError) console.error(error.message);
+    else console.error(error);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,95 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4318),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  SNAG_DATA_DIR: z.string().min(1).default('.snag-data'),
+  CLICKHOUSE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  CLICKHOUSE_USER: optionalString,
+  CLICKHOUSE_PASSWORD: optionalString,
+  CLICKHOUSE_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a plain identifier (letters, digits, _)')
+    .default('snag'),
+  CLICKHOUSE_CLUSTER: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]+$/, 'must be a cluster name from remote_servers')
+      .optional(),
+  ),
+  SNAG_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(90),
+  SNAG_ADMIN_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  SNAG_DEFAULT_PROJECT_KEY: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, "_" or "-"')
+      .optional(),
+  ),
+});
+
+export type StoreConfig =
+  | { kind: 'embedded'; dataDir: string; database: string; retentionDays: number }
+  | {
+      kind: 'remote';
+      url: string;
+      username?: string;
+      password?: string;
+      database: string;
+      cluster?: string;
+      retentionDays: number;
+    };
+
+export interface Config {
+  port: number;
+  host: string;
+  store: StoreConfig;
+  adminToken?: string;
+  defaultProjectKey?: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment once at start; every other module receives a `Config`. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.CLICKHOUSE_CLUSTER && !e.CLICKHOUSE_URL) {
+    throw new ConfigError('Invalid configuration:\n  CLICKHOUSE_CLUSTER: needs CLICKHOUSE_URL (a cluster is remote)');
+  }
+  const store: StoreConfig = e.CLICKHOUSE_URL
+    ? {
+        kind: 'remote',
+        url: e.CLICKHOUSE_URL,
+        username: e.CLICKHOUSE_USER,
+        password: e.CLICKHOUSE_PASSWORD,
+        database: e.CLICKHOUSE_DATABASE,
+        cluster: e.CLICKHOUSE_CLUSTER,
+        retentionDays: e.SNAG_RETENTION_DAYS,
+      }
+    : {
+        kind: 'embedded',
+        dataDir: path.resolve(e.SNAG_DATA_DIR),
+        database: e.CLICKHOUSE_DATABASE,
+        retentionDays: e.SNAG_RETENTION_DAYS,
+      };
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    store,
+    adminToken: e.SNAG_ADMIN_TOKEN,
+    defaultProjectKey: e.SNAG_DEFAULT_PROJECT_KEY,
+  };
+}

@@ -1,0 +1,20 @@
+/** Group commit: the longest a row waits for the next shared insert. */
+export const FLUSH_INTERVAL_MS = 100;
+/** Group commit: an insert starts at once when this many rows are waiting. */
+export const FLUSH_MAX_ROWS = 20_000;
+/** Rows waiting or being written beyond which ingest answers 503 + Retry-After. */
+export const MAX_PENDING_ROWS = 200_000;
+/** What an overloaded or store-less server tells clients to wait, in seconds. */
+export const OVERLOAD_RETRY_AFTER_S = 2;
+export const STORE_DOWN_RETRY_AFTER_S = 5;
+
+/** How long a looked-up ingest key (or its absence) is trusted before asking the store again. */
+export const KEY_CACHE_TTL_MS = 30_000;
+export const UNKNOWN_KEY_CACHE_TTL_MS = 5_000;
+/** Distinct user-agent strings whose parse is kept in memory. */
+export const USER_AGENT_CACHE_SIZE = 2_000;
+
+/** Longest a client may take to send a request body before it is dropped. */
+export const REQUEST_BODY_TIMEOUT_MS = 30_000;
+/** Longest graceful shutdown waits for open requests and the final flush. */
+export const SHUTDOWN_TIMEOUT_MS = 15_000;

@@ -1,0 +1,63 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app.js';
+import { type Credentials, ensureCredentials } from './auth/bootstrap.js';
+import type { Config } from './config.js';
+import { SHUTDOWN_TIMEOUT_MS } from './constants.js';
+import { openStore, type Store } from './store/client.js';
+import { migrate } from './store/migrate.js';
+import { BatchingWriter } from './store/writer.js';
+
+export type { AppDeps } from './app.js';
+export { createApp } from './app.js';
+export { ensureCredentials } from './auth/bootstrap.js';
+export type { Config, StoreConfig } from './config.js';
+export { ConfigError, loadConfig } from './config.js';
+export { createProject } from './projects/create-project.js';
+export type { Store } from './store/client.js';
+export { openStore } from './store/client.js';
+export { migrate } from './store/migrate.js';
+export { BatchingWriter } from './store/writer.js';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  credentials: Credentials;
+  store: Store;
+  /** Stops accepting requests, writes everything accepted, closes the store. */
+  close(): Promise<void>;
+}
+
+/** Opens the store, applies migrations, ensures credentials and listens. */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const store = openStore(config.store);
+  await migrate(store);
+  const credentials = await ensureCredentials(store, config);
+  const writer = new BatchingWriter(store);
+  const app = createApp({ store, writer, adminToken: credentials.adminToken });
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = app.listen(config.port, config.host, () => resolve(listening));
+    listening.once('error', reject);
+  });
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  server.requestTimeout = 60_000;
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const deadline = setTimeout(() => server.closeAllConnections(), SHUTDOWN_TIMEOUT_MS);
+      await stopped;
+      clearTimeout(deadline);
+      await writer.close();
+      await store.close();
+    })();
+    return closing;
+  };
+  return { url: `http://${host}:${port}`, port, credentials, store, close };
+}

@@ -1,0 +1,176 @@
+import type { Batch, ElementDescription, SnagEvent } from '@snag/protocol';
+import { formatDateTime } from '../store/datetime.js';
+import { pathOf, pathPattern } from './path-pattern.js';
+import { decodeReplayEvents } from './replay-payload.js';
+import type { EventRow, IngestRows, ReplayRow } from './rows.js';
+import { parseUserAgent } from './user-agent.js';
+
+export interface IngestContext {
+  projectId: string;
+  receivedAt: number;
+  userAgent: string | undefined;
+}
+
+type Common = Omit<
+  EventRow,
+  'event_id' | 'type' | 'client_time' | 'time' | 'page_id' | 'url' | 'path' | 'path_pattern' | 'data'
+>;
+
+/**
+ * Turns a validated batch into rows: server receive time, event time corrected
+ * for the client's clock skew (`received_at - sent_at`), path and path pattern,
+ * browser / OS / device from the user agent. The client's IP is never read.
+ */
+export async function enrichBatch(batch: Batch, context: IngestContext): Promise<IngestRows> {
+  const skew = context.receivedAt - batch.sent_at;
+  const client = parseUserAgent(context.userAgent);
+  const receivedAt = formatDateTime(context.receivedAt);
+  const userId = batch.session.user_id ?? batch.events.findLast((event) => event.type === 'identify')?.user_id ?? '';
+  const common: Common = {
+    project_id: context.projectId,
+    session_id: batch.session.id,
+    received_at: receivedAt,
+    anonymous_id: batch.session.anonymous_id,
+    user_id: userId,
+    release: batch.release ?? '',
+    sdk: `${batch.sdk.name}/${batch.sdk.version}`,
+    browser: client.browser,
+    browser_version: client.browserVersion,
+    os: client.os,
+    device: client.device,
+    ...EMPTY_TYPED_COLUMNS,
+  };
+
+  const rows: IngestRows = { events: [], replay_chunks: [] };
+  const paths = new Map<string, { path: string; pattern: string }>();
+  for (const [index, event] of batch.events.entries()) {
+    if (event.type === 'replay') {
+      const rrweb = await decodeReplayEvents(event, index);
+      rows.replay_chunks.push({
+        project_id: context.projectId,
+        session_id: batch.session.id,
+        client_time: formatDateTime(event.t),
+        event_id: event.id,
+        page_id: event.page_id,
+        seq: event.seq,
+        time: formatDateTime(event.t + skew),
+        received_at: receivedAt,
+        url: event.url,
+        full_snapshot: event.full_snapshot ? 1 : 0,
+        event_count: rrweb.length,
+        first_timestamp: Math.round(rrweb[0]?.timestamp ?? event.t),
+        last_timestamp: Math.round(rrweb[rrweb.length - 1]?.timestamp ?? event.t),
+        data: JSON.stringify(rrweb),
+      } satisfies ReplayRow);
+      continue;
+    }
+    let location = paths.get(event.url);
+    if (!location) {
+      const path = pathOf(event.url);
+      location = { path, pattern: pathPattern(path) };
+      paths.set(event.url, location);
+    }
+    const { id, t, type, page_id, url, ...data } = event;
+    rows.events.push({
+      ...common,
+      ...typedColumns(event),
+      event_id: id,
+      type,
+      client_time: formatDateTime(t),
+      time: formatDateTime(t + skew),
+      page_id,
+      url,
+      path: location.path,
+      path_pattern: location.pattern,
+      data: JSON.stringify(data),
+    });
+  }
+  return rows;
+}
+
+const EMPTY_TYPED_COLUMNS = {
+  navigation: '',
+  signal_kind: '',
+  element_selector: '',
+  element_tag: '',
+  element_text: '',
+  element_test_id: '',
+  element_aria_label: '',
+  element_role: '',
+  x: 0,
+  y: 0,
+  page_width: 0,
+  page_height: 0,
+  viewport_width: 0,
+  viewport_height: 0,
+  scroll_depth: 0,
+  scroll_reversals: 0,
+  status: 0,
+  duration_ms: 0,
+  name: '',
+  value: 0,
+  message: '',
+} satisfies Partial<EventRow>;
+
+/** The columns a query filters or groups on, lifted out of each event kind. */
+function typedColumns(event: Exclude<SnagEvent, { type: 'replay' }>): Partial<EventRow> {
+  switch (event.type) {
+    case 'page':
+      return {
+        navigation: event.navigation,
+        viewport_width: event.viewport.width,
+        viewport_height: event.viewport.height,
+      };
+    case 'click':
+      return {
+        ...elementColumns(event.element),
+        x: event.x,
+        y: event.y,
+        page_width: event.page_width ?? 0,
+        page_height: event.page_height ?? 0,
+      };
+    case 'input':
+      return { ...elementColumns(event.element), name: event.input_type, value: event.length };
+    case 'scroll':
+      return {
+        scroll_depth: event.max_depth,
+        scroll_reversals: event.reversals,
+        page_height: event.page_height,
+        viewport_height: event.viewport_height,
+      };
+    case 'signal':
+      return { signal_kind: event.kind, ...(event.element ? elementColumns(event.element) : {}) };
+    case 'error':
+      return { name: event.origin, message: event.message };
+    case 'network':
+      return {
+        name: event.method.toUpperCase(),
+        message: event.request_url,
+        status: event.status,
+        duration_ms: event.duration_ms,
+      };
+    case 'vital':
+      return { name: event.name, value: event.value };
+    case 'identify':
+      return { name: event.user_id };
+    case 'custom':
+      return { name: event.name };
+    case 'feedback':
+      return {
+        value: event.rating ?? 0,
+        message: event.text ?? '',
+        ...(event.element ? elementColumns(event.element) : {}),
+      };
+  }
+}
+
+function elementColumns(element: ElementDescription): Partial<EventRow> {
+  return {
+    element_selector: element.selector,
+    element_tag: element.tag,
+    element_text: element.text ?? '',
+    element_test_id: element.test_id ?? '',
+    element_aria_label: element.aria_label ?? '',
+    element_role: element.role ?? '',
+  };
+}

@@ -1,0 +1,86 @@
+import { type Batch, batchSchema } from '@snag/protocol';
+import { type Request, Router } from 'express';
+import { OVERLOAD_RETRY_AFTER_S, STORE_DOWN_RETRY_AFTER_S } from '../constants.js';
+import { ingestCors } from '../http/cors.js';
+import { HttpError } from '../http/errors.js';
+import { validate } from '../http/validate.js';
+import type { KeyResolver } from '../projects/key-resolver.js';
+import { type BatchingWriter, WriterClosedError, WriterOverloadedError } from '../store/writer.js';
+import { enrichBatch } from './enrich.js';
+import { type BodyLimits, checkContentType, DEFAULT_BODY_LIMITS, readBody } from './read-body.js';
+
+export interface IngestDeps {
+  keys: KeyResolver;
+  writer: BatchingWriter;
+  bodyLimits?: BodyLimits;
+}
+
+/**
+ * `POST /v1/ingest`: one batch per request, all or nothing. Answers 202 only once
+ * every row of the batch is in ClickHouse.
+ */
+export function ingestRouter({ keys, writer, bodyLimits = DEFAULT_BODY_LIMITS }: IngestDeps): Router {
+  const router = Router();
+  router.use('/v1/ingest', ingestCors);
+  router.post('/v1/ingest', async (req, res) => {
+    const projectId = await resolveProject(req, keys);
+    checkContentType(req);
+    const body = await readBody(req, bodyLimits);
+    const batch = validate(batchSchema, parseJson(body), 'invalid_batch') as Batch;
+    const rows = await enrichBatch(batch, {
+      projectId,
+      receivedAt: Date.now(),
+      userAgent: req.headers['user-agent'],
+    });
+    try {
+      await writer.write({ events: rows.events, replay_chunks: rows.replay_chunks });
+    } catch (error) {
+      throw toUnavailable(error);
+    }
+    res.status(202).json({ accepted: batch.events.length });
+  });
+  return router;
+}
+
+async function resolveProject(req: Request, keys: KeyResolver): Promise<string> {
+  const header = req.headers['x-snag-key'];
+  const query = req.query.key;
+  const key = (typeof header === 'string' ? header : undefined) ?? (typeof query === 'string' ? query : undefined);
+  if (!key) {
+    throw new HttpError(401, 'missing_key', 'send the project key in the X-Snag-Key header or the ?key= parameter');
+  }
+  if (key.length > 128) throw new HttpError(401, 'unknown_key', 'unknown project key');
+  let projectId: string | undefined;
+  try {
+    projectId = await keys.resolve(key);
+  } catch (error) {
+    throw toUnavailable(error);
+  }
+  if (!projectId) throw new HttpError(401, 'unknown_key', 'unknown project key');
+  return projectId;
+}
+
+function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch (error) {
+    throw new HttpError(400, 'invalid_json', `body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+function toUnavailable(error: unknown): HttpError {
+  if (error instanceof WriterOverloadedError) {
+    return new HttpError(503, 'overloaded', 'the server is busy; retry later', {
+      retryAfterSeconds: OVERLOAD_RETRY_AFTER_S,
+    });
+  }
+  if (error instanceof WriterClosedError) {
+    return new HttpError(503, 'shutting_down', 'the server is shutting down; retry later', {
+      retryAfterSeconds: OVERLOAD_RETRY_AFTER_S,
+    });
+  }
+  console.error('store write failed', error);
+  return new HttpError(503, 'store_unavailable', 'the event store is unavailable; retry later', {
+    retryAfterSeconds: STORE_DOWN_RETRY_AFTER_S,
+  });
+}

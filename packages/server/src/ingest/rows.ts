@@ -1,0 +1,68 @@
+/** One row of `events`, as inserted (JSONEachRow). Column docs live in migrations/0001_init.sql. */
+export interface EventRow {
+  project_id: string;
+  session_id: string;
+  client_time: string;
+  event_id: string;
+  type: string;
+  time: string;
+  received_at: string;
+  page_id: string;
+  url: string;
+  path: string;
+  path_pattern: string;
+  anonymous_id: string;
+  user_id: string;
+  release: string;
+  sdk: string;
+  browser: string;
+  browser_version: string;
+  os: string;
+  device: string;
+  navigation: string;
+  signal_kind: string;
+  element_selector: string;
+  element_tag: string;
+  element_text: string;
+  element_test_id: string;
+  element_aria_label: string;
+  element_role: string;
+  x: number;
+  y: number;
+  page_width: number;
+  page_height: number;
+  viewport_width: number;
+  viewport_height: number;
+  scroll_depth: number;
+  scroll_reversals: number;
+  status: number;
+  duration_ms: number;
+  name: string;
+  value: number;
+  message: string;
+  /** The event's own fields (all but id, t, type, page_id, url) as JSON. */
+  data: string;
+}
+
+/** One row of `replay_chunks`: a chunk of rrweb events kept as JSON text. */
+export interface ReplayRow {
+  project_id: string;
+  session_id: string;
+  client_time: string;
+  event_id: string;
+  page_id: string;
+  seq: number;
+  time: string;
+  received_at: string;
+  url: string;
+  full_snapshot: number;
+  event_count: number;
+  first_timestamp: number;
+  last_timestamp: number;
+  data: string;
+}
+
+export interface IngestRows {
+  events: EventRow[];
+  replay_chunks: ReplayRow[];
+}

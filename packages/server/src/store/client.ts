@@ -1,0 +1,98 @@
+import { mkdirSync } from 'node:fs';
+import { type ClickHouseClient, type ClickHouseSettings, createClient } from '@clickhouse/client';
+import { createChdbConnection } from 'chdb/connection';
+import type { StoreConfig } from '../config.js';
+
+export type QueryParams = Record<string, unknown>;
+
+/**
+ * The one ClickHouse client of a Snag process, embedded (chDB in-process) or remote.
+ * Every statement names tables as `{db:Identifier}.table`; `db` is filled in here,
+ * so the same SQL runs against both kinds of store.
+ */
+export interface Store {
+  readonly config: StoreConfig;
+  readonly database: string;
+  readonly cluster: string | undefined;
+  readonly client: ClickHouseClient;
+  query<T>(sql: string, params?: QueryParams, settings?: ClickHouseSettings): Promise<T[]>;
+  command(sql: string, params?: QueryParams, settings?: ClickHouseSettings): Promise<void>;
+  insert(table: string, rows: readonly object[], settings?: ClickHouseSettings): Promise<void>;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** Settings for inserts we batch ourselves: write synchronously, never via the server's async queue. */
+const INSERT_SETTINGS: ClickHouseSettings = { async_insert: 0 };
+
+export function openStore(config: StoreConfig): Store {
+  const client = config.kind === 'embedded' ? openEmbeddedClient(config.dataDir) : openRemoteClient(config);
+  const database = config.database;
+  const cluster = config.kind === 'remote' ? config.cluster : undefined;
+  const withDb = (params: QueryParams = {}) => ({ db: database, ...params });
+
+  return {
+    config,
+    database,
+    cluster,
+    client,
+    async query<T>(sql: string, params?: QueryParams, settings?: ClickHouseSettings) {
+      const result = await client.query({
+        query: sql,
+        query_params: withDb(params),
+        format: 'JSONEachRow',
+        clickhouse_settings: settings,
+      });
+      return result.json<T>();
+    },
+    async command(sql: string, params?: QueryParams, settings?: ClickHouseSettings) {
+      await client.command({ query: sql, query_params: withDb(params), clickhouse_settings: settings });
+    },
+    async insert(table: string, rows: readonly object[], settings?: ClickHouseSettings) {
+      if (rows.length === 0) return;
+      await client.insert({
+        table: `${database}.${table}`,
+        values: rows as object[],
+        format: 'JSONEachRow',
+        clickhouse_settings: { ...INSERT_SETTINGS, ...settings },
+      });
+    },
+    async ping() {
+      try {
+        const result = await client.ping();
+        return result.success;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await client.close();
+      if (config.kind === 'embedded') {
+        const { drainPending } = await import('chdb');
+        await drainPending();
+      }
+    },
+  };
+}
+
+function openEmbeddedClient(dataDir: string): ClickHouseClient {
+  mkdirSync(dataDir, { recursive: true });
+  // chdb types its connection against @clickhouse/client-common, which the client
+  // package now vendors under another path; the runtime contract is the same.
+  const connection = createChdbConnection({ path: dataDir }) as unknown as NonNullable<
+    Parameters<typeof createClient>[0]
+  >['connection'];
+  return createClient({ connection });
+}
+
+function openRemoteClient(config: Extract<StoreConfig, { kind: 'remote' }>): ClickHouseClient {
+  return createClient({
+    url: config.url,
+    username: config.username,
+    password: config.password,
+    request_timeout: 30_000,
+    max_open_connections: 16,
+    compression: { request: true, response: true },
+    clickhouse_settings: { date_time_input_format: 'best_effort' },
+  });
+}

@@ -1,0 +1,148 @@
+import { FLUSH_INTERVAL_MS, FLUSH_MAX_ROWS, MAX_PENDING_ROWS } from '../constants.js';
+import type { Store } from './client.js';
+
+/** Rows to insert, by table name. */
+export type TableRows = Record<string, readonly object[]>;
+
+export interface WriterOptions {
+  flushIntervalMs?: number;
+  maxBatchRows?: number;
+  maxPendingRows?: number;
+}
+
+export class WriterOverloadedError extends Error {
+  override name = 'WriterOverloadedError';
+}
+
+export class WriterClosedError extends Error {
+  override name = 'WriterClosedError';
+}
+
+interface Pending {
+  tables: Map<string, object[]>;
+  rowCount: number;
+  waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }>;
+}
+
+export interface WriterStats {
+  pendingRows: number;
+  inFlightRows: number;
+  inserts: number;
+  rowsWritten: number;
+  failedInserts: number;
+}
+
+/**
+ * Group commit: concurrent requests share one insert per table. A request's
+ * promise settles when the insert holding its rows has succeeded or failed, so
+ * a 202 means the rows are in ClickHouse. One insert is in flight at a time;
+ * rows that arrive meanwhile go into the next one, which starts as soon as the
+ * previous finishes if they have waited the interval or filled a batch.
+ */
+export class BatchingWriter {
+  private pending: Pending = emptyPending();
+  private inFlight: Promise<void> | undefined;
+  private inFlightRows = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private due = false;
+  private closed = false;
+  private readonly flushIntervalMs: number;
+  private readonly maxBatchRows: number;
+  private readonly maxPendingRows: number;
+  private readonly counters = { inserts: 0, rowsWritten: 0, failedInserts: 0 };
+
+  constructor(
+    private readonly store: Store,
+    options: WriterOptions = {},
+  ) {
+    this.flushIntervalMs = options.flushIntervalMs ?? FLUSH_INTERVAL_MS;
+    this.maxBatchRows = options.maxBatchRows ?? FLUSH_MAX_ROWS;
+    this.maxPendingRows = options.maxPendingRows ?? MAX_PENDING_ROWS;
+  }
+
+  write(rows: TableRows): Promise<void> {
+    if (this.closed) return Promise.reject(new WriterClosedError('the writer is shutting down'));
+    let count = 0;
+    for (const table in rows) count += rows[table]?.length ?? 0;
+    if (count === 0) return Promise.resolve();
+    if (this.pending.rowCount + this.inFlightRows + count > this.maxPendingRows) {
+      return Promise.reject(new WriterOverloadedError('too many rows waiting to be written'));
+    }
+    return new Promise<void>((resolve, reject) => {
+      for (const table in rows) {
+        const list = rows[table];
+        if (!list || list.length === 0) continue;
+        const target = this.pending.tables.get(table);
+        if (target) for (const row of list) target.push(row);
+        else this.pending.tables.set(table, [...list]);
+      }
+      this.pending.rowCount += count;
+      this.pending.waiters.push({ resolve, reject });
+      if (this.pending.rowCount >= this.maxBatchRows) this.due = true;
+      else if (!this.timer) this.timer = setTimeout(() => this.onTimer(), this.flushIntervalMs);
+      this.kick();
+    });
+  }
+
+  /** Writes everything waiting now; settles when all of it is written (or failed). */
+  async flush(): Promise<void> {
+    this.due = true;
+    while (this.inFlight || this.pending.rowCount > 0) {
+      this.kick();
+      await this.inFlight?.catch(() => undefined);
+    }
+  }
+
+  /** Refuses new rows and writes the ones already accepted. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.flush();
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  stats(): WriterStats {
+    return { pendingRows: this.pending.rowCount, inFlightRows: this.inFlightRows, ...this.counters };
+  }
+
+  private onTimer(): void {
+    this.timer = undefined;
+    this.due = true;
+    this.kick();
+  }
+
+  private kick(): void {
+    if (this.inFlight || !this.due || this.pending.rowCount === 0) return;
+    const batch = this.pending;
+    this.pending = emptyPending();
+    this.due = false;
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    this.inFlightRows = batch.rowCount;
+    this.inFlight = this.insert(batch).finally(() => {
+      this.inFlight = undefined;
+      this.inFlightRows = 0;
+      // Rows that arrived during the insert have already waited for it: go again
+      // at once if they filled a batch, otherwise let their timer decide.
+      if (this.pending.rowCount >= this.maxBatchRows) this.due = true;
+      this.kick();
+    });
+  }
+
+  private async insert(batch: Pending): Promise<void> {
+    try {
+      await Promise.all([...batch.tables].map(([table, rows]) => this.store.insert(table, rows)));
+      this.counters.inserts += 1;
+      this.counters.rowsWritten += batch.rowCount;
+      for (const waiter of batch.waiters) waiter.resolve();
+    } catch (error) {
+      this.counters.failedInserts += 1;
+      for (const waiter of batch.waiters) waiter.reject(error);
+    }
+  }
+}
+
+function emptyPending(): Pending {
+  return { tables: new Map(), rowCount: 0, waiters: [] };
+}
