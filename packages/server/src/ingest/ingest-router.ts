@@ -79,7 +79,7 @@ function toUnavailable(error: unknown): HttpError {
       retryAfterSeconds: OVERLOAD_RETRY_AFTER_S,
     });
   }
-  console.error('store write failed', error);
+  console.error(`store write failed: ${(error as Error).message}`);
   return new HttpError(503, 'store_unavailable', 'the event store is unavailable; retry later', {
     retryAfterSeconds: STORE_DOWN_RETRY_AFTER_S,
   });

@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Express } from 'express';
+import { createApp } from '../../src/app.js';
+import type { Config } from '../../src/config.js';
+import { ensureCredentials } from '../../src/auth/bootstrap.js';
+import { type Store, openStore } from '../../src/store/client.js';
+import { migrate } from '../../src/store/migrate.js';
+import { BatchingWriter, type WriterOptions } from '../../src/store/writer.js';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+export const PUBLIC_KEY = 'pk_test_default_key';
+
+export interface TestServer {
+  app: Express;
+  store: Store;
+  writer: BatchingWriter;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export function makeDataDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'snag-test-'));
+}
+
+/**
+ * A migrated embedded store in a fresh folder and the app on top of it. Each test
+ * file runs in its own process, so each gets its own chDB data directory.
+ */
+export async function createTestServer(
+  options: { dataDir?: string; writer?: WriterOptions; database?: string } = {},
+): Promise<TestServer> {
+  const dataDir = options.dataDir ?? makeDataDir();
+  const config: Config = {
+    port: 0,
+    host: '127.0.0.1',
+    store: { kind: 'embedded', dataDir, database: options.database ?? 'snag', retentionDays: 3650 },
+    adminToken: ADMIN_TOKEN,
+    defaultProjectKey: PUBLIC_KEY,
+  };
+  const store = openStore(config.store);
+  await migrate(store);
+  await ensureCredentials(store, config);
+  const writer = new BatchingWriter(store, { flushIntervalMs: 10, ...options.writer });
+  const app = createApp({ store, writer, adminToken: ADMIN_TOKEN });
+  return {
+    app,
+    store,
+    writer,
+    dataDir,
+    async close() {
+      await writer.close();
+      await store.close();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

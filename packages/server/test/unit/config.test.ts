@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded store on port 4318', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(4318);
+    expect(config.store).toEqual({
+      kind: 'embedded',
+      dataDir: path.resolve('.snag-data'),
+      database: 'snag',
+      retentionDays: 90,
+    });
+    expect(config.adminToken).toBeUndefined();
+  });
+
+  it('uses a remote store when CLICKHOUSE_URL is set', () => {
+    const config = loadConfig({
+      CLICKHOUSE_URL: 'https://ch.internal:8443',
+      CLICKHOUSE_USER: 'snag',
+      CLICKHOUSE_PASSWORD: 'secret',
+      CLICKHOUSE_CLUSTER: 'prod',
+      SNAG_RETENTION_DAYS: '30',
+    });
+    expect(config.store).toMatchObject({ kind: 'remote', url: 'https://ch.internal:8443', cluster: 'prod', retentionDays: 30 });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ SNAG_RETENTION_DAYS: '0' }, 'SNAG_RETENTION_DAYS'],
+    [{ CLICKHOUSE_URL: 'ftp://x' }, 'CLICKHOUSE_URL'],
+    [{ CLICKHOUSE_DATABASE: 'snag; DROP' }, 'CLICKHOUSE_DATABASE'],
+    [{ SNAG_ADMIN_TOKEN: 'short' }, 'SNAG_ADMIN_TOKEN'],
+    [{ SNAG_DEFAULT_PROJECT_KEY: 'has spaces in it' }, 'SNAG_DEFAULT_PROJECT_KEY'],
+    [{ CLICKHOUSE_CLUSTER: 'prod' }, 'CLICKHOUSE_CLUSTER'],
+  ])('rejects %o with a message naming %s', (env, name) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}: `));
+  });
+});
