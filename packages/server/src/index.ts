@@ -50,9 +50,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const close = () => {
     closing ??= (async () => {
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
+      // Keep-alive connections become idle as their last response goes out; close them then.
+      const sweeper = setInterval(() => server.closeIdleConnections(), 50);
       const deadline = setTimeout(() => server.closeAllConnections(), SHUTDOWN_TIMEOUT_MS);
       await stopped;
+      clearInterval(sweeper);
       clearTimeout(deadline);
       await writer.close();
       await store.close();

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { BatchingWriter } from '../src/store/writer.js';
 import { makeBatch } from './helpers/batches.js';
-import { ADMIN_TOKEN, PUBLIC_KEY, type TestServer, createTestServer } from './helpers/test-store.js';
+import { ADMIN_TOKEN, createTestServer, PUBLIC_KEY, type TestServer } from './helpers/test-store.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -76,15 +76,23 @@ describe('ingest rejections', () => {
       ['unknown top-level key', (b) => Object.assign(b, { admin: true }), ''],
       ['unknown event key', (b) => Object.assign((b.events as object[])[0] as object, { extra: 1 }), 'events.0'],
       ['wrong version', (b) => Object.assign(b, { v: 2 }), 'v'],
-      ['unknown event type', (b) => Object.assign((b.events as object[])[1] as object, { type: 'hack' }), 'events.1.type'],
       [
-        'SQL in an id',
-        (b) => Object.assign(b.session as object, { id: "x'; DROP TABLE events; --" }),
-        'session.id',
+        'unknown event type',
+        (b) => Object.assign((b.events as object[])[1] as object, { type: 'hack' }),
+        'events.1.type',
       ],
-      ['javascript: URL', (b) => Object.assign((b.events as object[])[0] as object, { url: 'javascript:alert(1)' }), 'events.0.url'],
+      ['SQL in an id', (b) => Object.assign(b.session as object, { id: "x'; DROP TABLE events; --" }), 'session.id'],
+      [
+        'javascript: URL',
+        (b) => Object.assign((b.events as object[])[0] as object, { url: 'javascript:alert(1)' }),
+        'events.0.url',
+      ],
       ['too many events', (b) => Object.assign(b, { events: Array(501).fill((b.events as object[])[0]) }), 'events'],
-      ['nested properties', (b) => Object.assign((b.events as object[])[3] as object, { details: { a: { b: 1 } } }), 'events.3.details.a'],
+      [
+        'nested properties',
+        (b) => Object.assign((b.events as object[])[3] as object, { details: { a: { b: 1 } } }),
+        'events.3.details.a',
+      ],
     ];
     for (const [name, mutate, path] of cases) {
       const batch = makeBatch() as unknown as Record<string, unknown>;

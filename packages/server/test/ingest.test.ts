@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, PUBLIC_KEY, type TestServer, createTestServer } from './helpers/test-store.js';
 import { makeBatch, uniqueId } from './helpers/batches.js';
+import { ADMIN_TOKEN, createTestServer, PUBLIC_KEY, type TestServer } from './helpers/test-store.js';
 
 let server: TestServer;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProject } from '../src/projects/create-project.js';
 import { makeBatch } from './helpers/batches.js';
-import { ADMIN_TOKEN, PUBLIC_KEY, type TestServer, createTestServer } from './helpers/test-store.js';
+import { ADMIN_TOKEN, createTestServer, PUBLIC_KEY, type TestServer } from './helpers/test-store.js';
 
 let server: TestServer;
 let other: { id: string; key: string };

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
 import { createApp } from '../../src/app.js';
-import type { Config } from '../../src/config.js';
 import { ensureCredentials } from '../../src/auth/bootstrap.js';
-import { type Store, openStore } from '../../src/store/client.js';
+import type { Config } from '../../src/config.js';
+import { openStore, type Store } from '../../src/store/client.js';
 import { migrate } from '../../src/store/migrate.js';
 import { BatchingWriter, type WriterOptions } from '../../src/store/writer.js';
 

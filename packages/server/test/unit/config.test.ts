@@ -23,7 +23,12 @@ describe('loadConfig', () => {
       CLICKHOUSE_CLUSTER: 'prod',
       SNAG_RETENTION_DAYS: '30',
     });
-    expect(config.store).toMatchObject({ kind: 'remote', url: 'https://ch.internal:8443', cluster: 'prod', retentionDays: 30 });
+    expect(config.store).toMatchObject({
+      kind: 'remote',
+      url: 'https://ch.internal:8443',
+      cluster: 'prod',
+      retentionDays: 30,
+    });
   });
 
   it.each([
