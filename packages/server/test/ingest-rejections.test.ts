@@ -164,7 +164,7 @@ describe('ingest rejections', () => {
   });
 
   it('503 with Retry-After when the store rejects the write, never a partial 202', async () => {
-    const failing = { ...server.store, insert: () => Promise.reject(new Error('connection refused')) };
+    const failing = { ...server.store, insertJsonLines: () => Promise.reject(new Error('connection refused')) };
     const writer = new BatchingWriter(failing, { flushIntervalMs: 5 });
     const app = createApp({ store: failing, writer, adminToken: ADMIN_TOKEN });
     const batch = makeBatch();

@@ -6,8 +6,12 @@ import { BatchingWriter, WriterClosedError, WriterOverloadedError } from '../src
 function recordingStore() {
   const inserts: Array<{ table: string; rows: readonly object[]; finish: (error?: Error) => void }> = [];
   const store = {
-    insert: (table: string, rows: readonly object[]) =>
+    insertJsonLines: (table: string, body: string) =>
       new Promise<void>((resolve, reject) => {
+        const rows = body
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line) as object);
         inserts.push({ table, rows, finish: (error) => (error ? reject(error) : resolve()) });
       }),
   } as unknown as Store;

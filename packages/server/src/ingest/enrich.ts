@@ -1,5 +1,4 @@
 import type { Batch, ElementDescription, SnagEvent } from '@snag/protocol';
-import { formatDateTime } from '../store/datetime.js';
 import { pathOf, pathPattern } from './path-pattern.js';
 import { decodeReplayEvents } from './replay-payload.js';
 import type { EventRow, IngestRows, ReplayRow } from './rows.js';
@@ -11,11 +10,6 @@ export interface IngestContext {
   userAgent: string | undefined;
 }
 
-type Common = Omit<
-  EventRow,
-  'event_id' | 'type' | 'client_time' | 'time' | 'page_id' | 'url' | 'path' | 'path_pattern' | 'data'
->;
-
 /**
  * Turns a validated batch into rows: server receive time, event time corrected
  * for the client's clock skew (`received_at - sent_at`), path and path pattern,
@@ -24,22 +18,9 @@ type Common = Omit<
 export async function enrichBatch(batch: Batch, context: IngestContext): Promise<IngestRows> {
   const skew = context.receivedAt - batch.sent_at;
   const client = parseUserAgent(context.userAgent);
-  const receivedAt = formatDateTime(context.receivedAt);
   const userId = batch.session.user_id ?? batch.events.findLast((event) => event.type === 'identify')?.user_id ?? '';
-  const common: Common = {
-    project_id: context.projectId,
-    session_id: batch.session.id,
-    received_at: receivedAt,
-    anonymous_id: batch.session.anonymous_id,
-    user_id: userId,
-    release: batch.release ?? '',
-    sdk: `${batch.sdk.name}/${batch.sdk.version}`,
-    browser: client.browser,
-    browser_version: client.browserVersion,
-    os: client.os,
-    device: client.device,
-    ...EMPTY_TYPED_COLUMNS,
-  };
+  const sdk = `${batch.sdk.name}/${batch.sdk.version}`;
+  const release = batch.release ?? '';
 
   const rows: IngestRows = { events: [], replay_chunks: [] };
   const paths = new Map<string, { path: string; pattern: string }>();
@@ -49,12 +30,12 @@ export async function enrichBatch(batch: Batch, context: IngestContext): Promise
       rows.replay_chunks.push({
         project_id: context.projectId,
         session_id: batch.session.id,
-        client_time: formatDateTime(event.t),
+        client_time: event.t,
         event_id: event.id,
         page_id: event.page_id,
         seq: event.seq,
-        time: formatDateTime(event.t + skew),
-        received_at: receivedAt,
+        time: event.t + skew,
+        received_at: context.receivedAt,
         url: event.url,
         full_snapshot: event.full_snapshot ? 1 : 0,
         event_count: rrweb.length,
@@ -70,47 +51,33 @@ export async function enrichBatch(batch: Batch, context: IngestContext): Promise
       location = { path, pattern: pathPattern(path) };
       paths.set(event.url, location);
     }
-    const { id, t, type, page_id, url, ...data } = event;
-    rows.events.push({
-      ...common,
-      ...typedColumns(event),
-      event_id: id,
-      type,
-      client_time: formatDateTime(t),
-      time: formatDateTime(t + skew),
-      page_id,
-      url,
+    const row: EventRow = {
+      project_id: context.projectId,
+      session_id: batch.session.id,
+      client_time: event.t,
+      event_id: event.id,
+      type: event.type,
+      time: event.t + skew,
+      received_at: context.receivedAt,
+      page_id: event.page_id,
+      url: event.url,
       path: location.path,
       path_pattern: location.pattern,
-      data: JSON.stringify(data),
-    });
+      anonymous_id: batch.session.anonymous_id,
+      user_id: userId,
+      release,
+      sdk,
+      browser: client.browser,
+      browser_version: client.browserVersion,
+      os: client.os,
+      device: client.device,
+      data: JSON.stringify(event),
+    };
+    Object.assign(row, typedColumns(event));
+    rows.events.push(row);
   }
   return rows;
 }
-
-const EMPTY_TYPED_COLUMNS = {
-  navigation: '',
-  signal_kind: '',
-  element_selector: '',
-  element_tag: '',
-  element_text: '',
-  element_test_id: '',
-  element_aria_label: '',
-  element_role: '',
-  x: 0,
-  y: 0,
-  page_width: 0,
-  page_height: 0,
-  viewport_width: 0,
-  viewport_height: 0,
-  scroll_depth: 0,
-  scroll_reversals: 0,
-  status: 0,
-  duration_ms: 0,
-  name: '',
-  value: 0,
-  message: '',
-} satisfies Partial<EventRow>;
 
 /** The columns a query filters or groups on, lifted out of each event kind. */
 function typedColumns(event: Exclude<SnagEvent, { type: 'replay' }>): Partial<EventRow> {

@@ -1,12 +1,16 @@
-/** One row of `events`, as inserted (JSONEachRow). Column docs live in migrations/0001_init.sql. */
+/**
+ * One row of `events`, as inserted (JSONEachRow). Times are Unix ms, which
+ * `DateTime64(3)` reads as is. Typed columns an event kind does not use are left
+ * out and take their defaults, so ClickHouse parses fewer fields per row.
+ */
 export interface EventRow {
   project_id: string;
   session_id: string;
-  client_time: string;
+  client_time: number;
   event_id: string;
   type: string;
-  time: string;
-  received_at: string;
+  time: number;
+  received_at: number;
   page_id: string;
   url: string;
   path: string;
@@ -19,28 +23,28 @@ export interface EventRow {
   browser_version: string;
   os: string;
   device: string;
-  navigation: string;
-  signal_kind: string;
-  element_selector: string;
-  element_tag: string;
-  element_text: string;
-  element_test_id: string;
-  element_aria_label: string;
-  element_role: string;
-  x: number;
-  y: number;
-  page_width: number;
-  page_height: number;
-  viewport_width: number;
-  viewport_height: number;
-  scroll_depth: number;
-  scroll_reversals: number;
-  status: number;
-  duration_ms: number;
-  name: string;
-  value: number;
-  message: string;
-  /** The event's own fields (all but id, t, type, page_id, url) as JSON. */
+  navigation?: string;
+  signal_kind?: string;
+  element_selector?: string;
+  element_tag?: string;
+  element_text?: string;
+  element_test_id?: string;
+  element_aria_label?: string;
+  element_role?: string;
+  x?: number;
+  y?: number;
+  page_width?: number;
+  page_height?: number;
+  viewport_width?: number;
+  viewport_height?: number;
+  scroll_depth?: number;
+  scroll_reversals?: number;
+  status?: number;
+  duration_ms?: number;
+  name?: string;
+  value?: number;
+  message?: string;
+  /** The event exactly as the SDK sent it, as JSON. */
   data: string;
 }
 
@@ -48,12 +52,12 @@ export interface EventRow {
 export interface ReplayRow {
   project_id: string;
   session_id: string;
-  client_time: string;
+  client_time: number;
   event_id: string;
   page_id: string;
   seq: number;
-  time: string;
-  received_at: string;
+  time: number;
+  received_at: number;
   url: string;
   full_snapshot: number;
   event_count: number;

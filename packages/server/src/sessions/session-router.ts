@@ -44,6 +44,7 @@ export function sessionRouter(store: Store): Router {
 /** An event as the SDK sent it, plus the server's corrected `time` and derived path. */
 function toApiEvent(row: StoredEventRow) {
   return {
+    ...(JSON.parse(row.data) as Record<string, unknown>),
     id: row.id,
     type: row.type,
     t: parseDateTime(row.t),
@@ -52,7 +53,6 @@ function toApiEvent(row: StoredEventRow) {
     url: row.url,
     path: row.path,
     path_pattern: row.path_pattern,
-    ...(JSON.parse(row.data) as Record<string, unknown>),
   };
 }
 

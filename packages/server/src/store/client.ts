@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { type ClickHouseClient, type ClickHouseSettings, createClient } from '@clickhouse/client';
 import { createChdbConnection } from 'chdb/connection';
 import type { StoreConfig } from '../config.js';
@@ -18,6 +19,8 @@ export interface Store {
   query<T>(sql: string, params?: QueryParams, settings?: ClickHouseSettings): Promise<T[]>;
   command(sql: string, params?: QueryParams, settings?: ClickHouseSettings): Promise<void>;
   insert(table: string, rows: readonly object[], settings?: ClickHouseSettings): Promise<void>;
+  /** Inserts rows already serialised as JSONEachRow lines (the ingest hot path). */
+  insertJsonLines(table: string, body: string): Promise<void>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -57,6 +60,16 @@ export function openStore(config: StoreConfig): Store {
         clickhouse_settings: { ...INSERT_SETTINGS, ...settings },
       });
     },
+    async insertJsonLines(table: string, body: string) {
+      // exec with a byte stream: the client passes the body through as it is,
+      // instead of serialising row objects again on the event loop.
+      const result = await client.exec({
+        query: `INSERT INTO ${database}.${table} FORMAT JSONEachRow`,
+        values: Readable.from([Buffer.from(body)]),
+        clickhouse_settings: INSERT_SETTINGS,
+      });
+      result.stream.resume();
+    },
     async ping() {
       try {
         const result = await client.ping();
@@ -93,6 +106,5 @@ function openRemoteClient(config: Extract<StoreConfig, { kind: 'remote' }>): Cli
     request_timeout: 30_000,
     max_open_connections: 16,
     compression: { request: true, response: true },
-    clickhouse_settings: { date_time_input_format: 'best_effort' },
   });
 }
