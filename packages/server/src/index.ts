@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import { SHUTDOWN_TIMEOUT_MS } from './constants.js';
 import { openStore, type Store } from './store/client.js';
 import { migrate } from './store/migrate.js';
+import { applyRetention } from './store/retention.js';
 import { BatchingWriter } from './store/writer.js';
 
 export type { AppDeps } from './app.js';
@@ -32,6 +33,7 @@ export interface RunningServer {
 export async function startServer(config: Config): Promise<RunningServer> {
   const store = openStore(config.store);
   await migrate(store);
+  await applyRetention(store);
   const credentials = await ensureCredentials(store, config);
   const writer = new BatchingWriter(store);
   const app = createApp({ store, writer, adminToken: credentials.adminToken });

@@ -1,0 +1,32 @@
+import type { Store } from './client.js';
+import { formatDateTime } from './datetime.js';
+
+const TABLES_WITH_TTL = ['events', 'replay_chunks'] as const;
+
+/**
+ * Keeps the tables' TTL in step with SNAG_RETENTION_DAYS. Migrations set it when the
+ * tables are created; a later change of the setting is applied here, once, and
+ * recorded, so an unchanged setting costs one read at start.
+ */
+export async function applyRetention(store: Store): Promise<boolean> {
+  const days = store.config.retentionDays;
+  const rows = await store.query<{ value: string }>(
+    "SELECT value FROM {db:Identifier}.instance_settings FINAL WHERE name = 'retention_days' LIMIT 1",
+  );
+  const current = rows[0]?.value;
+  if (current === String(days)) return false;
+  if (current !== undefined) {
+    const onCluster = store.cluster ? `ON CLUSTER \`${store.cluster}\`` : '';
+    for (const table of TABLES_WITH_TTL) {
+      await store.command(
+        `ALTER TABLE {db:Identifier}.{table:Identifier} ${onCluster}
+         MODIFY TTL toDateTime(time) + toIntervalDay({days:UInt32})`,
+        { table: store.cluster ? `${table}_local` : table, days },
+      );
+    }
+  }
+  await store.insert('instance_settings', [
+    { name: 'retention_days', value: String(days), updated_at: formatDateTime(Date.now()) },
+  ]);
+  return current !== undefined;
+}
