@@ -6,17 +6,19 @@ import type { BodyLimits } from './ingest/read-body.js';
 import { KeyResolver } from './projects/key-resolver.js';
 import { sessionRouter } from './sessions/session-router.js';
 import type { Store } from './store/client.js';
+import type { Spool } from './store/spool.js';
 import type { BatchingWriter } from './store/writer.js';
 
 export interface AppDeps {
   store: Store;
   writer: BatchingWriter;
+  spool?: Spool;
   adminToken: string;
   bodyLimits?: BodyLimits;
 }
 
 /** The whole HTTP surface, without listening: `index.ts` listens, tests drive it with supertest. */
-export function createApp({ store, writer, adminToken, bodyLimits }: AppDeps): Express {
+export function createApp({ store, writer, spool, adminToken, bodyLimits }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -30,6 +32,7 @@ export function createApp({ store, writer, adminToken, bodyLimits }: AppDeps): E
       status: storeReachable ? 'ready' : 'unavailable',
       store: { kind: store.config.kind, reachable: storeReachable },
       writer: writer.stats(),
+      spool: spool?.stats() ?? null,
     });
   });
 

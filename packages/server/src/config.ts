@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_SPOOL_MAX_MB } from './constants.js';
 
 const optionalString = z
   .string()
@@ -25,6 +26,7 @@ const envSchema = z.object({
       .optional(),
   ),
   SNAG_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(90),
+  SNAG_SPOOL_MAX_MB: z.coerce.number().int().min(1).default(DEFAULT_SPOOL_MAX_MB),
   SNAG_ADMIN_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   SNAG_DEFAULT_PROJECT_KEY: optionalString.pipe(
     z
@@ -50,6 +52,8 @@ export interface Config {
   port: number;
   host: string;
   store: StoreConfig;
+  /** Where batches wait, fsynced, while ClickHouse is unreachable. */
+  spool: { dir: string; maxBytes: number };
   adminToken?: string;
   defaultProjectKey?: string;
 }
@@ -69,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.CLICKHOUSE_CLUSTER && !e.CLICKHOUSE_URL) {
     throw new ConfigError('Invalid configuration:\n  CLICKHOUSE_CLUSTER: needs CLICKHOUSE_URL (a cluster is remote)');
   }
+  const dataDir = path.resolve(e.SNAG_DATA_DIR);
   const store: StoreConfig = e.CLICKHOUSE_URL
     ? {
         kind: 'remote',
@@ -81,7 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       }
     : {
         kind: 'embedded',
-        dataDir: path.resolve(e.SNAG_DATA_DIR),
+        dataDir: path.join(dataDir, 'clickhouse'),
         database: e.CLICKHOUSE_DATABASE,
         retentionDays: e.SNAG_RETENTION_DAYS,
       };
@@ -89,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     store,
+    spool: { dir: path.join(dataDir, 'spool'), maxBytes: e.SNAG_SPOOL_MAX_MB * 1024 * 1024 },
     adminToken: e.SNAG_ADMIN_TOKEN,
     defaultProjectKey: e.SNAG_DEFAULT_PROJECT_KEY,
   };

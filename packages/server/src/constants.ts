@@ -18,3 +18,10 @@ export const USER_AGENT_CACHE_SIZE = 2_000;
 export const REQUEST_BODY_TIMEOUT_MS = 30_000;
 /** Longest graceful shutdown waits for open requests and the final flush. */
 export const SHUTDOWN_TIMEOUT_MS = 15_000;
+
+/** Spool replay backoff while the store is still down. */
+export const SPOOL_RETRY_MIN_MS = 500;
+export const SPOOL_RETRY_MAX_MS = 15_000;
+/** Default cap of the on-disk spool, in MiB; past it ingest answers 503. */
+export const DEFAULT_SPOOL_MAX_MB = 1024;
+export const SPOOL_FULL_RETRY_AFTER_S = 30;

@@ -7,6 +7,7 @@ import { SHUTDOWN_TIMEOUT_MS } from './constants.js';
 import { openStore, type Store } from './store/client.js';
 import { migrate } from './store/migrate.js';
 import { applyRetention } from './store/retention.js';
+import { Spool } from './store/spool.js';
 import { BatchingWriter } from './store/writer.js';
 
 export type { AppDeps } from './app.js';
@@ -35,8 +36,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
   await migrate(store);
   await applyRetention(store);
   const credentials = await ensureCredentials(store, config);
-  const writer = new BatchingWriter(store);
-  const app = createApp({ store, writer, adminToken: credentials.adminToken });
+  const spool = new Spool(config.spool.dir, config.spool.maxBytes, store);
+  const writer = new BatchingWriter(store, {}, spool);
+  const app = createApp({ store, writer, spool, adminToken: credentials.adminToken });
 
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, () => resolve(listening));
@@ -59,6 +61,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       clearInterval(sweeper);
       clearTimeout(deadline);
       await writer.close();
+      await spool.close();
       await store.close();
     })();
     return closing;

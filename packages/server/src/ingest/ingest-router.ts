@@ -1,10 +1,11 @@
 import { type Batch, batchSchema } from '@snag/protocol';
 import { type Request, Router } from 'express';
-import { OVERLOAD_RETRY_AFTER_S, STORE_DOWN_RETRY_AFTER_S } from '../constants.js';
+import { OVERLOAD_RETRY_AFTER_S, SPOOL_FULL_RETRY_AFTER_S, STORE_DOWN_RETRY_AFTER_S } from '../constants.js';
 import { ingestCors } from '../http/cors.js';
 import { HttpError } from '../http/errors.js';
 import { validate } from '../http/validate.js';
 import type { KeyResolver } from '../projects/key-resolver.js';
+import { SpoolFullError } from '../store/spool.js';
 import { type BatchingWriter, WriterClosedError, WriterOverloadedError } from '../store/writer.js';
 import { enrichBatch } from './enrich.js';
 import { type BodyLimits, checkContentType, DEFAULT_BODY_LIMITS, readBody } from './read-body.js';
@@ -72,6 +73,11 @@ function toUnavailable(error: unknown): HttpError {
   if (error instanceof WriterOverloadedError) {
     return new HttpError(503, 'overloaded', 'the server is busy; retry later', {
       retryAfterSeconds: OVERLOAD_RETRY_AFTER_S,
+    });
+  }
+  if (error instanceof SpoolFullError) {
+    return new HttpError(503, 'spool_full', 'the event store is unavailable and the spool is full; retry later', {
+      retryAfterSeconds: SPOOL_FULL_RETRY_AFTER_S,
     });
   }
   if (error instanceof WriterClosedError) {

@@ -1,5 +1,6 @@
 import { FLUSH_INTERVAL_MS, FLUSH_MAX_ROWS, MAX_PENDING_ROWS } from '../constants.js';
 import type { Store } from './client.js';
+import type { Spool } from './spool.js';
 
 /** Rows to insert, by table name. */
 export type TableRows = Record<string, readonly object[]>;
@@ -31,6 +32,7 @@ export interface WriterStats {
   inserts: number;
   rowsWritten: number;
   failedInserts: number;
+  rowsSpooled: number;
 }
 
 /**
@@ -38,7 +40,8 @@ export interface WriterStats {
  * promise settles when the insert holding its rows has succeeded or failed, so
  * a 202 means the rows are in ClickHouse. One insert is in flight at a time and
  * inserts start at most once per interval (unless a batch fills), so ClickHouse
- * sees few, large inserts however many requests arrive.
+ * sees few, large inserts however many requests arrive. With a spool, an insert
+ * ClickHouse refuses is written to disk instead, and the requests still succeed.
  */
 export class BatchingWriter {
   private pending: Pending = emptyPending();
@@ -51,11 +54,12 @@ export class BatchingWriter {
   private readonly flushIntervalMs: number;
   private readonly maxBatchRows: number;
   private readonly maxPendingRows: number;
-  private readonly counters = { inserts: 0, rowsWritten: 0, failedInserts: 0 };
+  private readonly counters = { inserts: 0, rowsWritten: 0, failedInserts: 0, rowsSpooled: 0 };
 
   constructor(
     private readonly store: Store,
     options: WriterOptions = {},
+    private readonly spool?: Spool,
   ) {
     this.flushIntervalMs = options.flushIntervalMs ?? FLUSH_INTERVAL_MS;
     this.maxBatchRows = options.maxBatchRows ?? FLUSH_MAX_ROWS;
@@ -142,16 +146,31 @@ export class BatchingWriter {
   }
 
   private async insert(batch: Pending): Promise<void> {
+    const inserts = [...batch.tables].map(([table, lines]) => ({ table, body: `${lines.join('\n')}\n` }));
     try {
-      await Promise.all(
-        [...batch.tables].map(([table, lines]) => this.store.insertJsonLines(table, `${lines.join('\n')}\n`)),
-      );
-      this.counters.inserts += 1;
-      this.counters.rowsWritten += batch.rowCount;
+      if (this.spool?.hasBacklog()) {
+        // Keep the order: while older rows wait in the spool, newer ones queue behind them.
+        await this.spool.append(inserts);
+        this.counters.rowsSpooled += batch.rowCount;
+      } else {
+        await this.insertOrSpool(inserts, batch.rowCount);
+      }
       for (const waiter of batch.waiters) waiter.resolve();
     } catch (error) {
-      this.counters.failedInserts += 1;
       for (const waiter of batch.waiters) waiter.reject(error);
+    }
+  }
+
+  private async insertOrSpool(inserts: Array<{ table: string; body: string }>, rowCount: number): Promise<void> {
+    try {
+      await Promise.all(inserts.map(({ table, body }) => this.store.insertJsonLines(table, body)));
+      this.counters.inserts += 1;
+      this.counters.rowsWritten += rowCount;
+    } catch (error) {
+      this.counters.failedInserts += 1;
+      if (!this.spool) throw error;
+      await this.spool.append(inserts);
+      this.counters.rowsSpooled += rowCount;
     }
   }
 }

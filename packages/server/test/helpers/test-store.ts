@@ -36,6 +36,7 @@ export async function createTestServer(
     port: 0,
     host: '127.0.0.1',
     store: { kind: 'embedded', dataDir, database: options.database ?? 'snag', retentionDays: 3650 },
+    spool: { dir: path.join(dataDir, 'spool'), maxBytes: 64 * 1024 * 1024 },
     adminToken: ADMIN_TOKEN,
     defaultProjectKey: PUBLIC_KEY,
   };

@@ -8,10 +8,11 @@ describe('loadConfig', () => {
     expect(config.port).toBe(4318);
     expect(config.store).toEqual({
       kind: 'embedded',
-      dataDir: path.resolve('.snag-data'),
+      dataDir: path.resolve('.snag-data', 'clickhouse'),
       database: 'snag',
       retentionDays: 90,
     });
+    expect(config.spool).toEqual({ dir: path.resolve('.snag-data', 'spool'), maxBytes: 1024 * 1024 * 1024 });
     expect(config.adminToken).toBeUndefined();
   });
 
