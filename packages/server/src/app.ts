@@ -1,5 +1,6 @@
 import express, { type Express } from 'express';
 import { requireAdminToken } from './auth/admin-auth.js';
+import type { RateLimits } from './config.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
 import { ingestRouter } from './ingest/ingest-router.js';
 import type { BodyLimits } from './ingest/read-body.js';
@@ -15,13 +16,24 @@ export interface AppDeps {
   spool?: Spool;
   adminToken: string;
   bodyLimits?: BodyLimits;
+  rateLimits?: RateLimits;
+  trustProxy?: number;
 }
 
 /** The whole HTTP surface, without listening: `index.ts` listens, tests drive it with supertest. */
-export function createApp({ store, writer, spool, adminToken, bodyLimits }: AppDeps): Express {
+export function createApp({
+  store,
+  writer,
+  spool,
+  adminToken,
+  bodyLimits,
+  rateLimits,
+  trustProxy = 0,
+}: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.set('trust proxy', trustProxy);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -36,7 +48,7 @@ export function createApp({ store, writer, spool, adminToken, bodyLimits }: AppD
     });
   });
 
-  app.use(ingestRouter({ keys: new KeyResolver(store), writer, bodyLimits }));
+  app.use(ingestRouter({ keys: new KeyResolver(store), writer, bodyLimits, rateLimits }));
   app.use('/api/v1', requireAdminToken(adminToken), sessionRouter(store));
 
   app.use(notFoundHandler);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_SPOOL_MAX_MB } from './constants.js';
+import { DEFAULT_IP_REQUESTS_PER_S, DEFAULT_KEY_EVENTS_PER_S, DEFAULT_SPOOL_MAX_MB } from './constants.js';
 
 const optionalString = z
   .string()
@@ -26,6 +26,9 @@ const envSchema = z.object({
       .optional(),
   ),
   SNAG_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(90),
+  SNAG_RATE_LIMIT_KEY_EVENTS_PER_S: z.coerce.number().min(0).default(DEFAULT_KEY_EVENTS_PER_S),
+  SNAG_RATE_LIMIT_IP_REQUESTS_PER_S: z.coerce.number().min(0).default(DEFAULT_IP_REQUESTS_PER_S),
+  SNAG_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   SNAG_SPOOL_MAX_MB: z.coerce.number().int().min(1).default(DEFAULT_SPOOL_MAX_MB),
   SNAG_ADMIN_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   SNAG_DEFAULT_PROJECT_KEY: optionalString.pipe(
@@ -52,10 +55,19 @@ export interface Config {
   port: number;
   host: string;
   store: StoreConfig;
+  /** Ingest limits; 0 turns one off. */
+  rateLimits: RateLimits;
+  /** Proxy hops in front of the server whose X-Forwarded-For is trusted for the client address. */
+  trustProxy: number;
   /** Where batches wait, fsynced, while ClickHouse is unreachable. */
   spool: { dir: string; maxBytes: number };
   adminToken?: string;
   defaultProjectKey?: string;
+}
+
+export interface RateLimits {
+  keyEventsPerSecond: number;
+  ipRequestsPerSecond: number;
 }
 
 export class ConfigError extends Error {
@@ -94,6 +106,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     store,
+    rateLimits: {
+      keyEventsPerSecond: e.SNAG_RATE_LIMIT_KEY_EVENTS_PER_S,
+      ipRequestsPerSecond: e.SNAG_RATE_LIMIT_IP_REQUESTS_PER_S,
+    },
+    trustProxy: e.SNAG_TRUST_PROXY,
     spool: { dir: path.join(dataDir, 'spool'), maxBytes: e.SNAG_SPOOL_MAX_MB * 1024 * 1024 },
     adminToken: e.SNAG_ADMIN_TOKEN,
     defaultProjectKey: e.SNAG_DEFAULT_PROJECT_KEY,

@@ -25,3 +25,9 @@ export const SPOOL_RETRY_MAX_MS = 15_000;
 /** Default cap of the on-disk spool, in MiB; past it ingest answers 503. */
 export const DEFAULT_SPOOL_MAX_MB = 1024;
 export const SPOOL_FULL_RETRY_AFTER_S = 30;
+
+/** Default ingest limits: events per second per project key, requests per second per client address. */
+export const DEFAULT_KEY_EVENTS_PER_S = 50_000;
+export const DEFAULT_IP_REQUESTS_PER_S = 50;
+/** Buckets hold this many seconds of their rate, so bursts (a queue flushed after going online) pass. */
+export const RATE_LIMIT_BURST_SECONDS = 10;

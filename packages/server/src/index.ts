@@ -38,7 +38,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const credentials = await ensureCredentials(store, config);
   const spool = new Spool(config.spool.dir, config.spool.maxBytes, store);
   const writer = new BatchingWriter(store, {}, spool);
-  const app = createApp({ store, writer, spool, adminToken: credentials.adminToken });
+  const app = createApp({
+    store,
+    writer,
+    spool,
+    adminToken: credentials.adminToken,
+    rateLimits: config.rateLimits,
+    trustProxy: config.trustProxy,
+  });
 
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, () => resolve(listening));

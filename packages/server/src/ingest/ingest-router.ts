@@ -1,6 +1,12 @@
 import { type Batch, batchSchema } from '@snag/protocol';
 import { type Request, Router } from 'express';
-import { OVERLOAD_RETRY_AFTER_S, SPOOL_FULL_RETRY_AFTER_S, STORE_DOWN_RETRY_AFTER_S } from '../constants.js';
+import type { RateLimits } from '../config.js';
+import {
+  OVERLOAD_RETRY_AFTER_S,
+  RATE_LIMIT_BURST_SECONDS,
+  SPOOL_FULL_RETRY_AFTER_S,
+  STORE_DOWN_RETRY_AFTER_S,
+} from '../constants.js';
 import { ingestCors } from '../http/cors.js';
 import { HttpError } from '../http/errors.js';
 import { validate } from '../http/validate.js';
@@ -8,26 +14,39 @@ import type { KeyResolver } from '../projects/key-resolver.js';
 import { SpoolFullError } from '../store/spool.js';
 import { type BatchingWriter, WriterClosedError, WriterOverloadedError } from '../store/writer.js';
 import { enrichBatch } from './enrich.js';
+import { type LimitDecision, RateLimiter } from './rate-limiter.js';
 import { type BodyLimits, checkContentType, DEFAULT_BODY_LIMITS, readBody } from './read-body.js';
 
 export interface IngestDeps {
   keys: KeyResolver;
   writer: BatchingWriter;
   bodyLimits?: BodyLimits;
+  rateLimits?: RateLimits;
 }
 
 /**
  * `POST /v1/ingest`: one batch per request, all or nothing. Answers 202 only once
  * every row of the batch is in ClickHouse.
  */
-export function ingestRouter({ keys, writer, bodyLimits = DEFAULT_BODY_LIMITS }: IngestDeps): Router {
+export function ingestRouter({ keys, writer, bodyLimits = DEFAULT_BODY_LIMITS, rateLimits }: IngestDeps): Router {
+  const perKey = new RateLimiter(
+    rateLimits?.keyEventsPerSecond ?? 0,
+    (rateLimits?.keyEventsPerSecond ?? 0) * RATE_LIMIT_BURST_SECONDS,
+  );
+  const perAddress = new RateLimiter(
+    rateLimits?.ipRequestsPerSecond ?? 0,
+    (rateLimits?.ipRequestsPerSecond ?? 0) * RATE_LIMIT_BURST_SECONDS,
+  );
   const router = Router();
   router.use('/v1/ingest', ingestCors);
   router.post('/v1/ingest', async (req, res) => {
+    // The address is used for this in-memory limit only; it is never stored.
+    enforce(perAddress.take(req.ip ?? 'unknown'), 'too many requests from this address');
     const projectId = await resolveProject(req, keys);
     checkContentType(req);
     const body = await readBody(req, bodyLimits);
     const batch = validate(batchSchema, parseJson(body), 'invalid_batch') as Batch;
+    enforce(perKey.take(projectId, batch.events.length), 'this project is sending events faster than its limit');
     const rows = await enrichBatch(batch, {
       projectId,
       receivedAt: Date.now(),
@@ -59,6 +78,13 @@ async function resolveProject(req: Request, keys: KeyResolver): Promise<string> 
   }
   if (!projectId) throw new HttpError(401, 'unknown_key', 'unknown project key');
   return projectId;
+}
+
+function enforce(decision: LimitDecision, message: string): void {
+  if (decision.allowed) return;
+  throw new HttpError(429, 'rate_limited', `${message}; retry after ${decision.retryAfterSeconds} s`, {
+    retryAfterSeconds: decision.retryAfterSeconds,
+  });
 }
 
 function parseJson(body: Buffer): unknown {

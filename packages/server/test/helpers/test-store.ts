@@ -37,6 +37,8 @@ export async function createTestServer(
     host: '127.0.0.1',
     store: { kind: 'embedded', dataDir, database: options.database ?? 'snag', retentionDays: 3650 },
     spool: { dir: path.join(dataDir, 'spool'), maxBytes: 64 * 1024 * 1024 },
+    rateLimits: { keyEventsPerSecond: 0, ipRequestsPerSecond: 0 },
+    trustProxy: 0,
     adminToken: ADMIN_TOKEN,
     defaultProjectKey: PUBLIC_KEY,
   };

@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       retentionDays: 90,
     });
     expect(config.spool).toEqual({ dir: path.resolve('.snag-data', 'spool'), maxBytes: 1024 * 1024 * 1024 });
+    expect(config.rateLimits).toEqual({ keyEventsPerSecond: 50_000, ipRequestsPerSecond: 50 });
     expect(config.adminToken).toBeUndefined();
   });
 

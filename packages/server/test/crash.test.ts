@@ -1,0 +1,63 @@
+import { rmSync } from 'node:fs';
+import type { Batch } from '@snag/protocol';
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeBatch } from './helpers/batches.js';
+import { startServeProcess } from './helpers/cli-process.js';
+import { makeDataDir } from './helpers/test-store.js';
+
+const dataDir = makeDataDir();
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+const CLIENTS = 16;
+const KILL_AFTER_MS = 2_500;
+
+describe('kill -9 during heavy ingest', () => {
+  it('loses none of the batches it acknowledged', async () => {
+    const server = await startServeProcess({ SNAG_DATA_DIR: dataDir });
+    const acknowledged: Batch[] = [];
+    let sent = 0;
+    let stop = false;
+    const client = async () => {
+      while (!stop) {
+        const batch = makeBatch();
+        sent += 1;
+        try {
+          const res = await fetch(`${server.url}/v1/ingest`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', 'X-Snag-Key': server.publicKey },
+            body: JSON.stringify(batch),
+          });
+          if (res.status === 202) acknowledged.push(batch);
+        } catch {
+          return;
+        }
+      }
+    };
+    const clients = Array.from({ length: CLIENTS }, client);
+    await new Promise((resolve) => setTimeout(resolve, KILL_AFTER_MS));
+    server.child.kill('SIGKILL');
+    stop = true;
+    await Promise.all(clients);
+    expect(acknowledged.length).toBeGreaterThan(50);
+
+    const restarted = await startServeProcess({ SNAG_DATA_DIR: dataDir });
+    try {
+      const res = await fetch(`${restarted.url}/readyz`);
+      expect(res.status).toBe(200);
+      let stored = 0;
+      for (const batch of acknowledged) {
+        const session = await fetch(`${restarted.url}/api/v1/projects/default/sessions/${batch.session.id}`, {
+          headers: { Authorization: `Bearer ${restarted.adminToken}` },
+        });
+        if (session.status === 200) {
+          const body = (await session.json()) as { session: { events: number } };
+          if (body.session.events === batch.events.length) stored += 1;
+        }
+      }
+      console.log(`kill -9: ${sent} batches sent, ${acknowledged.length} acknowledged, ${stored} stored after restart`);
+      expect(stored).toBe(acknowledged.length);
+    } finally {
+      await restarted.stop();
+    }
+  });
+});
