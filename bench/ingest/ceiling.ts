@@ -18,7 +18,12 @@ export async function measureCeiling(batches: EncodedBatch[], totalEvents: numbe
     await migrate(store);
     const rows: EventRow[] = [];
     for (const { batch } of batches) {
-      const enriched = await enrichBatch(batch, { projectId: 'default', receivedAt: Date.now(), userAgent: undefined });
+      const enriched = await enrichBatch(batch, {
+        projectId: 'default',
+        receivedAt: Date.now(),
+        userAgent: undefined,
+        scrub: true,
+      });
       rows.push(...enriched.events);
     }
     const size = Math.max(1, Math.round(rowsPerInsert));

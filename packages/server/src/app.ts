@@ -17,6 +17,7 @@ export interface AppDeps {
   adminToken: string;
   bodyLimits?: BodyLimits;
   rateLimits?: RateLimits;
+  scrub?: boolean;
   trustProxy?: number;
 }
 
@@ -28,6 +29,7 @@ export function createApp({
   adminToken,
   bodyLimits,
   rateLimits,
+  scrub = true,
   trustProxy = 0,
 }: AppDeps): Express {
   const app = express();
@@ -48,7 +50,7 @@ export function createApp({
     });
   });
 
-  app.use(ingestRouter({ keys: new KeyResolver(store), writer, bodyLimits, rateLimits }));
+  app.use(ingestRouter({ keys: new KeyResolver(store), writer, bodyLimits, rateLimits, scrub }));
   app.use('/api/v1', requireAdminToken(adminToken), sessionRouter(store));
 
   app.use(notFoundHandler);

@@ -28,6 +28,7 @@ const envSchema = z.object({
   SNAG_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(90),
   SNAG_RATE_LIMIT_KEY_EVENTS_PER_S: z.coerce.number().min(0).default(DEFAULT_KEY_EVENTS_PER_S),
   SNAG_RATE_LIMIT_IP_REQUESTS_PER_S: z.coerce.number().min(0).default(DEFAULT_IP_REQUESTS_PER_S),
+  SNAG_SCRUB: z.enum(['on', 'off']).default('on'),
   SNAG_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   SNAG_SPOOL_MAX_MB: z.coerce.number().int().min(1).default(DEFAULT_SPOOL_MAX_MB),
   SNAG_ADMIN_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
@@ -57,6 +58,8 @@ export interface Config {
   store: StoreConfig;
   /** Ingest limits; 0 turns one off. */
   rateLimits: RateLimits;
+  /** Scrub emails, card numbers and secrets from stored events (on by default). */
+  scrub: boolean;
   /** Proxy hops in front of the server whose X-Forwarded-For is trusted for the client address. */
   trustProxy: number;
   /** Where batches wait, fsynced, while ClickHouse is unreachable. */
@@ -110,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       keyEventsPerSecond: e.SNAG_RATE_LIMIT_KEY_EVENTS_PER_S,
       ipRequestsPerSecond: e.SNAG_RATE_LIMIT_IP_REQUESTS_PER_S,
     },
+    scrub: e.SNAG_SCRUB === 'on',
     trustProxy: e.SNAG_TRUST_PROXY,
     spool: { dir: path.join(dataDir, 'spool'), maxBytes: e.SNAG_SPOOL_MAX_MB * 1024 * 1024 },
     adminToken: e.SNAG_ADMIN_TOKEN,

@@ -44,6 +44,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     spool,
     adminToken: credentials.adminToken,
     rateLimits: config.rateLimits,
+    scrub: config.scrub,
     trustProxy: config.trustProxy,
   });
 

@@ -165,3 +165,23 @@ describe('health', () => {
     expect(ready.body).toMatchObject({ status: 'ready', store: { kind: 'embedded', reachable: true } });
   });
 });
+
+describe('server-side scrubbing', () => {
+  it('replaces emails, card numbers and URL secrets before anything is stored', async () => {
+    const batch = makeBatch({ url: 'https://shop.example/reset?email=jane%40example.com&token=s3cr3t-t0ken' });
+    const error = batch.events.find((event) => event.type === 'error');
+    if (error?.type === 'error') error.message = 'Payment for jane@example.com with 4242 4242 4242 4242 failed';
+    await request(server.app).post('/v1/ingest').set('X-Snag-Key', PUBLIC_KEY).send(batch).expect(202);
+
+    const rows = await server.store.query<{ hits: string }>(
+      `SELECT count() AS hits FROM {db:Identifier}.events
+       WHERE session_id = {session:String}
+         AND multiSearchAny(toString(tuple(*)), ['jane', 's3cr3t', '4242 4242'])`,
+      { session: batch.session.id },
+    );
+    expect(Number(rows[0]?.hits)).toBe(0);
+    const { body } = await readSession(batch.session.id);
+    expect(body.events[0].url).toBe('https://shop.example/reset?email=[email]&token=[redacted]');
+    expect(body.events[4].message).toBe('Payment for [email] with [card] failed');
+  });
+});

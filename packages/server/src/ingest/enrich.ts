@@ -2,12 +2,15 @@ import type { Batch, ElementDescription, SnagEvent } from '@snag/protocol';
 import { pathOf, pathPattern } from './path-pattern.js';
 import { decodeReplayEvents } from './replay-payload.js';
 import type { EventRow, IngestRows, ReplayRow } from './rows.js';
+import { scrubDeep, scrubRecordingJson } from './scrub.js';
 import { parseUserAgent } from './user-agent.js';
 
 export interface IngestContext {
   projectId: string;
   receivedAt: number;
   userAgent: string | undefined;
+  /** Replace emails, card numbers and secrets in what is stored (SNAG_SCRUB). */
+  scrub: boolean;
 }
 
 /**
@@ -24,7 +27,8 @@ export async function enrichBatch(batch: Batch, context: IngestContext): Promise
 
   const rows: IngestRows = { events: [], replay_chunks: [] };
   const paths = new Map<string, { path: string; pattern: string }>();
-  for (const [index, event] of batch.events.entries()) {
+  for (const [index, sent] of batch.events.entries()) {
+    const event = context.scrub && sent.type !== 'replay' ? scrubDeep(sent) : sent;
     if (event.type === 'replay') {
       const rrweb = await decodeReplayEvents(event, index);
       rows.replay_chunks.push({
@@ -41,7 +45,7 @@ export async function enrichBatch(batch: Batch, context: IngestContext): Promise
         event_count: rrweb.length,
         first_timestamp: Math.round(rrweb[0]?.timestamp ?? event.t),
         last_timestamp: Math.round(rrweb[rrweb.length - 1]?.timestamp ?? event.t),
-        data: JSON.stringify(rrweb),
+        data: context.scrub ? scrubRecordingJson(JSON.stringify(rrweb)) : JSON.stringify(rrweb),
       } satisfies ReplayRow);
       continue;
     }

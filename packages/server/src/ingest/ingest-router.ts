@@ -22,13 +22,20 @@ export interface IngestDeps {
   writer: BatchingWriter;
   bodyLimits?: BodyLimits;
   rateLimits?: RateLimits;
+  scrub?: boolean;
 }
 
 /**
  * `POST /v1/ingest`: one batch per request, all or nothing. Answers 202 only once
  * every row of the batch is in ClickHouse.
  */
-export function ingestRouter({ keys, writer, bodyLimits = DEFAULT_BODY_LIMITS, rateLimits }: IngestDeps): Router {
+export function ingestRouter({
+  keys,
+  writer,
+  bodyLimits = DEFAULT_BODY_LIMITS,
+  rateLimits,
+  scrub = true,
+}: IngestDeps): Router {
   const perKey = new RateLimiter(
     rateLimits?.keyEventsPerSecond ?? 0,
     (rateLimits?.keyEventsPerSecond ?? 0) * RATE_LIMIT_BURST_SECONDS,
@@ -51,6 +58,7 @@ export function ingestRouter({ keys, writer, bodyLimits = DEFAULT_BODY_LIMITS, r
       projectId,
       receivedAt: Date.now(),
       userAgent: req.headers['user-agent'],
+      scrub,
     });
     try {
       await writer.write({ events: rows.events, replay_chunks: rows.replay_chunks });

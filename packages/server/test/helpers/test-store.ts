@@ -38,6 +38,7 @@ export async function createTestServer(
     store: { kind: 'embedded', dataDir, database: options.database ?? 'snag', retentionDays: 3650 },
     spool: { dir: path.join(dataDir, 'spool'), maxBytes: 64 * 1024 * 1024 },
     rateLimits: { keyEventsPerSecond: 0, ipRequestsPerSecond: 0 },
+    scrub: true,
     trustProxy: 0,
     adminToken: ADMIN_TOKEN,
     defaultProjectKey: PUBLIC_KEY,

@@ -1,0 +1,62 @@
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+const ENCODED_EMAIL = /[A-Za-z0-9._%+-]+%40[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/gi;
+const CARD_CANDIDATE = /\b\d(?:[ -]?\d){12,18}\b/g;
+const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/g;
+const BEARER = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi;
+const SECRET_PARAM =
+  /([?&;#](?:access_token|refresh_token|id_token|token|api_key|apikey|key|secret|client_secret|password|passwd|pwd|auth|authorization|session|sessionid|sid|sig|signature|code|otp)=)[^&;#\s"']*/gi;
+
+/**
+ * Server-side scrubbing, on by default: emails, payment card numbers (Luhn-valid
+ * digit runs), JWTs, bearer credentials and the values of secret-looking URL
+ * parameters are replaced before anything is stored. The SDK already masks
+ * inputs; this catches what leaks into URLs, error messages and free text.
+ */
+export function scrubText(text: string, options: { cards: boolean } = { cards: true }): string {
+  if (text.length < 6) return text;
+  let out = text;
+  if (out.includes('@')) out = out.replace(EMAIL, '[email]');
+  if (out.includes('%40')) out = out.replace(ENCODED_EMAIL, '[email]');
+  if (out.includes('=')) out = out.replace(SECRET_PARAM, '$1[redacted]');
+  if (out.includes('eyJ')) out = out.replace(JWT, '[jwt]');
+  if (/Bearer|Basic/i.test(out)) out = out.replace(BEARER, '$1 [redacted]');
+  if (options.cards && /\d{4}/.test(out))
+    out = out.replace(CARD_CANDIDATE, (match) => (isLuhnValid(match) ? '[card]' : match));
+  return out;
+}
+
+/**
+ * Scrubs serialised rrweb JSON. Card numbers are left to the SDK's masking here:
+ * a digit run in JSON may be a number (a timestamp), and rewriting it would
+ * break the recording.
+ */
+export function scrubRecordingJson(json: string): string {
+  return scrubText(json, { cards: false });
+}
+
+/** Scrubs every string in a JSON-like value (objects and arrays are copied, not changed in place). */
+export function scrubDeep<T>(value: T): T {
+  if (typeof value === 'string') return scrubText(value) as T;
+  if (Array.isArray(value)) return value.map((item) => scrubDeep(item)) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) out[key] = scrubDeep(item);
+    return out as T;
+  }
+  return value;
+}
+
+function isLuhnValid(candidate: string): boolean {
+  const digits = candidate.replace(/[ -]/g, '');
+  if (digits.length < 13 || digits.length > 19) return false;
+  let sum = 0;
+  for (let index = 0; index < digits.length; index++) {
+    let digit = digits.charCodeAt(digits.length - 1 - index) - 48;
+    if (index % 2 === 1) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+  }
+  return sum % 10 === 0;
+}
