@@ -2,8 +2,11 @@ import express, { type Express } from 'express';
 import { requireAdminToken } from './auth/admin-auth.js';
 import type { RateLimits } from './config.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
+import { requestLog } from './http/request-log.js';
 import { ingestRouter } from './ingest/ingest-router.js';
 import type { BodyLimits } from './ingest/read-body.js';
+import { type Logger, silentLogger } from './observability/logger.js';
+import { createMetrics, type Metrics } from './observability/metrics.js';
 import { KeyResolver } from './projects/key-resolver.js';
 import { sessionRouter } from './sessions/session-router.js';
 import type { Store } from './store/client.js';
@@ -19,6 +22,8 @@ export interface AppDeps {
   rateLimits?: RateLimits;
   scrub?: boolean;
   trustProxy?: number;
+  logger?: Logger;
+  metrics?: Metrics;
 }
 
 /** The whole HTTP surface, without listening: `index.ts` listens, tests drive it with supertest. */
@@ -31,11 +36,15 @@ export function createApp({
   rateLimits,
   scrub = true,
   trustProxy = 0,
+  logger = silentLogger,
+  metrics = createMetrics({ pendingRows: () => writer.stats().pendingRows, spool: () => spool?.stats() }),
 }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.set('trust proxy', trustProxy);
+
+  app.use(requestLog(logger, metrics));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -50,10 +59,14 @@ export function createApp({
     });
   });
 
-  app.use(ingestRouter({ keys: new KeyResolver(store), writer, bodyLimits, rateLimits, scrub }));
+  app.use(ingestRouter({ keys: new KeyResolver(store), writer, bodyLimits, rateLimits, scrub, logger }));
+  app.get('/metrics', requireAdminToken(adminToken), async (_req, res) => {
+    res.setHeader('Content-Type', metrics.registry.contentType);
+    res.send(await metrics.registry.metrics());
+  });
   app.use('/api/v1', requireAdminToken(adminToken), sessionRouter(store));
 
   app.use(notFoundHandler);
-  app.use(errorHandler);
+  app.use(errorHandler(logger));
   return app;
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_IP_REQUESTS_PER_S, DEFAULT_KEY_EVENTS_PER_S, DEFAULT_SPOOL_MAX_MB } from './constants.js';
+import { LOG_LEVELS, type LogLevel } from './observability/logger.js';
 
 const optionalString = z
   .string()
@@ -28,6 +29,7 @@ const envSchema = z.object({
   SNAG_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(90),
   SNAG_RATE_LIMIT_KEY_EVENTS_PER_S: z.coerce.number().min(0).default(DEFAULT_KEY_EVENTS_PER_S),
   SNAG_RATE_LIMIT_IP_REQUESTS_PER_S: z.coerce.number().min(0).default(DEFAULT_IP_REQUESTS_PER_S),
+  SNAG_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   SNAG_SCRUB: z.enum(['on', 'off']).default('on'),
   SNAG_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   SNAG_SPOOL_MAX_MB: z.coerce.number().int().min(1).default(DEFAULT_SPOOL_MAX_MB),
@@ -58,6 +60,7 @@ export interface Config {
   store: StoreConfig;
   /** Ingest limits; 0 turns one off. */
   rateLimits: RateLimits;
+  logLevel: LogLevel;
   /** Scrub emails, card numbers and secrets from stored events (on by default). */
   scrub: boolean;
   /** Proxy hops in front of the server whose X-Forwarded-For is trusted for the client address. */
@@ -113,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       keyEventsPerSecond: e.SNAG_RATE_LIMIT_KEY_EVENTS_PER_S,
       ipRequestsPerSecond: e.SNAG_RATE_LIMIT_IP_REQUESTS_PER_S,
     },
+    logLevel: e.SNAG_LOG_LEVEL,
     scrub: e.SNAG_SCRUB === 'on',
     trustProxy: e.SNAG_TRUST_PROXY,
     spool: { dir: path.join(dataDir, 'spool'), maxBytes: e.SNAG_SPOOL_MAX_MB * 1024 * 1024 },

@@ -4,6 +4,8 @@ import { createApp } from './app.js';
 import { type Credentials, ensureCredentials } from './auth/bootstrap.js';
 import type { Config } from './config.js';
 import { SHUTDOWN_TIMEOUT_MS } from './constants.js';
+import { createLogger } from './observability/logger.js';
+import { createMetrics } from './observability/metrics.js';
 import { openStore, type Store } from './store/client.js';
 import { migrate } from './store/migrate.js';
 import { applyRetention } from './store/retention.js';
@@ -36,8 +38,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
   await migrate(store);
   await applyRetention(store);
   const credentials = await ensureCredentials(store, config);
+  const logger = createLogger(config.logLevel);
   const spool = new Spool(config.spool.dir, config.spool.maxBytes, store);
-  const writer = new BatchingWriter(store, {}, spool);
+  // onInsert runs only after the first insert, by when `metrics` exists.
+  const writer = new BatchingWriter(
+    store,
+    { onInsert: (seconds, ok) => metrics.writeSeconds.observe({ result: ok ? 'ok' : 'failed' }, seconds) },
+    spool,
+  );
+  const metrics = createMetrics({ pendingRows: () => writer.stats().pendingRows, spool: () => spool.stats() });
   const app = createApp({
     store,
     writer,
@@ -46,6 +55,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     rateLimits: config.rateLimits,
     scrub: config.scrub,
     trustProxy: config.trustProxy,
+    logger,
+    metrics,
   });
 
   const server = await new Promise<Server>((resolve, reject) => {

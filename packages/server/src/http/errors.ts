@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from '../observability/logger.js';
 
 /** An error with the HTTP status and machine-readable code the client sees. */
 export class HttpError extends Error {
@@ -24,18 +25,21 @@ export const notFoundHandler: RequestHandler = (req, _res, next) => {
 };
 
 /** Every failure leaves as JSON `{ error, message, path? }`; unexpected ones as a 500 without internals. */
-export const errorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
-  const httpError = toHttpError(error);
-  if (httpError.status >= 500 && !(error instanceof HttpError)) {
-    console.error('unhandled request error', error);
-  }
-  if (httpError.extra.retryAfterSeconds !== undefined) {
-    res.setHeader('Retry-After', String(httpError.extra.retryAfterSeconds));
-  }
-  const body: ErrorBody = { error: httpError.code, message: httpError.message };
-  if (httpError.extra.path !== undefined) body.path = httpError.extra.path;
-  res.status(httpError.status).json(body);
-};
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, _req, res, _next) => {
+    const httpError = toHttpError(error);
+    if (httpError.status >= 500 && !(error instanceof HttpError)) {
+      logger.error({ err: error, request_id: res.getHeader('X-Request-Id') }, 'unhandled request error');
+    }
+    res.locals.errorCode = httpError.code;
+    if (httpError.extra.retryAfterSeconds !== undefined) {
+      res.setHeader('Retry-After', String(httpError.extra.retryAfterSeconds));
+    }
+    const body: ErrorBody = { error: httpError.code, message: httpError.message };
+    if (httpError.extra.path !== undefined) body.path = httpError.extra.path;
+    res.status(httpError.status).json(body);
+  };
+}
 
 function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;

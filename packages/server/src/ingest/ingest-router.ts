@@ -10,6 +10,7 @@ import {
 import { ingestCors } from '../http/cors.js';
 import { HttpError } from '../http/errors.js';
 import { validate } from '../http/validate.js';
+import { type Logger, silentLogger } from '../observability/logger.js';
 import type { KeyResolver } from '../projects/key-resolver.js';
 import { SpoolFullError } from '../store/spool.js';
 import { type BatchingWriter, WriterClosedError, WriterOverloadedError } from '../store/writer.js';
@@ -23,6 +24,7 @@ export interface IngestDeps {
   bodyLimits?: BodyLimits;
   rateLimits?: RateLimits;
   scrub?: boolean;
+  logger?: Logger;
 }
 
 /**
@@ -35,6 +37,7 @@ export function ingestRouter({
   bodyLimits = DEFAULT_BODY_LIMITS,
   rateLimits,
   scrub = true,
+  logger = silentLogger,
 }: IngestDeps): Router {
   const perKey = new RateLimiter(
     rateLimits?.keyEventsPerSecond ?? 0,
@@ -63,8 +66,9 @@ export function ingestRouter({
     try {
       await writer.write({ events: rows.events, replay_chunks: rows.replay_chunks });
     } catch (error) {
-      throw toUnavailable(error);
+      throw toUnavailable(error, logger);
     }
+    res.locals.acceptedEvents = batch.events.length;
     res.status(202).json({ accepted: batch.events.length });
   });
   return router;
@@ -81,8 +85,10 @@ async function resolveProject(req: Request, keys: KeyResolver): Promise<string> 
   let projectId: string | undefined;
   try {
     projectId = await keys.resolve(key);
-  } catch (error) {
-    throw toUnavailable(error);
+  } catch {
+    throw new HttpError(503, 'store_unavailable', 'the event store is unavailable; retry later', {
+      retryAfterSeconds: STORE_DOWN_RETRY_AFTER_S,
+    });
   }
   if (!projectId) throw new HttpError(401, 'unknown_key', 'unknown project key');
   return projectId;
@@ -103,7 +109,7 @@ function parseJson(body: Buffer): unknown {
   }
 }
 
-function toUnavailable(error: unknown): HttpError {
+function toUnavailable(error: unknown, logger: Logger): HttpError {
   if (error instanceof WriterOverloadedError) {
     return new HttpError(503, 'overloaded', 'the server is busy; retry later', {
       retryAfterSeconds: OVERLOAD_RETRY_AFTER_S,
@@ -119,7 +125,7 @@ function toUnavailable(error: unknown): HttpError {
       retryAfterSeconds: OVERLOAD_RETRY_AFTER_S,
     });
   }
-  console.error(`store write failed: ${(error as Error).message}`);
+  logger.error({ err: error }, 'store write failed');
   return new HttpError(503, 'store_unavailable', 'the event store is unavailable; retry later', {
     retryAfterSeconds: STORE_DOWN_RETRY_AFTER_S,
   });

@@ -9,6 +9,8 @@ export interface WriterOptions {
   flushIntervalMs?: number;
   maxBatchRows?: number;
   maxPendingRows?: number;
+  /** Called after each insert into ClickHouse with its duration. */
+  onInsert?: (seconds: number, ok: boolean) => void;
 }
 
 export class WriterOverloadedError extends Error {
@@ -54,6 +56,7 @@ export class BatchingWriter {
   private readonly flushIntervalMs: number;
   private readonly maxBatchRows: number;
   private readonly maxPendingRows: number;
+  private readonly onInsert: (seconds: number, ok: boolean) => void;
   private readonly counters = { inserts: 0, rowsWritten: 0, failedInserts: 0, rowsSpooled: 0 };
 
   constructor(
@@ -64,6 +67,7 @@ export class BatchingWriter {
     this.flushIntervalMs = options.flushIntervalMs ?? FLUSH_INTERVAL_MS;
     this.maxBatchRows = options.maxBatchRows ?? FLUSH_MAX_ROWS;
     this.maxPendingRows = options.maxPendingRows ?? MAX_PENDING_ROWS;
+    this.onInsert = options.onInsert ?? (() => undefined);
   }
 
   write(rows: TableRows): Promise<void> {
@@ -162,11 +166,14 @@ export class BatchingWriter {
   }
 
   private async insertOrSpool(inserts: Array<{ table: string; body: string }>, rowCount: number): Promise<void> {
+    const started = performance.now();
     try {
       await Promise.all(inserts.map(({ table, body }) => this.store.insertJsonLines(table, body)));
+      this.onInsert((performance.now() - started) / 1000, true);
       this.counters.inserts += 1;
       this.counters.rowsWritten += rowCount;
     } catch (error) {
+      this.onInsert((performance.now() - started) / 1000, false);
       this.counters.failedInserts += 1;
       if (!this.spool) throw error;
       await this.spool.append(inserts);

@@ -39,6 +39,7 @@ export async function createTestServer(
     spool: { dir: path.join(dataDir, 'spool'), maxBytes: 64 * 1024 * 1024 },
     rateLimits: { keyEventsPerSecond: 0, ipRequestsPerSecond: 0 },
     scrub: true,
+    logLevel: 'silent',
     trustProxy: 0,
     adminToken: ADMIN_TOKEN,
     defaultProjectKey: PUBLIC_KEY,

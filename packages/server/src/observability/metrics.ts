@@ -1,0 +1,75 @@
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+
+/** Every metric Snag exports at /metrics, in one registry per app. */
+export interface Metrics {
+  registry: Registry;
+  ingestRequests: Counter<'outcome'>;
+  ingestEvents: Counter;
+  writeSeconds: Histogram<'result'>;
+  writerPendingRows: Gauge;
+  spoolBytes: Gauge;
+  spoolFiles: Gauge;
+  httpSeconds: Histogram<'method' | 'route' | 'status'>;
+}
+
+export interface MetricSources {
+  pendingRows(): number;
+  spool(): { bytes: number; files: number } | undefined;
+}
+
+export function createMetrics(sources: MetricSources): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'snag_' });
+  return {
+    registry,
+    ingestRequests: new Counter({
+      name: 'snag_ingest_requests_total',
+      help: 'Ingest requests by outcome: accepted, or the error code of the rejection',
+      labelNames: ['outcome'],
+      registers: [registry],
+    }),
+    ingestEvents: new Counter({
+      name: 'snag_ingest_events_total',
+      help: 'Events accepted (stored or spooled)',
+      registers: [registry],
+    }),
+    writeSeconds: new Histogram({
+      name: 'snag_write_seconds',
+      help: 'Duration of group-commit inserts into ClickHouse',
+      labelNames: ['result'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    writerPendingRows: new Gauge({
+      name: 'snag_writer_pending_rows',
+      help: 'Rows accepted and waiting for their insert',
+      registers: [registry],
+      collect() {
+        this.set(sources.pendingRows());
+      },
+    }),
+    spoolBytes: new Gauge({
+      name: 'snag_spool_bytes',
+      help: 'Bytes waiting in the on-disk spool for ClickHouse to come back',
+      registers: [registry],
+      collect() {
+        this.set(sources.spool()?.bytes ?? 0);
+      },
+    }),
+    spoolFiles: new Gauge({
+      name: 'snag_spool_files',
+      help: 'Inserts waiting in the on-disk spool',
+      registers: [registry],
+      collect() {
+        this.set(sources.spool()?.files ?? 0);
+      },
+    }),
+    httpSeconds: new Histogram({
+      name: 'snag_http_request_seconds',
+      help: 'HTTP request duration by route (API query latency included)',
+      labelNames: ['method', 'route', 'status'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    }),
+  };
+}
