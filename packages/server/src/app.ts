@@ -7,6 +7,7 @@ import { ingestRouter } from './ingest/ingest-router.js';
 import type { BodyLimits } from './ingest/read-body.js';
 import { type Logger, silentLogger } from './observability/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
+import { privacyRouter } from './privacy/privacy-router.js';
 import { KeyResolver } from './projects/key-resolver.js';
 import { sessionRouter } from './sessions/session-router.js';
 import type { Store } from './store/client.js';
@@ -64,7 +65,7 @@ export function createApp({
     res.setHeader('Content-Type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());
   });
-  app.use('/api/v1', requireAdminToken(adminToken), sessionRouter(store));
+  app.use('/api/v1', requireAdminToken(adminToken), sessionRouter(store), privacyRouter(store));
 
   app.use(notFoundHandler);
   app.use(errorHandler(logger));

@@ -2,7 +2,8 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.js';
 import { startServer } from './index.js';
-import { createProject } from './projects/create-project.js';
+import { deleteUserData } from './privacy/delete-user-data.js';
+import { createProject, DEFAULT_PROJECT_ID } from './projects/create-project.js';
 import { openStore } from './store/client.js';
 import { migrate } from './store/migrate.js';
 
@@ -12,6 +13,8 @@ Commands:
   serve                   start the server (ingest API, reports, dashboard)
   migrate                 apply pending ClickHouse migrations and exit
   projects create NAME    create a project and print its public ingest key
+  people delete ID [--project P]
+                          delete every session of a user id or anonymous id
 
 Configuration comes from the environment; see .env.example.`;
 
@@ -19,7 +22,7 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { help: { type: 'boolean', short: 'h' } },
+    options: { help: { type: 'boolean', short: 'h' }, project: { type: 'string', default: DEFAULT_PROJECT_ID } },
   });
   const [command, ...rest] = positionals;
   if (values.help || !command) {
@@ -51,6 +54,21 @@ async function main(argv: string[]): Promise<number> {
         await migrate(store);
         const project = await createProject(store, name);
         console.log(`project: ${project.id}\npublic key: ${project.key}`);
+      } finally {
+        await store.close();
+      }
+      return 0;
+    }
+    case 'people': {
+      const person = rest[1];
+      if (rest[0] !== 'delete' || !person) {
+        console.error('Usage: snag people delete ID [--project P]');
+        return 1;
+      }
+      const store = openStore(config.store);
+      try {
+        const result = await deleteUserData(store, values.project, person);
+        console.log(`deleted ${result.sessions} session(s) of "${person}" in project ${values.project}`);
       } finally {
         await store.close();
       }

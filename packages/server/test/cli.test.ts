@@ -25,6 +25,11 @@ describe('snag CLI', () => {
     expect(again.stdout).toMatch(/^project: checkout-app-[0-9a-f]{6}\n/);
   });
 
+  it('people delete erases a person and says how many sessions went', async () => {
+    const { stdout } = await snag('people', 'delete', 'nobody-here', '--project', 'default');
+    expect(stdout).toBe('deleted 0 session(s) of "nobody-here" in project default\n');
+  });
+
   it('prints usage for an unknown command and exits 1', async () => {
     await expect(snag('frobnicate')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('Usage: snag') });
   });

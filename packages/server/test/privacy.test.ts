@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeBatch } from './helpers/batches.js';
+import { ADMIN_TOKEN, createTestServer, PUBLIC_KEY, type TestServer } from './helpers/test-store.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await createTestServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const ingest = (batch: object) => request(server.app).post('/v1/ingest').set('X-Snag-Key', PUBLIC_KEY).send(batch);
+const session = (id: string) =>
+  request(server.app).get(`/api/v1/projects/default/sessions/${id}`).set('Authorization', `Bearer ${ADMIN_TOKEN}`);
+
+describe('DELETE /api/v1/projects/:project/people/:person', () => {
+  it('erases every session of a user, including events before they were identified, and their replays', async () => {
+    const identified = makeBatch({ userId: 'jane-42' });
+    const earlier = makeBatch();
+    earlier.session.anonymous_id = 'anon-jane';
+    identified.session.anonymous_id = 'anon-jane';
+    const t = earlier.events[0]?.t ?? Date.now();
+    earlier.events.push({
+      id: randomUUID(),
+      t,
+      type: 'replay',
+      page_id: 'p1',
+      url: 'https://shop.example/',
+      seq: 0,
+      full_snapshot: true,
+      encoding: 'json',
+      events: [{ type: 4, data: {}, timestamp: t }],
+    });
+    const bystander = makeBatch({ userId: 'someone-else' });
+    for (const batch of [identified, earlier, bystander]) await ingest(batch).expect(202);
+
+    const byUser = await request(server.app)
+      .delete('/api/v1/projects/default/people/jane-42')
+      .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
+      .expect(200);
+    expect(byUser.body).toEqual({ deleted: { sessions: 1 } });
+    await session(identified.session.id).expect(404);
+    await session(earlier.session.id).expect(200);
+
+    const byAnonymousId = await request(server.app)
+      .delete('/api/v1/projects/default/people/anon-jane')
+      .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
+      .expect(200);
+    expect(byAnonymousId.body).toEqual({ deleted: { sessions: 1 } });
+    await session(earlier.session.id).expect(404);
+    const replays = await server.store.query<{ n: string }>(
+      'SELECT count() AS n FROM {db:Identifier}.replay_chunks WHERE session_id = {id:String}',
+      { id: earlier.session.id },
+    );
+    expect(Number(replays[0]?.n)).toBe(0);
+    await session(bystander.session.id).expect(200);
+  });
+
+  it('needs the admin token and deletes nothing in other projects', async () => {
+    await request(server.app).delete('/api/v1/projects/default/people/anyone').expect(401);
+    const res = await request(server.app)
+      .delete('/api/v1/projects/other-project/people/someone-else')
+      .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
+      .expect(200);
+    expect(res.body).toEqual({ deleted: { sessions: 0 } });
+  });
+});
