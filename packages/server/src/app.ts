@@ -9,6 +9,7 @@ import { type Logger, silentLogger } from './observability/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import { privacyRouter } from './privacy/privacy-router.js';
 import { KeyResolver } from './projects/key-resolver.js';
+import { projectsRouter } from './projects/projects-router.js';
 import { sessionRouter } from './sessions/session-router.js';
 import type { Store } from './store/client.js';
 import type { Spool } from './store/spool.js';
@@ -65,7 +66,14 @@ export function createApp({
     res.setHeader('Content-Type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());
   });
-  app.use('/api/v1', requireAdminToken(adminToken), sessionRouter(store), privacyRouter(store));
+  app.use(
+    '/api/v1',
+    requireAdminToken(adminToken),
+    express.json({ limit: '64kb' }),
+    projectsRouter(store),
+    sessionRouter(store),
+    privacyRouter(store),
+  );
 
   app.use(notFoundHandler);
   app.use(errorHandler(logger));

@@ -70,3 +70,28 @@ describe('GET /api/v1/projects/:project/sessions/:session', () => {
     ]);
   });
 });
+
+describe('POST /api/v1/projects', () => {
+  it('creates a project whose public key can ingest at once', async () => {
+    const res = await request(server.app)
+      .post('/api/v1/projects')
+      .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
+      .send({ name: 'Mobile Web' })
+      .expect(201);
+    expect(res.body).toEqual({ id: 'mobile-web', name: 'Mobile Web', public_key: expect.stringMatching(/^pk_/) });
+    await request(server.app).post('/v1/ingest').set('X-Snag-Key', res.body.public_key).send(makeBatch()).expect(202);
+  });
+
+  it('400 for a missing name or unknown fields, 401 without the admin token or with a public key', async () => {
+    const post = (body: object) =>
+      request(server.app).post('/api/v1/projects').set('Authorization', `Bearer ${ADMIN_TOKEN}`).send(body);
+    expect((await post({})).body).toMatchObject({ error: 'invalid_project', path: 'name' });
+    expect((await post({ name: 'x', owner: 'me' })).status).toBe(400);
+    await request(server.app).post('/api/v1/projects').send({ name: 'x' }).expect(401);
+    await request(server.app)
+      .post('/api/v1/projects')
+      .set('Authorization', `Bearer ${PUBLIC_KEY}`)
+      .send({ name: 'x' })
+      .expect(401);
+  });
+});
