@@ -75,7 +75,7 @@ export async function enrichBatch(batch: Batch, context: IngestContext): Promise
       browser_version: client.browserVersion,
       os: client.os,
       device: client.device,
-      data: JSON.stringify(event),
+      data: event,
     };
     Object.assign(row, typedColumns(event));
     rows.events.push(row);

@@ -44,8 +44,12 @@ export interface EventRow {
   name?: string;
   value?: number;
   message?: string;
-  /** The event exactly as the SDK sent it, as JSON. */
-  data: string;
+  /**
+   * The event as the SDK sent it (after scrubbing). Inserted as a JSON object into a
+   * String column, which ClickHouse stores as its JSON text
+   * (input_format_json_read_objects_as_strings), so it is serialised only once.
+   */
+  data: object;
 }
 
 /** One row of `replay_chunks`: a chunk of rrweb events kept as JSON text. */

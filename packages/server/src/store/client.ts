@@ -25,8 +25,11 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** Settings for inserts we batch ourselves: write synchronously, never via the server's async queue. */
-const INSERT_SETTINGS: ClickHouseSettings = { async_insert: 0 };
+/**
+ * Settings for inserts we batch ourselves: write synchronously, never via the
+ * server's async queue; JSON objects given for String columns are stored as text.
+ */
+const INSERT_SETTINGS: ClickHouseSettings = { async_insert: 0, input_format_json_read_objects_as_strings: 1 };
 
 export function openStore(config: StoreConfig): Store {
   const client = config.kind === 'embedded' ? openEmbeddedClient(config.dataDir) : openRemoteClient(config);
