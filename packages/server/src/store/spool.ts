@@ -92,7 +92,7 @@ export class Spool {
       } finally {
         await dir.close();
       }
-      names.forEach((name, index) => this.files.set(name, sizes[index] ?? 0));
+      for (const [index, name] of names.entries()) this.files.set(name, sizes[index] ?? 0);
     } catch (error) {
       this.bytes -= size;
       throw error;
