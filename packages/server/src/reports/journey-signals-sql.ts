@@ -1,0 +1,61 @@
+import {
+  EXCESSIVE_SCROLL_MIN_REVERSALS,
+  EXCESSIVE_SCROLL_QUANTILE,
+  QUICK_BACK_WINDOW_MS,
+} from './constants.js';
+import { PERSON_SQL } from './sql-fragments.js';
+
+/**
+ * Journey-level signals, which need the whole session and so are computed here
+ * from page views rather than in the SDK (issue 4):
+ * - quick_back: A → B → A where B was left by back navigation within
+ *   QUICK_BACK_WINDOW_MS with no click, input or scroll on B;
+ * - dead_end: struggle (an SDK signal) on a page the session then ended on or
+ *   went back from — people could not get past it;
+ * - excessive_scroll: scroll reversals in a page view of at least
+ *   EXCESSIVE_SCROLL_MIN_REVERSALS and above the path's usual level (its p90).
+ * Each is one row per page view with a deterministic id (`kind:page_id`), so it
+ * deduplicates like an event. Columns: session_id, event_id, time, client_time,
+ * path_pattern, path, kind, person, release.
+ *
+ * `from` and `to` name DateTime64 expressions bounding the events read; the
+ * query uses the `project` parameter.
+ */
+export function journeySignalsSql(from: string, to: string): string {
+  return `
+    SELECT session_id, concat(kind, ':', page_id) AS event_id, end_time AS time, end_client_time AS client_time,
+           path_pattern, path, kind, person, release
+    FROM (
+        SELECT *,
+               leadInFrame(path) OVER w AS next_path,
+               leadInFrame(navigation) OVER w AS next_navigation,
+               leadInFrame(start_time) OVER w AS next_time,
+               lagInFrame(path) OVER w AS previous_path,
+               row_number() OVER w = count() OVER w AS is_last,
+               quantileExact(${EXCESSIVE_SCROLL_QUANTILE})(reversals) OVER (PARTITION BY path_pattern) AS usual_reversals
+        FROM (
+            SELECT session_id, page_id,
+                   anyIf(path_pattern, type = 'page') AS path_pattern, anyIf(path, type = 'page') AS path,
+                   anyIf(navigation, type = 'page') AS navigation,
+                   minIf(time, type = 'page') AS start_time,
+                   max(time) AS end_time, max(client_time) AS end_client_time,
+                   countIf(type IN ('click', 'input', 'scroll')) AS interactions,
+                   countIf(type = 'signal') AS struggles,
+                   maxIf(scroll_reversals, type = 'scroll') AS reversals,
+                   any(${PERSON_SQL}) AS person, any(release) AS release
+            FROM {db:Identifier}.events
+            WHERE project_id = {project:String} AND time >= ${from} AND time < ${to} AND page_id != ''
+            GROUP BY session_id, page_id
+            HAVING countIf(type = 'page') > 0
+        )
+        WINDOW w AS (PARTITION BY session_id ORDER BY start_time, page_id
+                     ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+    )
+    ARRAY JOIN arrayFilter(k -> k != '', [
+        if(previous_path != '' AND next_path = previous_path AND next_navigation = 'back_forward'
+           AND interactions = 0 AND dateDiff('millisecond', start_time, next_time) <= ${QUICK_BACK_WINDOW_MS},
+           'quick_back', ''),
+        if(struggles > 0 AND (is_last OR next_navigation = 'back_forward'), 'dead_end', ''),
+        if(reversals >= ${EXCESSIVE_SCROLL_MIN_REVERSALS} AND reversals > usual_reversals, 'excessive_scroll', '')
+    ]) AS kind`;
+}
