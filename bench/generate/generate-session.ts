@@ -1,5 +1,5 @@
 import type { Random } from './random.js';
-import { type EventRow, eventRow, type ReplayRow, type SessionContext, dateTime, elementColumns } from './rows.js';
+import { dateTime, type EventRow, elementColumns, eventRow, type ReplayRow, type SessionContext } from './rows.js';
 import { DEVICES, ELEMENTS, type ElementSpec, NOISE_ELEMENTS, NOISE_KINDS, RATES } from './scenario.js';
 
 const ORIGIN = 'https://shop.example';
@@ -187,7 +187,11 @@ function replayChunk(session: SessionContext, page: PageView, width: number, hei
   const t = page.start;
   const events = [
     { type: 4, data: { href: page.url, width, height }, timestamp: t },
-    { type: 2, data: { node: { type: 0, childNodes: [], id: 1 }, initialOffset: { left: 0, top: 0 } }, timestamp: t + 1 },
+    {
+      type: 2,
+      data: { node: { type: 0, childNodes: [], id: 1 }, initialOffset: { left: 0, top: 0 } },
+      timestamp: t + 1,
+    },
     { type: 3, data: { source: 1, positions: [{ x: 10, y: 10, id: 1, timeOffset: 0 }] }, timestamp: t + 500 },
   ];
   const time = dateTime(t);

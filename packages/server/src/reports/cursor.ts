@@ -21,6 +21,7 @@ export function decodeCursor(cursor: string, shape: string): CursorKey {
     key.every((part, index) =>
       shape[index] === 'n' ? typeof part === 'number' && Number.isFinite(part) : typeof part === 'string',
     );
-  if (!valid) throw new HttpError(400, 'invalid_request', 'cursor: not a cursor returned by this endpoint', { path: 'cursor' });
+  if (!valid)
+    throw new HttpError(400, 'invalid_request', 'cursor: not a cursor returned by this endpoint', { path: 'cursor' });
   return key as CursorKey;
 }

@@ -1,8 +1,4 @@
-import {
-  EXCESSIVE_SCROLL_MIN_REVERSALS,
-  EXCESSIVE_SCROLL_QUANTILE,
-  QUICK_BACK_WINDOW_MS,
-} from './constants.js';
+import { EXCESSIVE_SCROLL_MIN_REVERSALS, EXCESSIVE_SCROLL_QUANTILE, QUICK_BACK_WINDOW_MS } from './constants.js';
 import { PERSON_SQL } from './sql-fragments.js';
 
 /**
@@ -19,9 +15,9 @@ import { PERSON_SQL } from './sql-fragments.js';
  * path_pattern, path, kind, person, release.
  *
  * `from` and `to` name DateTime64 expressions bounding the events read; the
- * query uses the `project` parameter.
+ * query uses the `project` parameter, and the `session` one when `oneSession` is set.
  */
-export function journeySignalsSql(from: string, to: string): string {
+export function journeySignalsSql(from: string, to: string, oneSession = false): string {
   return `
     SELECT session_id, concat(kind, ':', page_id) AS event_id, end_time AS time, end_client_time AS client_time,
            path_pattern, path, kind, person, release
@@ -44,7 +40,7 @@ export function journeySignalsSql(from: string, to: string): string {
                    maxIf(scroll_reversals, type = 'scroll') AS reversals,
                    any(${PERSON_SQL}) AS person, any(release) AS release
             FROM {db:Identifier}.events
-            WHERE project_id = {project:String} AND time >= ${from} AND time < ${to} AND page_id != ''
+            WHERE project_id = {project:String} AND time >= ${from} AND time < ${to} AND page_id != ''${oneSession ? ' AND session_id = {session:String}' : ''}
             GROUP BY session_id, page_id
             HAVING countIf(type = 'page') > 0
         )

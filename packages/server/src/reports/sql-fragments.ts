@@ -19,7 +19,8 @@ export const PERSON_SQL = "if(user_id != '', user_id, anonymous_id)";
 export const PATH_FILTER_SQL = '(path_pattern = {path:String} OR path = {path:String})';
 
 /** The report window, half-open, as Unix ms parameters. */
-export const RANGE_SQL = "time >= fromUnixTimestamp64Milli({from:Int64}, 'UTC') AND time < fromUnixTimestamp64Milli({to:Int64}, 'UTC')";
+export const RANGE_SQL =
+  "time >= fromUnixTimestamp64Milli({from:Int64}, 'UTC') AND time < fromUnixTimestamp64Milli({to:Int64}, 'UTC')";
 
 /** ClickHouse settings for report reads: plain JSON numbers for counts. */
 export const READ_SETTINGS = { output_format_json_quote_64bit_integers: 0 } as const;

@@ -18,11 +18,9 @@ export function parseTimeValue(value: string, now: number): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-export const timeValueSchema = z
-  .string()
-  .refine((value) => parseTimeValue(value, Date.now()) !== undefined, {
-    message: 'must be an ISO 8601 time (2026-03-01T10:00:00Z) or relative (-7d, -12h, -30m, -2w, now)',
-  });
+export const timeValueSchema = z.string().refine((value) => parseTimeValue(value, Date.now()) !== undefined, {
+  message: 'must be an ISO 8601 time (2026-03-01T10:00:00Z) or relative (-7d, -12h, -30m, -2w, now)',
+});
 
 export interface TimeRange {
   from: number;

@@ -1,0 +1,154 @@
+import { SIGNAL_KINDS } from '@snag/protocol';
+import type { Store } from '../store/client.js';
+import type { CursorKey } from './cursor.js';
+import { journeySignalsSql } from './journey-signals-sql.js';
+import { ELEMENT_KEY_SQL, PATH_FILTER_SQL, READ_SETTINGS } from './sql-fragments.js';
+import type { TimeRange } from './time-range.js';
+
+export const SESSION_SORTS = ['struggle', 'recent', 'duration'] as const;
+export type SessionSort = (typeof SESSION_SORTS)[number];
+
+export interface SessionFilters {
+  range: TimeRange;
+  path?: string | undefined;
+  kind?: string | undefined;
+  element?: string | undefined;
+  user?: string | undefined;
+  release?: string | undefined;
+  browser?: string | undefined;
+  device?: string | undefined;
+  has_error?: boolean | undefined;
+  min_duration?: number | undefined;
+}
+
+export interface SessionRow {
+  id: string;
+  start: number;
+  duration_ms: number;
+  pages: number;
+  user_id: string;
+  anonymous_id: string;
+  device: string;
+  browser: string;
+  os: string;
+  release: string;
+  errors: number;
+  signals: number;
+  signal_counts: Record<string, number>;
+  entry_page: string;
+  exit_page: string;
+  k1: number;
+  k2: number;
+  k3: number;
+}
+
+/** Sort keys per sort order, all ascending, the session id last: the keyset is always unique. */
+const SORT_KEYS: Record<SessionSort, string> = {
+  struggle: '-toInt64(signals) AS k1, -toInt64(errors) AS k2, -toInt64(start) AS k3',
+  recent: '-toInt64(start) AS k1, toInt64(0) AS k2, toInt64(0) AS k3',
+  duration: '-toInt64(duration_ms) AS k1, -toInt64(start) AS k2, toInt64(0) AS k3',
+};
+
+const SDK_COUNTS_SQL = SIGNAL_KINDS.map(
+  (kind) => `'${kind}', toUInt64(uniqExactIf(event_id, type = 'signal' AND signal_kind = '${kind}'))`,
+).join(', ');
+
+function sessionsSql(sort: SessionSort): string {
+  return `
+WITH
+    fromUnixTimestamp64Milli({from:Int64}, 'UTC') AS range_from,
+    fromUnixTimestamp64Milli({to:Int64}, 'UTC') AS range_to
+SELECT *, ${SORT_KEYS[sort]}
+FROM (
+    SELECT s.id AS id, s.start AS start, s.s_duration AS duration_ms, s.pages AS pages, s.s_user AS user_id,
+           s.s_anonymous AS anonymous_id, s.s_device AS device, s.s_browser AS browser, s.s_os AS os,
+           s.s_release AS release, s.errors AS errors, s.entry_page AS entry_page, s.exit_page AS exit_page,
+           mapFilter((k, v) -> v > 0, mapAdd(s.sdk_counts, j.journey_counts)) AS signal_counts,
+           arraySum(mapValues(signal_counts)) AS signals
+    FROM (
+        SELECT session_id AS id,
+               toUnixTimestamp64Milli(min(time)) AS start,
+               dateDiff('millisecond', min(time), max(time)) AS s_duration,
+               uniqExactIf(event_id, type = 'page') AS pages,
+               argMaxIf(user_id, time, user_id != '') AS s_user,
+               any(anonymous_id) AS s_anonymous,
+               argMax(device, time) AS s_device, argMax(browser, time) AS s_browser, argMax(os, time) AS s_os,
+               argMax(release, time) AS s_release,
+               uniqExactIf(event_id, type = 'error') AS errors,
+               argMinIf(path, time, type = 'page') AS entry_page,
+               argMaxIf(path, time, type = 'page') AS exit_page,
+               map(${SDK_COUNTS_SQL}) AS sdk_counts,
+               countIf(type = 'page' AND ${PATH_FILTER_SQL}) AS path_hits,
+               countIf(type IN ('signal', 'click')
+                       AND (${ELEMENT_KEY_SQL} = {element:String} OR element_selector = {element:String})) AS element_hits,
+               countIf(user_id = {user:String} OR anonymous_id = {user:String}) AS user_hits
+        FROM {db:Identifier}.events
+        WHERE project_id = {project:String} AND time >= range_from AND time < range_to
+        GROUP BY session_id
+        HAVING ({any_path:Bool} OR path_hits > 0)
+           AND ({any_element:Bool} OR element_hits > 0)
+           AND ({any_user:Bool} OR user_hits > 0)
+           AND ({any_release:Bool} OR s_release = {release:String})
+           AND ({any_browser:Bool} OR s_browser = {browser:String})
+           AND ({any_device:Bool} OR s_device = {device:String})
+           AND ({any_error:Bool} OR (errors > 0) = {has_error:Bool})
+           AND s_duration >= {min_duration:Int64}
+    ) AS s
+    LEFT JOIN (
+        SELECT session_id, sumMap(map(kind, toUInt64(1))) AS journey_counts
+        FROM (SELECT DISTINCT session_id, event_id, kind FROM (${journeySignalsSql('range_from', 'range_to')}))
+        GROUP BY session_id
+    ) AS j ON j.session_id = s.id
+    WHERE {any_kind:Bool} OR signal_counts[{kind:String}] > 0
+)
+WHERE {first_page:Bool} OR (k1, k2, k3, id) > ({c0:Int64}, {c1:Int64}, {c2:Int64}, {c3:String})
+ORDER BY k1, k2, k3, id
+LIMIT {limit:UInt32}`;
+}
+
+export const SESSION_CURSOR_SHAPE = 'nnns';
+export function sessionCursorKey(row: SessionRow): CursorKey {
+  return [Number(row.k1), Number(row.k2), Number(row.k3), row.id];
+}
+
+/** Sessions with activity in the range that match every filter, in the chosen order (keyset-paginated). */
+export function findSessions(
+  store: Store,
+  projectId: string,
+  filters: SessionFilters,
+  page: { sort: SessionSort; limit: number; after?: CursorKey | undefined },
+): Promise<SessionRow[]> {
+  const after = page.after ?? [0, 0, 0, ''];
+  return store.query<SessionRow>(
+    sessionsSql(page.sort),
+    {
+      project: projectId,
+      from: filters.range.from,
+      to: filters.range.to,
+      any_path: filters.path === undefined,
+      path: filters.path ?? '',
+      any_kind: filters.kind === undefined,
+      kind: filters.kind ?? '',
+      any_element: filters.element === undefined,
+      element: filters.element ?? '',
+      any_user: filters.user === undefined,
+      user: filters.user ?? '',
+      any_release: filters.release === undefined,
+      release: filters.release ?? '',
+      any_browser: filters.browser === undefined,
+      browser: filters.browser ?? '',
+      any_device: filters.device === undefined,
+      device: filters.device ?? '',
+      any_error: filters.has_error === undefined,
+      has_error: filters.has_error ?? false,
+      min_duration: filters.min_duration ?? 0,
+      first_page: page.after === undefined,
+      c0: after[0],
+      c1: after[1],
+      c2: after[2],
+      c3: after[3],
+      limit: page.limit,
+    },
+    READ_SETTINGS,
+  );
+}
