@@ -79,9 +79,10 @@ export async function generateTraffic(sink: RowSink, options: GenerateOptions): 
       paddingPerPage: options.paddingPerPage ?? 0,
     });
     for (const key of generated.planted) {
-      const byRelease = (truth.planted[key] ??= {});
+      const byRelease = truth.planted[key] ?? {};
       byRelease[session.release] = (byRelease[session.release] ?? 0) + 1;
-      (truth.plantedSessions[key] ??= []).push(session.session_id);
+      truth.planted[key] = byRelease;
+      truth.plantedSessions[key] = [...(truth.plantedSessions[key] ?? []), session.session_id];
     }
     truth.sessions += 1;
     truth.events += generated.events.length;
