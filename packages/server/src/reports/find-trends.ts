@@ -63,9 +63,10 @@ FROM (
     FROM source
     WHERE ({any_path:Bool} OR ${PATH_FILTER_SQL}) AND ({any_kind:Bool} OR NOT is_signal OR kind = {kind:String})
     GROUP BY release, bucket
+    ORDER BY release, bucket WITH FILL
+        FROM ${start}(range_from, {tz:String}) TO toDateTime(range_to, {tz:String}) STEP ${step}
 )
-ORDER BY release, bucket WITH FILL
-    FROM ${start}(range_from, {tz:String}) TO toDateTime(range_to, {tz:String}) STEP ${step}`;
+ORDER BY release, start`;
 }
 
 export function findTrends(store: Store, projectId: string, filters: TrendFilters): Promise<TrendRow[]> {
