@@ -53,8 +53,8 @@ page_visits AS (
     SELECT path_pattern,
            uniqExactIf(session_id, release = {base:String}) AS base_page_sessions,
            uniqExactIf(session_id, release = {head:String}) AS head_page_sessions
-    FROM {db:Identifier}.events
-    WHERE project_id = {project:String} AND type = 'page' AND time >= range_from AND time < range_to
+    FROM {db:Identifier}.page_views
+    WHERE project_id = {project:String} AND viewed = 1 AND start >= range_from AND start < range_to
       AND release IN ({base:String}, {head:String})
     GROUP BY path_pattern
 )
@@ -91,7 +91,7 @@ export function compareReleases(
   );
 }
 
-/** Sessions of each release in the range, to show how much traffic each side had. */
+/** Sessions of each release with a page view in the range, to show how much traffic each side had. */
 export async function countReleaseSessions(
   store: Store,
   projectId: string,
@@ -99,9 +99,9 @@ export async function countReleaseSessions(
 ): Promise<{ base: number; head: number }> {
   const [row] = await store.query<{ base: number; head: number }>(
     `SELECT uniqExactIf(session_id, release = {base:String}) AS base, uniqExactIf(session_id, release = {head:String}) AS head
-     FROM {db:Identifier}.events
-     WHERE project_id = {project:String}
-       AND time >= fromUnixTimestamp64Milli({from:Int64}, 'UTC') AND time < fromUnixTimestamp64Milli({to:Int64}, 'UTC')
+     FROM {db:Identifier}.page_views
+     WHERE project_id = {project:String} AND viewed = 1
+       AND start >= fromUnixTimestamp64Milli({from:Int64}, 'UTC') AND start < fromUnixTimestamp64Milli({to:Int64}, 'UTC')
        AND release IN ({base:String}, {head:String})`,
     { project: projectId, from: query.range.from, to: query.range.to, base: query.base, head: query.head },
     READ_SETTINGS,

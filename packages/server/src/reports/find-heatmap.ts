@@ -1,5 +1,6 @@
 import type { Store } from '../store/client.js';
 import { HEATMAP_COLUMNS, HEATMAP_ELEMENT_LIMIT, HEATMAP_ROW_PX, SCROLL_DEPTH_STEP_PCT } from './constants.js';
+import { pageViewsSql } from './page-views-sql.js';
 import { ELEMENT_KEY_SQL, PATH_FILTER_SQL, RANGE_SQL, READ_SETTINGS } from './sql-fragments.js';
 import type { TimeRange } from './time-range.js';
 
@@ -82,20 +83,19 @@ export function findClickDensity(store: Store, projectId: string, filters: Heatm
  */
 export function findScrollDepth(store: Store, projectId: string, filters: HeatmapFilters) {
   return store.query<ScrollDepthRow>(
-    `SELECT depth_pct, views,
+    `WITH
+         fromUnixTimestamp64Milli({from:Int64}, 'UTC') AS range_from,
+         fromUnixTimestamp64Milli({to:Int64}, 'UTC') AS range_to
+     SELECT depth_pct, views,
             round(sum(views) OVER (ORDER BY depth_pct DESC ROWS UNBOUNDED PRECEDING) / sum(views) OVER (), 4)
               AS reached_share
      FROM (
          SELECT toUInt8(least(100, intDiv(toUInt32(depth), ${SCROLL_DEPTH_STEP_PCT}) * ${SCROLL_DEPTH_STEP_PCT})) AS depth_pct,
                 count() AS views
          FROM (
-             SELECT page_id,
-                    if(maxIf(page_height, type = 'scroll') > 0,
-                       100 * maxIf(scroll_depth, type = 'scroll') / maxIf(page_height, type = 'scroll'), 0) AS depth
-             FROM {db:Identifier}.events
-             WHERE type IN ('page', 'scroll') AND ${FILTER_SQL}
-             GROUP BY page_id
-             HAVING countIf(type = 'page') > 0
+             SELECT if(page_height > 0, 100 * scroll_depth / page_height, 0) AS depth
+             FROM (${pageViewsSql('range_from', 'range_to')})
+             WHERE ${PATH_FILTER_SQL} AND ({any_device:Bool} OR device = {device:String})
          )
          GROUP BY depth_pct
          ORDER BY depth_pct WITH FILL FROM 0 TO 101 STEP ${SCROLL_DEPTH_STEP_PCT}

@@ -78,16 +78,21 @@ per_session AS (
     GROUP BY path_pattern, element_key, kind, session_id
 ),
 session_bounds AS (
-    SELECT session_id, min(client_time) AS start_client_time, max(time) AS end_time,
-           maxIf(time, type = 'page') AS last_page_time
-    FROM {db:Identifier}.events
-    WHERE project_id = {project:String} AND session_id IN (SELECT session_id FROM per_session WHERE occurrences > 0)
+    SELECT session_id, min(view_start_client) AS start_client_time, max(view_end) AS end_time,
+           maxIf(view_start, view_seen = 1) AS last_page_time
+    FROM (
+        SELECT session_id, page_id, min(start) AS view_start, max(end) AS view_end,
+               min(start_client) AS view_start_client, max(viewed) AS view_seen
+        FROM {db:Identifier}.page_views
+        WHERE project_id = {project:String} AND session_id IN (SELECT session_id FROM per_session WHERE occurrences > 0)
+        GROUP BY session_id, page_id
+    )
     GROUP BY session_id
 ),
 page_visits AS (
     SELECT path_pattern, uniqExact(session_id) AS page_sessions
-    FROM {db:Identifier}.events
-    WHERE project_id = {project:String} AND type = 'page' AND time >= range_from AND time < range_to
+    FROM {db:Identifier}.page_views
+    WHERE project_id = {project:String} AND viewed = 1 AND start >= range_from AND start < range_to
       AND ({any_release:Bool} OR release = {release:String})
     GROUP BY path_pattern
 ),

@@ -23,9 +23,13 @@ export function findPages(store: Store, projectId: string, range: TimeRange, lim
             uniqExactIf(session_id, NOT is_view) AS struggling_sessions,
             round(least(1, struggling_sessions / sessions), 4) AS struggle_rate
      FROM (
-         SELECT session_id, event_id, path_pattern, type = 'page' AS is_view
+         SELECT session_id, page_id AS event_id, path_pattern, true AS is_view
+         FROM {db:Identifier}.page_views
+         WHERE project_id = {project:String} AND viewed = 1 AND start >= range_from AND start < range_to
+         UNION ALL
+         SELECT session_id, event_id, toString(path_pattern) AS path_pattern, false AS is_view
          FROM {db:Identifier}.events
-         WHERE project_id = {project:String} AND time >= range_from AND time < range_to AND type IN ('page', 'signal')
+         WHERE project_id = {project:String} AND type = 'signal' AND time >= range_from AND time < range_to
          UNION ALL
          SELECT session_id, event_id, path_pattern, false AS is_view
          FROM (${journeySignalsSql('range_from', 'range_to')})

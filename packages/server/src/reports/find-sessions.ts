@@ -2,6 +2,7 @@ import { SIGNAL_KINDS } from '@snag/protocol';
 import type { Store } from '../store/client.js';
 import type { CursorKey } from './cursor.js';
 import { journeySignalsSql } from './journey-signals-sql.js';
+import { pageViewsSql } from './page-views-sql.js';
 import { ELEMENT_KEY_SQL, PATH_FILTER_SQL, READ_SETTINGS } from './sql-fragments.js';
 import type { TimeRange } from './time-range.js';
 
@@ -30,7 +31,6 @@ export interface SessionRow {
   anonymous_id: string;
   device: string;
   browser: string;
-  os: string;
   release: string;
   errors: number;
   signals: number;
@@ -53,53 +53,62 @@ const SDK_COUNTS_SQL = SIGNAL_KINDS.map(
   (kind) => `'${kind}', toUInt64(uniqExactIf(event_id, type = 'signal' AND signal_kind = '${kind}'))`,
 ).join(', ');
 
+/**
+ * Sessions come from their page views that started in the range (the
+ * `page_views` table); signal and error counts and the element filter from the
+ * signal, error and click events of the range; journey signals from page views.
+ */
 function sessionsSql(sort: SessionSort): string {
   return `
 WITH
     fromUnixTimestamp64Milli({from:Int64}, 'UTC') AS range_from,
-    fromUnixTimestamp64Milli({to:Int64}, 'UTC') AS range_to
+    fromUnixTimestamp64Milli({to:Int64}, 'UTC') AS range_to,
+sessions AS (
+    SELECT session_id AS id,
+           toUnixTimestamp64Milli(min(start_time)) AS start,
+           dateDiff('millisecond', min(start_time), max(end_time)) AS s_duration,
+           count() AS pages,
+           max(user_id) AS s_user, max(anonymous_id) AS s_anonymous,
+           max(device) AS s_device, max(browser) AS s_browser, max(release) AS s_release,
+           argMin(path, start_time) AS entry_page, argMax(path, start_time) AS exit_page,
+           countIf(${PATH_FILTER_SQL}) AS path_hits
+    FROM (${pageViewsSql('range_from', 'range_to')})
+    GROUP BY session_id
+    HAVING ({any_path:Bool} OR path_hits > 0)
+       AND ({any_user:Bool} OR s_user = {user:String} OR s_anonymous = {user:String})
+       AND ({any_release:Bool} OR s_release = {release:String})
+       AND ({any_browser:Bool} OR s_browser = {browser:String})
+       AND ({any_device:Bool} OR s_device = {device:String})
+       AND s_duration >= {min_duration:Int64}
+),
+sdk AS (
+    SELECT session_id, map(${SDK_COUNTS_SQL}) AS sdk_counts,
+           uniqExactIf(event_id, type = 'error') AS errors,
+           countIf(type IN ('signal', 'click')
+                   AND (${ELEMENT_KEY_SQL} = {element:String} OR element_selector = {element:String})) AS element_hits
+    FROM {db:Identifier}.events
+    WHERE project_id = {project:String} AND type IN ('signal', 'error', 'click')
+      AND time >= range_from AND time < range_to
+    GROUP BY session_id
+),
+journey AS (
+    SELECT session_id, sumMap(map(kind, toUInt64(1))) AS journey_counts
+    FROM (SELECT DISTINCT session_id, event_id, kind FROM (${journeySignalsSql('range_from', 'range_to')}))
+    GROUP BY session_id
+)
 SELECT *, ${SORT_KEYS[sort]}
 FROM (
     SELECT s.id AS id, s.start AS start, s.s_duration AS duration_ms, s.pages AS pages, s.s_user AS user_id,
-           s.s_anonymous AS anonymous_id, s.s_device AS device, s.s_browser AS browser, s.s_os AS os,
-           s.s_release AS release, s.errors AS errors, s.entry_page AS entry_page, s.exit_page AS exit_page,
-           mapFilter((k, v) -> v > 0, mapAdd(s.sdk_counts, j.journey_counts)) AS signal_counts,
+           s.s_anonymous AS anonymous_id, s.s_device AS device, s.s_browser AS browser,
+           s.s_release AS release, x.errors AS errors, s.entry_page AS entry_page, s.exit_page AS exit_page,
+           mapFilter((k, v) -> v > 0, mapAdd(x.sdk_counts, j.journey_counts)) AS signal_counts,
            arraySum(mapValues(signal_counts)) AS signals
-    FROM (
-        SELECT session_id AS id,
-               toUnixTimestamp64Milli(min(time)) AS start,
-               dateDiff('millisecond', min(time), max(time)) AS s_duration,
-               uniqExactIf(event_id, type = 'page') AS pages,
-               argMaxIf(user_id, time, user_id != '') AS s_user,
-               any(anonymous_id) AS s_anonymous,
-               argMax(device, time) AS s_device, argMax(browser, time) AS s_browser, argMax(os, time) AS s_os,
-               argMax(release, time) AS s_release,
-               uniqExactIf(event_id, type = 'error') AS errors,
-               argMinIf(path, time, type = 'page') AS entry_page,
-               argMaxIf(path, time, type = 'page') AS exit_page,
-               map(${SDK_COUNTS_SQL}) AS sdk_counts,
-               countIf(type = 'page' AND ${PATH_FILTER_SQL}) AS path_hits,
-               countIf(type IN ('signal', 'click')
-                       AND (${ELEMENT_KEY_SQL} = {element:String} OR element_selector = {element:String})) AS element_hits,
-               countIf(user_id = {user:String} OR anonymous_id = {user:String}) AS user_hits
-        FROM {db:Identifier}.events
-        WHERE project_id = {project:String} AND time >= range_from AND time < range_to
-        GROUP BY session_id
-        HAVING ({any_path:Bool} OR path_hits > 0)
-           AND ({any_element:Bool} OR element_hits > 0)
-           AND ({any_user:Bool} OR user_hits > 0)
-           AND ({any_release:Bool} OR s_release = {release:String})
-           AND ({any_browser:Bool} OR s_browser = {browser:String})
-           AND ({any_device:Bool} OR s_device = {device:String})
-           AND ({any_error:Bool} OR (errors > 0) = {has_error:Bool})
-           AND s_duration >= {min_duration:Int64}
-    ) AS s
-    LEFT JOIN (
-        SELECT session_id, sumMap(map(kind, toUInt64(1))) AS journey_counts
-        FROM (SELECT DISTINCT session_id, event_id, kind FROM (${journeySignalsSql('range_from', 'range_to')}))
-        GROUP BY session_id
-    ) AS j ON j.session_id = s.id
-    WHERE {any_kind:Bool} OR signal_counts[{kind:String}] > 0
+    FROM sessions AS s
+    LEFT JOIN sdk AS x ON x.session_id = s.id
+    LEFT JOIN journey AS j ON j.session_id = s.id
+    WHERE ({any_kind:Bool} OR signal_counts[{kind:String}] > 0)
+      AND ({any_element:Bool} OR x.element_hits > 0)
+      AND ({any_error:Bool} OR (x.errors > 0) = {has_error:Bool})
 )
 WHERE {first_page:Bool} OR (k1, k2, k3, id) > ({c0:Int64}, {c1:Int64}, {c2:Int64}, {c3:String})
 ORDER BY k1, k2, k3, id

@@ -9,7 +9,7 @@ export interface Totals {
   signals: number;
 }
 
-/** Sessions with activity in the range, those among them with any signal, and the signals (SDK + journey). */
+/** Sessions with a page view or a signal in the range, those among them with any signal, and the signals (SDK + journey). */
 export async function findTotals(store: Store, projectId: string, range: TimeRange): Promise<Totals> {
   const [row] = await store.query<Totals>(
     `WITH
@@ -19,9 +19,13 @@ export async function findTotals(store: Store, projectId: string, range: TimeRan
             uniqExactIf(session_id, is_signal) AS struggling_sessions,
             uniqExactIf(event_id, is_signal) AS signals
      FROM (
-         SELECT session_id, event_id, type = 'signal' AS is_signal
+         SELECT session_id, '' AS event_id, false AS is_signal
+         FROM {db:Identifier}.page_views
+         WHERE project_id = {project:String} AND viewed = 1 AND start >= range_from AND start < range_to
+         UNION ALL
+         SELECT session_id, event_id, true AS is_signal
          FROM {db:Identifier}.events
-         WHERE project_id = {project:String} AND time >= range_from AND time < range_to
+         WHERE project_id = {project:String} AND type = 'signal' AND time >= range_from AND time < range_to
          UNION ALL
          SELECT session_id, event_id, true AS is_signal
          FROM (${journeySignalsSql('range_from', 'range_to')})

@@ -34,7 +34,8 @@ const COUNTS_SQL = SIGNAL_KINDS.map(
 ).join(', ');
 
 /**
- * Buckets start at local midnight / the local hour in `tz`; empty buckets are
+ * Sessions count in the buckets where their page views start or their signals
+ * happen. Buckets start at local midnight / the local hour in `tz`; empty buckets are
  * filled with zeros (per release when split), so a chart never skips a day.
  */
 function trendsSql(interval: TrendInterval, byRelease: boolean): string {
@@ -45,9 +46,14 @@ WITH
     fromUnixTimestamp64Milli({from:Int64}, 'UTC') AS range_from,
     fromUnixTimestamp64Milli({to:Int64}, 'UTC') AS range_to,
 source AS (
-    SELECT session_id, event_id, time, type = 'signal' AS is_signal, signal_kind AS kind, release, path_pattern, path
+    SELECT session_id, '' AS event_id, start AS time, false AS is_signal, '' AS kind, release, path_pattern, path
+    FROM {db:Identifier}.page_views
+    WHERE project_id = {project:String} AND viewed = 1 AND start >= range_from AND start < range_to
+    UNION ALL
+    SELECT session_id, event_id, time, true AS is_signal, toString(signal_kind) AS kind, toString(release) AS release,
+           toString(path_pattern) AS path_pattern, path
     FROM {db:Identifier}.events
-    WHERE project_id = {project:String} AND time >= range_from AND time < range_to
+    WHERE project_id = {project:String} AND type = 'signal' AND time >= range_from AND time < range_to
     UNION ALL
     SELECT session_id, event_id, time, true AS is_signal, kind, release, path_pattern, path
     FROM (${journeySignalsSql('range_from', 'range_to')})

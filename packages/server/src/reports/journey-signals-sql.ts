@@ -1,5 +1,5 @@
 import { EXCESSIVE_SCROLL_MIN_REVERSALS, EXCESSIVE_SCROLL_QUANTILE, QUICK_BACK_WINDOW_MS } from './constants.js';
-import { PERSON_SQL } from './sql-fragments.js';
+import { pageViewsSql } from './page-views-sql.js';
 
 /**
  * Journey-level signals, which need the whole session and so are computed here
@@ -14,8 +14,8 @@ import { PERSON_SQL } from './sql-fragments.js';
  * deduplicates like an event. Columns: session_id, event_id, time, client_time,
  * path_pattern, path, kind, person, release.
  *
- * `from` and `to` name DateTime64 expressions bounding the events read; the
- * query uses the `project` parameter, and the `session` one when `oneSession` is set.
+ * Reads the page views that started between `from` and `to` (DateTime64
+ * expressions); uses the `project` parameter, and `session` when `oneSession` is set.
  */
 export function journeySignalsSql(from: string, to: string, oneSession = false): string {
   return `
@@ -29,21 +29,7 @@ export function journeySignalsSql(from: string, to: string, oneSession = false):
                lagInFrame(path) OVER w AS previous_path,
                row_number() OVER w = count() OVER w AS is_last,
                quantileExact(${EXCESSIVE_SCROLL_QUANTILE})(reversals) OVER (PARTITION BY path_pattern) AS usual_reversals
-        FROM (
-            SELECT session_id, page_id,
-                   anyIf(path_pattern, type = 'page') AS path_pattern, anyIf(path, type = 'page') AS path,
-                   anyIf(navigation, type = 'page') AS navigation,
-                   minIf(time, type = 'page') AS start_time,
-                   max(time) AS end_time, max(client_time) AS end_client_time,
-                   countIf(type IN ('click', 'input', 'scroll')) AS interactions,
-                   countIf(type = 'signal') AS struggles,
-                   maxIf(scroll_reversals, type = 'scroll') AS reversals,
-                   any(${PERSON_SQL}) AS person, any(release) AS release
-            FROM {db:Identifier}.events
-            WHERE project_id = {project:String} AND time >= ${from} AND time < ${to} AND page_id != ''${oneSession ? ' AND session_id = {session:String}' : ''}
-            GROUP BY session_id, page_id
-            HAVING countIf(type = 'page') > 0
-        )
+        FROM (${pageViewsSql(from, to, oneSession)})
         WINDOW w AS (PARTITION BY session_id ORDER BY start_time, page_id
                      ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
     )

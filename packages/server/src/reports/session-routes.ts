@@ -97,7 +97,6 @@ function toSessionView(projectId: string, row: SessionRow) {
     anonymous_id: row.anonymous_id,
     device: row.device,
     browser: row.browser,
-    os: row.os,
     release: row.release,
     errors: Number(row.errors),
     signals: Number(row.signals),
