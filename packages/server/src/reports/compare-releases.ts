@@ -34,7 +34,7 @@ WITH
     fromUnixTimestamp64Milli({to:Int64}, 'UTC') AS range_to,
 signal_rows AS (
     SELECT session_id, release, path_pattern, ${ELEMENT_KEY_SQL} AS element_key, element_text, signal_kind AS kind, time
-    FROM {db:Identifier}.events
+    FROM {db:Identifier}.key_events
     WHERE project_id = {project:String} AND type = 'signal' AND time >= range_from AND time < range_to
       AND release IN ({base:String}, {head:String})
     UNION ALL

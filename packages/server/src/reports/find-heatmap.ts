@@ -1,7 +1,7 @@
 import type { Store } from '../store/client.js';
 import { HEATMAP_COLUMNS, HEATMAP_ELEMENT_LIMIT, HEATMAP_ROW_PX, SCROLL_DEPTH_STEP_PCT } from './constants.js';
 import { pageViewsSql } from './page-views-sql.js';
-import { ELEMENT_KEY_SQL, PATH_FILTER_SQL, RANGE_SQL, READ_SETTINGS } from './sql-fragments.js';
+import { ELEMENT_KEY_SQL, PATH_FILTER_SQL, RANGE_SQL, READ_SETTINGS, when } from './sql-fragments.js';
 import type { TimeRange } from './time-range.js';
 
 export interface HeatmapFilters {
@@ -31,8 +31,10 @@ export interface ScrollDepthRow {
   reached_share: number;
 }
 
-const FILTER_SQL = `project_id = {project:String} AND ${RANGE_SQL} AND ${PATH_FILTER_SQL}
-    AND ({any_device:Bool} OR device = {device:String})`;
+function filterSql(filters: HeatmapFilters): string {
+  return `project_id = {project:String} AND ${RANGE_SQL} AND ${PATH_FILTER_SQL}
+    AND ${when(filters.device !== undefined, 'device = {device:String}')}`;
+}
 
 function params(projectId: string, filters: HeatmapFilters) {
   return {
@@ -52,8 +54,8 @@ export function findElementClicks(store: Store, projectId: string, filters: Heat
             argMax(element_selector, time) AS selector, argMax(element_tag, time) AS tag,
             argMax(element_text, time) AS text,
             uniqExact(event_id) AS clicks, uniqExact(session_id) AS sessions
-     FROM {db:Identifier}.events
-     WHERE type = 'click' AND ${FILTER_SQL}
+     FROM {db:Identifier}.key_events
+     WHERE type = 'click' AND ${filterSql(filters)}
      GROUP BY element
      ORDER BY clicks DESC, element
      LIMIT ${HEATMAP_ELEMENT_LIMIT}`,
@@ -68,8 +70,8 @@ export function findClickDensity(store: Store, projectId: string, filters: Heatm
     `SELECT least(toUInt32(floor(x * ${HEATMAP_COLUMNS} / page_width)), ${HEATMAP_COLUMNS - 1}) AS column,
             intDiv(y, ${HEATMAP_ROW_PX}) AS row,
             uniqExact(event_id) AS clicks
-     FROM {db:Identifier}.events
-     WHERE type = 'click' AND page_width > 0 AND ${FILTER_SQL}
+     FROM {db:Identifier}.key_events
+     WHERE type = 'click' AND page_width > 0 AND ${filterSql(filters)}
      GROUP BY row, column
      ORDER BY row, column`,
     params(projectId, filters),
@@ -95,7 +97,7 @@ export function findScrollDepth(store: Store, projectId: string, filters: Heatma
          FROM (
              SELECT if(page_height > 0, 100 * scroll_depth / page_height, 0) AS depth
              FROM (${pageViewsSql('range_from', 'range_to')})
-             WHERE ${PATH_FILTER_SQL} AND ({any_device:Bool} OR device = {device:String})
+             WHERE ${PATH_FILTER_SQL} AND ${when(filters.device !== undefined, 'device = {device:String}')}
          )
          GROUP BY depth_pct
          ORDER BY depth_pct WITH FILL FROM 0 TO 101 STEP ${SCROLL_DEPTH_STEP_PCT}

@@ -2,7 +2,15 @@ import type { Store } from '../store/client.js';
 import { ABANDON_WINDOW_MS, HOTSPOT_EXAMPLES } from './constants.js';
 import type { CursorKey } from './cursor.js';
 import { journeySignalsSql } from './journey-signals-sql.js';
-import { ELEMENT_KEY_SQL, PATH_FILTER_SQL, PERSON_SQL, READ_SETTINGS } from './sql-fragments.js';
+import {
+  ELEMENT_KEY_SQL,
+  PATH_FILTER_SQL,
+  PERSON_SQL,
+  type PresentFilters,
+  presentFilters,
+  READ_SETTINGS,
+  when,
+} from './sql-fragments.js';
 import type { TimeRange } from './time-range.js';
 
 export interface HotspotFilters {
@@ -42,7 +50,8 @@ export interface HotspotRow {
  * same length (for the trend); duplicates from retries are harmless because
  * everything counts distinct event ids or sessions, and min / max are idempotent.
  */
-const HOTSPOTS_SQL = `
+function hotspotsSql(on: PresentFilters): string {
+  return `
 WITH
     fromUnixTimestamp64Milli({from:Int64}, 'UTC') AS range_from,
     fromUnixTimestamp64Milli({to:Int64}, 'UTC') AS range_to,
@@ -50,18 +59,18 @@ WITH
 signal_rows AS (
     SELECT session_id, event_id, time, client_time, path_pattern, ${ELEMENT_KEY_SQL} AS element_key,
            element_selector, element_tag, element_text, signal_kind AS kind, ${PERSON_SQL} AS person
-    FROM {db:Identifier}.events
+    FROM {db:Identifier}.key_events
     WHERE project_id = {project:String} AND type = 'signal' AND time >= previous_from AND time < range_to
-      AND ({any_kind:Bool} OR signal_kind = {kind:String})
-      AND ({any_path:Bool} OR ${PATH_FILTER_SQL})
-      AND ({any_release:Bool} OR release = {release:String})
+      AND ${when(on.kind, `signal_kind = {kind:String}`)}
+      AND ${when(on.path, `${PATH_FILTER_SQL}`)}
+      AND ${when(on.release, `release = {release:String}`)}
     UNION ALL
     SELECT session_id, event_id, time, client_time, path_pattern, '' AS element_key,
            '' AS element_selector, '' AS element_tag, '' AS element_text, kind, person
     FROM (${journeySignalsSql('previous_from', 'range_to')})
-    WHERE ({any_kind:Bool} OR kind = {kind:String})
-      AND ({any_path:Bool} OR ${PATH_FILTER_SQL})
-      AND ({any_release:Bool} OR release = {release:String})
+    WHERE ${when(on.kind, `kind = {kind:String}`)}
+      AND ${when(on.path, `${PATH_FILTER_SQL}`)}
+      AND ${when(on.release, `release = {release:String}`)}
 ),
 per_session AS (
     SELECT path_pattern, element_key, kind, session_id,
@@ -84,7 +93,7 @@ session_bounds AS (
         SELECT session_id, page_id, min(start) AS view_start, max(end) AS view_end,
                min(start_client) AS view_start_client, max(viewed) AS view_seen
         FROM {db:Identifier}.page_views
-        WHERE project_id = {project:String} AND session_id IN (SELECT session_id FROM per_session WHERE occurrences > 0)
+        WHERE project_id = {project:String} AND start >= range_from - toIntervalDay(1) AND start < range_to + toIntervalDay(1)
         GROUP BY session_id, page_id
     )
     GROUP BY session_id
@@ -93,7 +102,7 @@ page_visits AS (
     SELECT path_pattern, uniqExact(session_id) AS page_sessions
     FROM {db:Identifier}.page_views
     WHERE project_id = {project:String} AND viewed = 1 AND start >= range_from AND start < range_to
-      AND ({any_release:Bool} OR release = {release:String})
+      AND ${when(on.release, `release = {release:String}`)}
     GROUP BY path_pattern
 ),
 hotspots AS (
@@ -129,6 +138,7 @@ WHERE {first_page:Bool}
       > ({c0:Int64}, {c1:Int64}, {c2:String}, {c3:String}, {c4:String})
 ORDER BY h.impact DESC, h.occurrences DESC, h.path_pattern, h.element_key, h.kind
 LIMIT {limit:UInt32}`;
+}
 
 /** The sort key of a hotspot row, for the keyset cursor: `[-impact, -occurrences, path, element, kind]`. */
 export const HOTSPOT_CURSOR_SHAPE = 'nnsss';
@@ -145,7 +155,7 @@ export function findHotspots(
   const { from, to } = filters.range;
   const after = page.after ?? [0, 0, '', '', ''];
   return store.query<HotspotRow>(
-    HOTSPOTS_SQL,
+    hotspotsSql(presentFilters(filters)),
     {
       project: projectId,
       from,

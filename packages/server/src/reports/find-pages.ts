@@ -28,7 +28,7 @@ export function findPages(store: Store, projectId: string, range: TimeRange, lim
          WHERE project_id = {project:String} AND viewed = 1 AND start >= range_from AND start < range_to
          UNION ALL
          SELECT session_id, event_id, toString(path_pattern) AS path_pattern, false AS is_view
-         FROM {db:Identifier}.events
+         FROM {db:Identifier}.key_events
          WHERE project_id = {project:String} AND type = 'signal' AND time >= range_from AND time < range_to
          UNION ALL
          SELECT session_id, event_id, path_pattern, false AS is_view

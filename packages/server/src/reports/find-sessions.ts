@@ -3,7 +3,14 @@ import type { Store } from '../store/client.js';
 import type { CursorKey } from './cursor.js';
 import { journeySignalsSql } from './journey-signals-sql.js';
 import { pageViewsSql } from './page-views-sql.js';
-import { ELEMENT_KEY_SQL, PATH_FILTER_SQL, READ_SETTINGS } from './sql-fragments.js';
+import {
+  ELEMENT_KEY_SQL,
+  PATH_FILTER_SQL,
+  type PresentFilters,
+  presentFilters,
+  READ_SETTINGS,
+  when,
+} from './sql-fragments.js';
 import type { TimeRange } from './time-range.js';
 
 export const SESSION_SORTS = ['struggle', 'recent', 'duration'] as const;
@@ -58,7 +65,7 @@ const SDK_COUNTS_SQL = SIGNAL_KINDS.map(
  * `page_views` table); signal and error counts and the element filter from the
  * signal, error and click events of the range; journey signals from page views.
  */
-function sessionsSql(sort: SessionSort): string {
+function sessionsSql(sort: SessionSort, on: PresentFilters): string {
   return `
 WITH
     fromUnixTimestamp64Milli({from:Int64}, 'UTC') AS range_from,
@@ -74,11 +81,11 @@ sessions AS (
            countIf(${PATH_FILTER_SQL}) AS path_hits
     FROM (${pageViewsSql('range_from', 'range_to')})
     GROUP BY session_id
-    HAVING ({any_path:Bool} OR path_hits > 0)
-       AND ({any_user:Bool} OR s_user = {user:String} OR s_anonymous = {user:String})
-       AND ({any_release:Bool} OR s_release = {release:String})
-       AND ({any_browser:Bool} OR s_browser = {browser:String})
-       AND ({any_device:Bool} OR s_device = {device:String})
+    HAVING ${when(on.path, `path_hits > 0`)}
+       AND ${when(on.user, `s_user = {user:String} OR s_anonymous = {user:String}`)}
+       AND ${when(on.release, `s_release = {release:String}`)}
+       AND ${when(on.browser, `s_browser = {browser:String}`)}
+       AND ${when(on.device, `s_device = {device:String}`)}
        AND s_duration >= {min_duration:Int64}
 ),
 sdk AS (
@@ -86,7 +93,7 @@ sdk AS (
            uniqExactIf(event_id, type = 'error') AS errors,
            countIf(type IN ('signal', 'click')
                    AND (${ELEMENT_KEY_SQL} = {element:String} OR element_selector = {element:String})) AS element_hits
-    FROM {db:Identifier}.events
+    FROM {db:Identifier}.key_events
     WHERE project_id = {project:String} AND type IN ('signal', 'error', 'click')
       AND time >= range_from AND time < range_to
     GROUP BY session_id
@@ -106,9 +113,9 @@ FROM (
     FROM sessions AS s
     LEFT JOIN sdk AS x ON x.session_id = s.id
     LEFT JOIN journey AS j ON j.session_id = s.id
-    WHERE ({any_kind:Bool} OR signal_counts[{kind:String}] > 0)
-      AND ({any_element:Bool} OR x.element_hits > 0)
-      AND ({any_error:Bool} OR (x.errors > 0) = {has_error:Bool})
+    WHERE ${when(on.kind, `signal_counts[{kind:String}] > 0`)}
+      AND ${when(on.element, `x.element_hits > 0`)}
+      AND ${when(on.has_error, `(x.errors > 0) = {has_error:Bool}`)}
 )
 WHERE {first_page:Bool} OR (k1, k2, k3, id) > ({c0:Int64}, {c1:Int64}, {c2:Int64}, {c3:String})
 ORDER BY k1, k2, k3, id
@@ -129,7 +136,7 @@ export function findSessions(
 ): Promise<SessionRow[]> {
   const after = page.after ?? [0, 0, 0, ''];
   return store.query<SessionRow>(
-    sessionsSql(page.sort),
+    sessionsSql(page.sort, presentFilters(filters)),
     {
       project: projectId,
       from: filters.range.from,

@@ -24,7 +24,7 @@ export async function findTotals(store: Store, projectId: string, range: TimeRan
          WHERE project_id = {project:String} AND viewed = 1 AND start >= range_from AND start < range_to
          UNION ALL
          SELECT session_id, event_id, true AS is_signal
-         FROM {db:Identifier}.events
+         FROM {db:Identifier}.key_events
          WHERE project_id = {project:String} AND type = 'signal' AND time >= range_from AND time < range_to
          UNION ALL
          SELECT session_id, event_id, true AS is_signal

@@ -1,7 +1,7 @@
 import { SIGNAL_KINDS } from '@snag/protocol';
 import type { Store } from '../store/client.js';
 import { journeySignalsSql } from './journey-signals-sql.js';
-import { PATH_FILTER_SQL, READ_SETTINGS } from './sql-fragments.js';
+import { PATH_FILTER_SQL, type PresentFilters, presentFilters, READ_SETTINGS, when } from './sql-fragments.js';
 import type { TimeRange } from './time-range.js';
 
 export type TrendInterval = 'hour' | 'day';
@@ -38,7 +38,7 @@ const COUNTS_SQL = SIGNAL_KINDS.map(
  * happen. Buckets start at local midnight / the local hour in `tz`; empty buckets are
  * filled with zeros (per release when split), so a chart never skips a day.
  */
-function trendsSql(interval: TrendInterval, byRelease: boolean): string {
+function trendsSql(interval: TrendInterval, byRelease: boolean, on: PresentFilters): string {
   const { start, step } = BUCKET_SQL[interval];
   const release = byRelease ? 'release' : "''";
   return `
@@ -52,7 +52,7 @@ source AS (
     UNION ALL
     SELECT session_id, event_id, time, true AS is_signal, toString(signal_kind) AS kind, toString(release) AS release,
            toString(path_pattern) AS path_pattern, path
-    FROM {db:Identifier}.events
+    FROM {db:Identifier}.key_events
     WHERE project_id = {project:String} AND type = 'signal' AND time >= range_from AND time < range_to
     UNION ALL
     SELECT session_id, event_id, time, true AS is_signal, kind, release, path_pattern, path
@@ -67,7 +67,7 @@ FROM (
            uniqExactIf(session_id, is_signal) AS struggling_sessions,
            mapFilter((k, v) -> v > 0, map(${COUNTS_SQL})) AS signals
     FROM source
-    WHERE ({any_path:Bool} OR ${PATH_FILTER_SQL}) AND ({any_kind:Bool} OR NOT is_signal OR kind = {kind:String})
+    WHERE ${when(on.path, `${PATH_FILTER_SQL}`)} AND ${when(on.kind, `NOT is_signal OR kind = {kind:String}`)}
     GROUP BY release, bucket
     ORDER BY release, bucket WITH FILL
         FROM ${start}(range_from, {tz:String}) TO toDateTime(range_to, {tz:String}) STEP ${step}
@@ -77,7 +77,7 @@ ORDER BY release, start`;
 
 export function findTrends(store: Store, projectId: string, filters: TrendFilters): Promise<TrendRow[]> {
   return store.query<TrendRow>(
-    trendsSql(filters.interval, filters.byRelease),
+    trendsSql(filters.interval, filters.byRelease, presentFilters({ kind: filters.kind, path: filters.path })),
     {
       project: projectId,
       from: filters.range.from,

@@ -24,3 +24,19 @@ export const RANGE_SQL =
 
 /** ClickHouse settings for report reads: plain JSON numbers for counts. */
 export const READ_SETTINGS = { output_format_json_quote_64bit_integers: 0 } as const;
+
+/** Which optional filters a request set, by name. */
+export type PresentFilters = Partial<Record<string, boolean>>;
+
+export function presentFilters(filters: object): PresentFilters {
+  return Object.fromEntries(Object.entries(filters).map(([name, value]) => [name, value !== undefined]));
+}
+
+/**
+ * A filter's condition when the request set it, else no condition at all. Leaving
+ * unused filters out of the SQL (rather than `{any:Bool} OR …`) keeps them out of
+ * PREWHERE, so ClickHouse reads only the columns a query really filters on.
+ */
+export function when(present: boolean | undefined, condition: string): string {
+  return present ? `(${condition})` : '1';
+}
