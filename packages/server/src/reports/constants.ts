@@ -43,3 +43,6 @@ export const QUICK_BACK_WINDOW_MS = 5_000;
 export const EXCESSIVE_SCROLL_MIN_REVERSALS = 4;
 /** ...and more than this quantile of the path's page views (its usual level). */
 export const EXCESSIVE_SCROLL_QUANTILE = 0.9;
+/** Replay markers: journey signals of a session are judged on page views this long before and after its start. */
+export const MARKER_CONTEXT_BEFORE_MS = 7 * 24 * 60 * 60 * 1_000;
+export const MARKER_CONTEXT_AFTER_MS = 2 * 24 * 60 * 60 * 1_000;

@@ -1,4 +1,5 @@
 import type { Store } from '../store/client.js';
+import { MARKER_CONTEXT_AFTER_MS, MARKER_CONTEXT_BEFORE_MS } from './constants.js';
 import { journeySignalsSql } from './journey-signals-sql.js';
 import { ELEMENT_KEY_SQL, READ_SETTINGS } from './sql-fragments.js';
 
@@ -66,10 +67,16 @@ export async function findSignalMarkers(
      LIMIT 1 BY event_id
      UNION ALL
      SELECT DISTINCT event_id AS id, kind, toUnixTimestamp64Milli(client_time) AS t, path_pattern AS path, '' AS element
-     FROM (${journeySignalsSql("toDateTime64('1970-01-01 00:00:00', 3, 'UTC')", "toDateTime64('2299-12-31 00:00:00', 3, 'UTC')", true)})
+     FROM (${journeySignalsSql("fromUnixTimestamp64Milli({from:Int64}, 'UTC')", "fromUnixTimestamp64Milli({to:Int64}, 'UTC')", true)})
      )
      ORDER BY t, id`,
-    { project: projectId, session: sessionId },
+    {
+      project: projectId,
+      session: sessionId,
+      // The path's usual scroll level is judged over the week around the session.
+      from: Number(bounds.start) - MARKER_CONTEXT_BEFORE_MS,
+      to: Number(bounds.start) + MARKER_CONTEXT_AFTER_MS,
+    },
     READ_SETTINGS,
   );
   return { start: Number(bounds.start), markers };

@@ -15,7 +15,8 @@ import { pageViewsSql } from './page-views-sql.js';
  * path_pattern, path, kind, person, release.
  *
  * Reads the page views that started between `from` and `to` (DateTime64
- * expressions); uses the `project` parameter, and `session` when `oneSession` is set.
+ * expressions), the usual scroll level of a path over all of them; uses the
+ * `project` parameter, and `session` when `oneSession` is set.
  */
 export function journeySignalsSql(from: string, to: string, oneSession = false): string {
   return `
@@ -27,9 +28,13 @@ export function journeySignalsSql(from: string, to: string, oneSession = false):
                leadInFrame(navigation) OVER w AS next_navigation,
                leadInFrame(start_time) OVER w AS next_time,
                lagInFrame(path) OVER w AS previous_path,
-               row_number() OVER w = count() OVER w AS is_last,
-               quantileExact(${EXCESSIVE_SCROLL_QUANTILE})(reversals) OVER (PARTITION BY path_pattern) AS usual_reversals
-        FROM (${pageViewsSql(from, to, oneSession)})
+               row_number() OVER w = count() OVER w AS is_last
+        FROM (${pageViewsSql(from, to, oneSession ? 'session' : 'journey-candidates')}) AS views
+        LEFT JOIN (
+            SELECT path_pattern, quantileExact(${EXCESSIVE_SCROLL_QUANTILE})(reversals) AS usual_reversals
+            FROM (${pageViewsSql(from, to)})
+            GROUP BY path_pattern
+        ) AS usual USING path_pattern
         WINDOW w AS (PARTITION BY session_id ORDER BY start_time, page_id
                      ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
     )
