@@ -2,6 +2,7 @@ import type { Store } from '../store/client.js';
 import { ABANDON_WINDOW_MS, HOTSPOT_EXAMPLES } from './constants.js';
 import type { CursorKey } from './cursor.js';
 import { journeySignalsSql } from './journey-signals-sql.js';
+import { journeyCandidatesSql } from './page-views-sql.js';
 import {
   ELEMENT_KEY_SQL,
   PATH_FILTER_SQL,
@@ -93,7 +94,7 @@ session_bounds AS (
         SELECT session_id, page_id, min(start) AS view_start, max(end) AS view_end,
                min(start_client) AS view_start_client, max(viewed) AS view_seen
         FROM {db:Identifier}.page_views
-        WHERE project_id = {project:String} AND start >= range_from - toIntervalDay(1) AND start < range_to + toIntervalDay(1)
+        WHERE project_id = {project:String} AND session_id IN (${journeyCandidatesSql('range_from', 'range_to')})
         GROUP BY session_id, page_id
     )
     GROUP BY session_id

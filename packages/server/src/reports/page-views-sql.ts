@@ -39,12 +39,16 @@ export function pageViewsSql(from: string, to: string, scope: PageViewScope = 'a
 const SCOPE_SQL: Record<PageViewScope, (from: string, to: string) => string> = {
   all: () => '',
   session: () => ' AND session_id = {session:String}',
-  'journey-candidates': (from, to) => `
-      AND session_id IN (
-          SELECT session_id FROM {db:Identifier}.key_events
-          WHERE project_id = {project:String} AND type = 'signal' AND time >= ${from} AND time < ${to}
-          UNION DISTINCT
-          SELECT session_id FROM {db:Identifier}.page_views
-          WHERE project_id = {project:String} AND start >= ${from} - toIntervalDay(1) AND start < ${to}
-            AND (navigation = 'back_forward' OR reversals >= ${EXCESSIVE_SCROLL_MIN_REVERSALS}))`,
+  'journey-candidates': (from, to) => ` AND session_id IN (${journeyCandidatesSql(from, to)})`,
 };
+
+/** Sessions of the window with an SDK signal, a back navigation or a page view with enough scroll reversals. */
+export function journeyCandidatesSql(from: string, to: string): string {
+  return `
+      SELECT session_id FROM {db:Identifier}.key_events
+      WHERE project_id = {project:String} AND type = 'signal' AND time >= ${from} AND time < ${to}
+      UNION DISTINCT
+      SELECT session_id FROM {db:Identifier}.page_views
+      WHERE project_id = {project:String} AND start >= ${from} - toIntervalDay(1) AND start < ${to}
+        AND (navigation = 'back_forward' OR reversals >= ${EXCESSIVE_SCROLL_MIN_REVERSALS})`;
+}
