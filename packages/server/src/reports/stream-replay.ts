@@ -1,40 +1,27 @@
 import type { Response } from 'express';
 import { HttpError } from '../http/errors.js';
 import type { Store } from '../store/client.js';
-import { findReplayChunkData, findReplayChunkKeys, findSignalMarkers } from './find-replay.js';
+import { findReplayChunkData, findReplayChunkKeys, findSignalMarkers, type SignalMarker } from './find-replay.js';
 
 /**
- * Streams `{ project, session, start, markers, events }`: the head (with the
- * signal markers and their offsets from the session start) goes out as soon as
- * the small index queries return; then each replay chunk is read and written in
- * turn (the next one is read while the current one is written), so neither the
- * first bytes nor memory depend on the size of the session.
+ * Streams `{ project, session, chunks, events, start, markers }`. The opening
+ * bytes go out as soon as the chunk index (a primary-key lookup) returns; each
+ * replay chunk is then read and written in turn (the next one is read while the
+ * current one is written), and the signal markers, computed meanwhile, close the
+ * document. Neither the first bytes nor memory depend on the size of the session.
  */
 export async function streamReplay(store: Store, projectId: string, sessionId: string, res: Response): Promise<void> {
-  const [keys, { start, markers }] = await Promise.all([
-    findReplayChunkKeys(store, projectId, sessionId),
-    findSignalMarkers(store, projectId, sessionId),
-  ]);
-  if (start === null && keys.length === 0) {
+  const markersQuery = findSignalMarkers(store, projectId, sessionId);
+  // Settled here too, so a failure while the chunks stream is never an unhandled rejection.
+  markersQuery.catch(() => undefined);
+  const keys = await findReplayChunkKeys(store, projectId, sessionId);
+  if (keys.length === 0 && (await markersQuery).start === null) {
     throw new HttpError(404, 'session_not_found', `no session "${sessionId}" in project "${projectId}"`);
   }
-  const origin = start ?? keys[0]?.t ?? 0;
-  const head = {
-    project: projectId,
-    session: sessionId,
-    start: new Date(origin).toISOString(),
-    chunks: keys.length,
-    markers: markers.map((marker) => ({
-      id: marker.id,
-      kind: marker.kind,
-      t: Number(marker.t),
-      offset_ms: Math.max(0, Number(marker.t) - origin),
-      path: marker.path,
-      element: marker.element || null,
-    })),
-  };
   res.status(200).type('application/json');
-  res.write(`${JSON.stringify(head).slice(0, -1)},"events":[`);
+  res.write(
+    `${JSON.stringify({ project: projectId, session: sessionId, chunks: keys.length }).slice(0, -1)},"events":[`,
+  );
 
   let aborted = false;
   res.once('close', () => {
@@ -53,7 +40,10 @@ export async function streamReplay(store: Store, projectId: string, sessionId: s
       first = false;
       if (!flowing) await drainOrClose(res);
     }
-    res.end(']}');
+    const { start, markers } = await markersQuery;
+    const origin = start ?? keys[0]?.t ?? 0;
+    const tail = { start: new Date(origin).toISOString(), markers: markers.map((marker) => toMarker(marker, origin)) };
+    res.end(`],${JSON.stringify(tail).slice(1)}`);
   } catch (error) {
     // The status line is gone: the only honest signal left is a cut connection.
     console.error('replay stream failed', error);
@@ -61,6 +51,17 @@ export async function streamReplay(store: Store, projectId: string, sessionId: s
   } finally {
     await next?.catch(() => undefined);
   }
+}
+
+function toMarker(marker: SignalMarker, origin: number) {
+  return {
+    id: marker.id,
+    kind: marker.kind,
+    t: Number(marker.t),
+    offset_ms: Math.max(0, Number(marker.t) - origin),
+    path: marker.path,
+    element: marker.element || null,
+  };
 }
 
 function drainOrClose(res: Response): Promise<void> {
