@@ -7,15 +7,13 @@ import { findReplayChunkData, findReplayChunkKeys, findSignalMarkers, type Signa
  * Streams `{ project, session, chunks, events, start, markers }`. The opening
  * bytes go out as soon as the chunk index (a primary-key lookup) returns; each
  * replay chunk is then read and written in turn (the next one is read while the
- * current one is written), and the signal markers, computed meanwhile, close the
- * document. Neither the first bytes nor memory depend on the size of the session.
+ * current one is written), and the signal markers, read last, close the document. Neither the first bytes nor memory depend on the size of the session.
  */
 export async function streamReplay(store: Store, projectId: string, sessionId: string, res: Response): Promise<void> {
-  const markersQuery = findSignalMarkers(store, projectId, sessionId);
-  // Settled here too, so a failure while the chunks stream is never an unhandled rejection.
-  markersQuery.catch(() => undefined);
   const keys = await findReplayChunkKeys(store, projectId, sessionId);
-  if (keys.length === 0 && (await markersQuery).start === null) {
+  // Without a recording, the markers decide whether the session exists at all.
+  const early = keys.length === 0 ? await findSignalMarkers(store, projectId, sessionId) : undefined;
+  if (early?.start === null) {
     throw new HttpError(404, 'session_not_found', `no session "${sessionId}" in project "${projectId}"`);
   }
   res.status(200).type('application/json');
@@ -40,7 +38,8 @@ export async function streamReplay(store: Store, projectId: string, sessionId: s
       first = false;
       if (!flowing) await drainOrClose(res);
     }
-    const { start, markers } = await markersQuery;
+    // The embedded engine runs one query at a time: the markers come after the chunks, not before the first byte.
+    const { start, markers } = early ?? (await findSignalMarkers(store, projectId, sessionId));
     const origin = start ?? keys[0]?.t ?? 0;
     const tail = { start: new Date(origin).toISOString(), markers: markers.map((marker) => toMarker(marker, origin)) };
     res.end(`],${JSON.stringify(tail).slice(1)}`);
