@@ -94,7 +94,7 @@ sdk AS (
            countIf(type IN ('signal', 'click')
                    AND (${ELEMENT_KEY_SQL} = {element:String} OR element_selector = {element:String})) AS element_hits
     FROM {db:Identifier}.key_events
-    WHERE project_id = {project:String} AND type IN ('signal', 'error', 'click')
+    WHERE project_id = {project:String} AND type IN (${on.element ? "'signal', 'error', 'click'" : "'signal', 'error'"})
       AND time >= range_from AND time < range_to
     GROUP BY session_id
 ),
