@@ -47,9 +47,10 @@ export interface HotspotRow {
  * occurrence in the range, ranked by impact = affected sessions + abandoned
  * sessions (an affected session counts once, twice if it was then abandoned).
  *
- * Signals are read from every event of the range and the previous period of the
- * same length (for the trend); duplicates from retries are harmless because
- * everything counts distinct event ids or sessions, and min / max are idempotent.
+ * Signals (SDK ones from `key_events`, journey ones computed from page views)
+ * are read for the range and the previous period of the same length (for the
+ * trend); retried duplicates are harmless because everything counts distinct
+ * event ids or sessions, and min / max are idempotent.
  */
 function hotspotsSql(on: PresentFilters): string {
   return `

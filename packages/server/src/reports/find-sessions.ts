@@ -127,7 +127,7 @@ export function sessionCursorKey(row: SessionRow): CursorKey {
   return [Number(row.k1), Number(row.k2), Number(row.k3), row.id];
 }
 
-/** Sessions with activity in the range that match every filter, in the chosen order (keyset-paginated). */
+/** Sessions with a page view in the range that match every filter, in the chosen order (keyset-paginated). */
 export function findSessions(
   store: Store,
   projectId: string,
