@@ -10,6 +10,7 @@ import { createMetrics, type Metrics } from './observability/metrics.js';
 import { privacyRouter } from './privacy/privacy-router.js';
 import { KeyResolver } from './projects/key-resolver.js';
 import { projectsRouter } from './projects/projects-router.js';
+import { reportsRouter } from './reports/reports-router.js';
 import { sessionRouter } from './sessions/session-router.js';
 import type { Store } from './store/client.js';
 import type { Spool } from './store/spool.js';
@@ -66,6 +67,7 @@ export function createApp({
     res.setHeader('Content-Type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());
   });
+  app.use(reportsRouter({ store, adminToken }));
   app.use(
     '/api/v1',
     requireAdminToken(adminToken),

@@ -1,7 +1,13 @@
 import type { Store } from './client.js';
 import { formatDateTime } from './datetime.js';
 
-const TABLES_WITH_TTL = ['events', 'replay_chunks'] as const;
+/** Each table with a TTL, and the time column it expires by. */
+const TTL_COLUMNS = {
+  events: 'time',
+  replay_chunks: 'time',
+  page_views: 'start',
+  key_events: 'time',
+} as const;
 
 /**
  * Keeps the tables' TTL in step with SNAG_RETENTION_DAYS. Migrations set it when the
@@ -17,11 +23,11 @@ export async function applyRetention(store: Store): Promise<boolean> {
   if (current === String(days)) return false;
   if (current !== undefined) {
     const onCluster = store.cluster ? `ON CLUSTER \`${store.cluster}\`` : '';
-    for (const table of TABLES_WITH_TTL) {
+    for (const [table, column] of Object.entries(TTL_COLUMNS)) {
       await store.command(
         `ALTER TABLE {db:Identifier}.{table:Identifier} ${onCluster}
-         MODIFY TTL toDateTime(time) + toIntervalDay({days:UInt32})`,
-        { table: store.cluster ? `${table}_local` : table, days },
+         MODIFY TTL toDateTime({column:Identifier}) + toIntervalDay({days:UInt32})`,
+        { table: store.cluster ? `${table}_local` : table, column, days },
       );
     }
   }

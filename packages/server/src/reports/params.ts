@@ -1,0 +1,38 @@
+import { SIGNAL_KINDS } from '@snag/protocol';
+import { z } from 'zod';
+import { resolveRange, type TimeRange, timeValueSchema, timeZoneSchema } from './time-range.js';
+
+export const projectParamsSchema = z.object({
+  project: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'not a project id'),
+});
+
+export const sessionParamsSchema = projectParamsSchema.extend({
+  session: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a session id'),
+});
+
+export const kindSchema = z.enum(SIGNAL_KINDS);
+/** A path (`/orders/8812`) or a path pattern (`/orders/:id`); both select the pattern's pages. */
+export const pathSchema = z.string().min(1).max(1024).startsWith('/', 'must start with "/"');
+export const labelSchema = z.string().min(1).max(256);
+export const deviceSchema = z.enum(['desktop', 'tablet', 'mobile', 'other']);
+export const tzSchema = timeZoneSchema.default('UTC');
+export const cursorSchema = z.string().min(1).max(2048);
+
+export const limitSchema = (fallback: number, max: number) =>
+  z.coerce.number().int('must be an integer').min(1).max(max).default(fallback);
+
+export const rangeFields = { from: timeValueSchema.optional(), to: timeValueSchema.optional() };
+
+/** Adds the resolved `range` to an object of query parameters, or a 400 on `from` when the range is bad. */
+export function withRange<T extends { from?: string | undefined; to?: string | undefined }>(
+  defaultSpanMs: number,
+): (value: T, ctx: z.RefinementCtx<T>) => T & { range: TimeRange } {
+  return (value, ctx) => {
+    const range = resolveRange(value, defaultSpanMs);
+    if (typeof range === 'string') {
+      ctx.addIssue({ code: 'custom', path: ['from'], message: range });
+      return z.NEVER;
+    }
+    return { ...value, range };
+  };
+}
