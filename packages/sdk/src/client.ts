@@ -1,0 +1,188 @@
+import type { SessionInfo, SnagEvent } from '@snag/protocol';
+import { captureClicks } from './capture/clicks.js';
+import { captureErrors } from './capture/errors.js';
+import { captureInputs } from './capture/inputs.js';
+import { captureNetwork } from './capture/network.js';
+import { capturePages } from './capture/pages.js';
+import { captureScroll } from './capture/scroll.js';
+import { QUEUE_MAX_BYTES } from './constants.js';
+import { IGNORE_ATTRIBUTE_SELECTOR, privacySelectors } from './privacy/mask.js';
+import { scrubUrl } from './privacy/url.js';
+import { SessionManager } from './session/session.js';
+import { Outbox } from './transport/outbox.js';
+import { Transport } from './transport/transport.js';
+import type { CaptureContext, EventDraft, ReplayChunk, ResolvedOptions, StartRecorder } from './types.js';
+import { guard, reportInternal } from './util/guard.js';
+import { newId } from './util/id.js';
+import { type KeyValueStore, localStore } from './util/storage.js';
+
+export type LoadRecorder = (options: ResolvedOptions) => Promise<StartRecorder>;
+
+/**
+ * One running instance of the SDK for one page: the session, the capture
+ * modules, the recorder and the transport. Created only once tracking is
+ * allowed (not opted out, consent given, sampled in).
+ */
+export class SnagClient {
+  readonly sessions: SessionManager;
+  private readonly transport: Transport;
+  private readonly stops: Array<() => void> = [];
+  private readonly ctx: CaptureContext;
+  private pageId = newId();
+  private replaySeq = 0;
+  private stopRecorder: (() => void) | undefined;
+  private running = true;
+  private readonly onPageResets: Array<() => void> = [];
+
+  constructor(
+    readonly options: ResolvedOptions,
+    private readonly loadRecorder: LoadRecorder,
+    store: KeyValueStore = localStore,
+  ) {
+    this.sessions = new SessionManager(store, options);
+    const ingestUrl = `${options.endpoint}/v1/ingest`;
+    // Keep the page's fetch as it is now: network capture wraps it later and must not see our own requests.
+    const fetchFn = window.fetch.bind(window);
+    this.transport = new Transport({
+      ingestUrl: `${ingestUrl}?key=${encodeURIComponent(options.key)}`,
+      release: options.release,
+      fetchFn,
+      outbox: new Outbox(store, newId(), QUEUE_MAX_BYTES),
+      onDropped: (batches, events) => this.track('$snag_dropped', { batches, events }),
+    });
+    this.ctx = {
+      options,
+      ingestUrl,
+      emit: (draft) => this.emit(draft),
+      newPage: () => this.newPage(),
+      url: () => scrubUrl(location.href, options.allowQueryParams),
+    };
+  }
+
+  get sampled(): boolean {
+    return this.sessions.current().sampled;
+  }
+
+  start(): void {
+    this.transport.start();
+    if (!this.sampled) return;
+    const scroll = captureScroll(this.ctx);
+    this.stops.push(scroll.stop);
+    this.stops.push(capturePages(this.ctx, scroll.endPage));
+    this.stops.push(captureClicks(this.ctx), captureInputs(this.ctx));
+    if (this.options.captureErrors) this.addResettable(captureErrors(this.ctx));
+    if (this.options.captureNetwork) this.addResettable(captureNetwork(this.ctx));
+    this.listenForExit(scroll.endPage);
+    if (this.options.replay && this.sessions.current().replay) this.scheduleRecorder();
+  }
+
+  emit(draft: EventDraft, time = Date.now()): void {
+    if (!this.running) return;
+    const before = this.sessions.current().id;
+    const session = this.sessions.touch();
+    if (session.id !== before) this.newPage();
+    let event = { ...draft, id: newId(), t: time, page_id: this.pageId, url: this.ctx.url() } as SnagEvent;
+    if (!event.url) return;
+    if (event.type !== 'replay' && this.options.beforeSend) {
+      try {
+        const edited = this.options.beforeSend(event);
+        if (!edited) return;
+        event = edited;
+      } catch (error) {
+        reportInternal(error);
+      }
+    }
+    this.transport.add(event, this.sessionInfo());
+  }
+
+  track(name: string, props?: Record<string, string | number | boolean | null>): void {
+    this.emit({ type: 'custom', name, ...(props ? { props } : {}) });
+  }
+
+  identify(userId: string, traits?: Record<string, string | number | boolean | null>): void {
+    this.sessions.userId = userId;
+    this.emit({ type: 'identify', user_id: userId, ...(traits ? { traits } : {}) });
+  }
+
+  flush(): Promise<void> {
+    return this.transport.flush();
+  }
+
+  /** Stops capturing; `discard` also forgets everything not yet sent (opt-out). */
+  stop(discard: boolean): void {
+    this.running = false;
+    this.stopRecorder?.();
+    this.stopRecorder = undefined;
+    for (const stop of this.stops.splice(0)) guard(stop)();
+    if (discard) this.transport.clear();
+  }
+
+  private sessionInfo(): SessionInfo {
+    const userId = this.sessions.userId;
+    return {
+      id: this.sessions.current().id,
+      anonymous_id: this.sessions.anonymousId,
+      ...(userId ? { user_id: userId } : {}),
+    };
+  }
+
+  private newPage(): void {
+    this.pageId = newId();
+    this.replaySeq = 0;
+    for (const reset of this.onPageResets) reset();
+  }
+
+  private addResettable(capture: { stop(): void; resetPage(): void }): void {
+    this.stops.push(capture.stop);
+    this.onPageResets.push(capture.resetPage);
+  }
+
+  private listenForExit(endPage: () => void): void {
+    const onPageHide = guard(() => {
+      endPage();
+      this.sessions.write();
+      this.transport.exit(true);
+    });
+    const onVisibility = guard(() => {
+      if (document.visibilityState === 'hidden') this.transport.flush();
+    });
+    const onPageShow = guard((event: PageTransitionEvent) => {
+      if (event.persisted) this.transport.resume();
+    });
+    window.addEventListener('pagehide', onPageHide);
+    window.addEventListener('pageshow', onPageShow);
+    document.addEventListener('visibilitychange', onVisibility);
+    this.stops.push(() => {
+      window.removeEventListener('pagehide', onPageHide);
+      window.removeEventListener('pageshow', onPageShow);
+      document.removeEventListener('visibilitychange', onVisibility);
+    });
+  }
+
+  /** The recorder chunk is fetched after the page has loaded, so it never competes with the host's own load. */
+  private scheduleRecorder(): void {
+    const begin = guard(() => {
+      this.loadRecorder(this.options)
+        .then((start) => {
+          if (!this.running) return;
+          const selectors = privacySelectors(this.options);
+          this.stopRecorder = start({
+            maskAllInputs: this.options.maskAllInputs,
+            maskTextSelector: selectors.mask,
+            blockSelector: selectors.block,
+            ignoreSelector: IGNORE_ATTRIBUTE_SELECTOR,
+            onChunk: (chunk) => this.emitChunk(chunk),
+            onNotice: (name, props) => this.track(name, props),
+          });
+        })
+        .catch(reportInternal);
+    });
+    if (document.readyState === 'complete') setTimeout(begin, 0);
+    else window.addEventListener('load', () => setTimeout(begin, 0), { once: true });
+  }
+
+  private emitChunk(chunk: ReplayChunk): void {
+    const { t, ...rest } = chunk;
+    this.emit({ type: 'replay', seq: this.replaySeq++, ...rest }, t);
+  }
+}

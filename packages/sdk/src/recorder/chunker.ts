@@ -1,0 +1,46 @@
+import { EventType } from '@rrweb/types';
+import { REPLAY_CHUNK_MAX_BYTES } from '../constants.js';
+import { gzip, toBase64 } from '../transport/gzip.js';
+import type { ReplayChunk } from '../types.js';
+
+type RecordedEvent = { type: number; timestamp: number; [key: string]: unknown };
+
+/**
+ * Groups rrweb events into chunks: a new chunk starts at every full snapshot
+ * (Meta comes first) so playback can start from any chunk that has one, and a
+ * chunk is closed on a timer or when it grows past the byte cap.
+ */
+export class Chunker {
+  private events: RecordedEvent[] = [];
+  private bytes = 0;
+
+  constructor(private readonly onChunk: (chunk: ReplayChunk) => void) {}
+
+  add(event: RecordedEvent): void {
+    if (event.type === EventType.Meta && this.events.length > 0) this.close();
+    this.events.push(event);
+    this.bytes += JSON.stringify(event).length;
+    if (this.bytes >= REPLAY_CHUNK_MAX_BYTES) this.close();
+  }
+
+  /** Closes the current chunk; compression runs asynchronously, off the main thread. */
+  close(): void {
+    const events = this.events;
+    if (events.length === 0) return;
+    this.events = [];
+    this.bytes = 0;
+    const first = events[0] as RecordedEvent;
+    const meta = {
+      t: Math.round(first.timestamp),
+      full_snapshot: events.some((e) => e.type === EventType.FullSnapshot),
+    };
+    const json = JSON.stringify(events);
+    gzip(json)
+      .then((bytes) => {
+        this.onChunk(
+          bytes ? { ...meta, encoding: 'gzip-base64', data: toBase64(bytes) } : { ...meta, encoding: 'json', events },
+        );
+      })
+      .catch(() => this.onChunk({ ...meta, encoding: 'json', events }));
+  }
+}

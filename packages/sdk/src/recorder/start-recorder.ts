@@ -1,0 +1,86 @@
+import { record } from '@rrweb/record';
+import type { eventWithTime } from '@rrweb/types';
+import {
+  REPLAY_CHECKOUT_EVERY_MS,
+  REPLAY_CHUNK_INTERVAL_MS,
+  REPLAY_MEDIA_SAMPLE_MS,
+  REPLAY_MOUSEMOVE_SAMPLE_MS,
+  REPLAY_PAUSE_MS,
+  REPLAY_SCROLL_SAMPLE_MS,
+} from '../constants.js';
+import type { RecorderConfig, StartRecorder } from '../types.js';
+import { guard } from '../util/guard.js';
+import { Chunker } from './chunker.js';
+import { MutationBudget } from './mutation-budget.js';
+
+/**
+ * Records the page with rrweb, private by default: every input masked, masked and
+ * blocked regions honoured, canvas off, high-frequency sources sampled. Recording
+ * pauses when the page mutates past the budget and resumes later with a fresh
+ * full snapshot.
+ */
+export const startRecorder: StartRecorder = (config: RecorderConfig) => {
+  const chunker = new Chunker(config.onChunk);
+  const budget = new MutationBudget();
+  let stopRecording: (() => void) | undefined;
+  let resumeTimer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+
+  const pause = () => {
+    record.addCustomEvent('snag-paused', { reason: 'mutation_budget', resume_in_ms: REPLAY_PAUSE_MS });
+    stopRecording?.();
+    stopRecording = undefined;
+    chunker.close();
+    config.onNotice('$replay_paused', { reason: 'mutation_budget', resume_in_ms: REPLAY_PAUSE_MS });
+    resumeTimer = setTimeout(
+      guard(() => {
+        if (stopped) return;
+        config.onNotice('$replay_resumed', { reason: 'mutation_budget' });
+        begin();
+      }),
+      REPLAY_PAUSE_MS,
+    );
+  };
+
+  const begin = () => {
+    budget.reset();
+    stopRecording = record({
+      emit: guard((event: eventWithTime) => {
+        chunker.add(event);
+        // Decided after the event is kept so that the chunk ends with what triggered the pause.
+        if (stopRecording && budget.observe(event)) setTimeout(guard(pause), 0);
+      }),
+      checkoutEveryNms: REPLAY_CHECKOUT_EVERY_MS,
+      maskAllInputs: config.maskAllInputs,
+      maskInputOptions: { password: true },
+      maskTextSelector: config.maskTextSelector,
+      blockSelector: config.blockSelector,
+      ignoreSelector: config.ignoreSelector,
+      recordCanvas: false,
+      collectFonts: false,
+      inlineImages: false,
+      slimDOMOptions: 'all',
+      sampling: {
+        mousemove: REPLAY_MOUSEMOVE_SAMPLE_MS,
+        scroll: REPLAY_SCROLL_SAMPLE_MS,
+        media: REPLAY_MEDIA_SAMPLE_MS,
+        input: 'last',
+      },
+      errorHandler: () => true,
+    });
+  };
+
+  begin();
+  const interval = setInterval(
+    guard(() => chunker.close()),
+    REPLAY_CHUNK_INTERVAL_MS,
+  );
+  return () => {
+    stopped = true;
+    clearInterval(interval);
+    if (resumeTimer) clearTimeout(resumeTimer);
+    stopRecording?.();
+    stopRecording = undefined;
+    chunker.close();
+  };
+};
