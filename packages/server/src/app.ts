@@ -4,6 +4,7 @@ import { errorHandler, notFoundHandler } from './http/errors.js';
 import { ingestRouter } from './ingest/ingest-router.js';
 import type { BodyLimits } from './ingest/read-body.js';
 import { KeyResolver } from './projects/key-resolver.js';
+import { sdkRouter } from './sdk-assets/sdk-router.js';
 import { sessionRouter } from './sessions/session-router.js';
 import type { Store } from './store/client.js';
 import type { BatchingWriter } from './store/writer.js';
@@ -33,6 +34,7 @@ export function createApp({ store, writer, adminToken, bodyLimits }: AppDeps): E
     });
   });
 
+  app.use(sdkRouter());
   app.use(ingestRouter({ keys: new KeyResolver(store), writer, bodyLimits }));
   app.use('/api/v1', requireAdminToken(adminToken), sessionRouter(store));
 

@@ -18,3 +18,8 @@ export const USER_AGENT_CACHE_SIZE = 2_000;
 export const REQUEST_BODY_TIMEOUT_MS = 30_000;
 /** Longest graceful shutdown waits for open requests and the final flush. */
 export const SHUTDOWN_TIMEOUT_MS = 15_000;
+
+/** Cache lifetime of the unversioned `/sdk.js`: short, so a new SDK reaches sites quickly. */
+export const SDK_LATEST_MAX_AGE_S = 300;
+/** Cache lifetime of content-hashed `/sdk/<file>`: a year, they never change. */
+export const SDK_VERSIONED_MAX_AGE_S = 31_536_000;
