@@ -11,7 +11,14 @@ import { scrubUrl } from './privacy/url.js';
 import { SessionManager } from './session/session.js';
 import { Outbox } from './transport/outbox.js';
 import { Transport } from './transport/transport.js';
-import type { CaptureContext, EventDraft, ReplayChunk, ResolvedOptions, StartRecorder } from './types.js';
+import type {
+  CaptureContext,
+  EventDraft,
+  RecorderHandle,
+  ReplayChunk,
+  ResolvedOptions,
+  StartRecorder,
+} from './types.js';
 import { guard, reportInternal } from './util/guard.js';
 import { newId } from './util/id.js';
 import { type KeyValueStore, localStore } from './util/storage.js';
@@ -30,7 +37,7 @@ export class SnagClient {
   private readonly ctx: CaptureContext;
   private pageId = newId();
   private replaySeq = 0;
-  private stopRecorder: (() => void) | undefined;
+  private recorder: RecorderHandle | undefined;
   private running = true;
   private readonly onPageResets: Array<() => void> = [];
 
@@ -104,15 +111,17 @@ export class SnagClient {
     this.emit({ type: 'identify', user_id: userId, ...(traits ? { traits } : {}) });
   }
 
-  flush(): Promise<void> {
-    return this.transport.flush();
+  /** Includes the replay recorded so far: its open chunk is closed and sent too. */
+  async flush(): Promise<void> {
+    await this.recorder?.flush().catch(reportInternal);
+    await this.transport.flush();
   }
 
   /** Stops capturing; `discard` also forgets everything not yet sent (opt-out). */
   stop(discard: boolean): void {
     this.running = false;
-    this.stopRecorder?.();
-    this.stopRecorder = undefined;
+    this.recorder?.stop();
+    this.recorder = undefined;
     for (const stop of this.stops.splice(0)) guard(stop)();
     if (discard) this.transport.clear();
   }
@@ -166,11 +175,12 @@ export class SnagClient {
         .then((start) => {
           if (!this.running) return;
           const selectors = privacySelectors(this.options);
-          this.stopRecorder = start({
+          this.recorder = start({
             maskAllInputs: this.options.maskAllInputs,
             maskTextSelector: selectors.mask,
             blockSelector: selectors.block,
             ignoreSelector: IGNORE_ATTRIBUTE_SELECTOR,
+            scrubUrl: (url) => scrubUrl(url, this.options.allowQueryParams),
             onChunk: (chunk) => this.emitChunk(chunk),
             onNotice: (name, props) => this.track(name, props),
           });

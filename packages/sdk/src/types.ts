@@ -59,14 +59,22 @@ export interface CaptureContext {
   ingestUrl: string;
 }
 
-/** Starts recording; returns a function that stops it. Lives in the lazily loaded recorder chunk. */
-export type StartRecorder = (config: RecorderConfig) => () => void;
+/** Starts recording. Lives in the lazily loaded recorder chunk. */
+export type StartRecorder = (config: RecorderConfig) => RecorderHandle;
+
+export interface RecorderHandle {
+  stop(): void;
+  /** Closes the current chunk; resolves once it has been handed to `onChunk`. */
+  flush(): Promise<void>;
+}
 
 export interface RecorderConfig {
   maskAllInputs: boolean;
   maskTextSelector: string;
   blockSelector: string;
   ignoreSelector: string;
+  /** Applies the URL privacy rules to the page URL rrweb records. */
+  scrubUrl(url: string): string;
   /** Receives each finished chunk. */
   onChunk(chunk: ReplayChunk): void;
   /** Receives a notice when recording pauses or resumes to protect the page. */

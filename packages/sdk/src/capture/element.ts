@@ -52,10 +52,18 @@ export function selectorOf(element: Element): string {
   for (let depth = 0; current && depth < SELECTOR_MAX_DEPTH; depth++) {
     const { part, unique } = segment(current);
     parts.unshift(part);
-    if (unique || current.tagName === 'BODY') break;
+    if (unique || current.tagName === 'BODY' || matchesOnlyOne(parts.join(' > '))) break;
     current = current.parentElement;
   }
   return parts.join(' > ');
+}
+
+function matchesOnlyOne(selector: string): boolean {
+  try {
+    return document.querySelectorAll(selector).length === 1;
+  } catch {
+    return false;
+  }
 }
 
 function segment(element: Element): { part: string; unique: boolean } {

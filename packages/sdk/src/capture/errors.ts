@@ -1,6 +1,6 @@
 import { MAX_MESSAGE_LENGTH, MAX_STACK_LENGTH, MAX_URL_LENGTH } from '@snag/protocol/limits';
 import { MAX_ERRORS_PER_PAGE } from '../constants.js';
-import { stripQuery } from '../privacy/url.js';
+import { stripQueriesInText, stripQuery } from '../privacy/url.js';
 import type { CaptureContext } from '../types.js';
 import { guard } from '../util/guard.js';
 
@@ -20,8 +20,8 @@ export function captureErrors(ctx: CaptureContext): { stop(): void; resetPage():
     ctx.emit({
       type: 'error',
       origin,
-      message: message.slice(0, MAX_MESSAGE_LENGTH),
-      ...(error?.stack ? { stack: error.stack.slice(0, MAX_STACK_LENGTH) } : {}),
+      message: stripQueriesInText(message).slice(0, MAX_MESSAGE_LENGTH),
+      ...(error?.stack ? { stack: stripQueriesInText(error.stack).slice(0, MAX_STACK_LENGTH) } : {}),
       ...(source ? { source: stripQuery(source).slice(0, MAX_URL_LENGTH) } : {}),
       ...(line ? { line } : {}),
       ...(column ? { column } : {}),

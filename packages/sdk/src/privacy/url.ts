@@ -28,3 +28,8 @@ export function stripQuery(raw: string, base?: string): string {
     return '';
   }
 }
+
+/** URLs inside free text (stack traces, messages) lose their query and fragment; `:line:column` stays. */
+export function stripQueriesInText(text: string): string {
+  return text.replace(/(https?:\/\/[^\s?#()]+)[?#][^\s()]*?((?::\d+){0,2})(?=[\s()]|$)/g, '$1$2');
+}

@@ -24,9 +24,9 @@ export class Chunker {
   }
 
   /** Closes the current chunk; compression runs asynchronously, off the main thread. */
-  close(): void {
+  close(): Promise<void> {
     const events = this.events;
-    if (events.length === 0) return;
+    if (events.length === 0) return Promise.resolve();
     this.events = [];
     this.bytes = 0;
     const first = events[0] as RecordedEvent;
@@ -35,7 +35,7 @@ export class Chunker {
       full_snapshot: events.some((e) => e.type === EventType.FullSnapshot),
     };
     const json = JSON.stringify(events);
-    gzip(json)
+    return gzip(json)
       .then((bytes) => {
         this.onChunk(
           bytes ? { ...meta, encoding: 'gzip-base64', data: toBase64(bytes) } : { ...meta, encoding: 'json', events },

@@ -1,5 +1,5 @@
 import { record } from '@rrweb/record';
-import type { eventWithTime } from '@rrweb/types';
+import { EventType, type eventWithTime } from '@rrweb/types';
 import {
   REPLAY_CHECKOUT_EVERY_MS,
   REPLAY_CHUNK_INTERVAL_MS,
@@ -46,6 +46,7 @@ export const startRecorder: StartRecorder = (config: RecorderConfig) => {
     budget.reset();
     stopRecording = record({
       emit: guard((event: eventWithTime) => {
+        if (event.type === EventType.Meta) event.data.href = config.scrubUrl(event.data.href);
         chunker.add(event);
         // Decided after the event is kept so that the chunk ends with what triggered the pause.
         if (stopRecording && budget.observe(event)) setTimeout(guard(pause), 0);
@@ -75,12 +76,15 @@ export const startRecorder: StartRecorder = (config: RecorderConfig) => {
     guard(() => chunker.close()),
     REPLAY_CHUNK_INTERVAL_MS,
   );
-  return () => {
-    stopped = true;
-    clearInterval(interval);
-    if (resumeTimer) clearTimeout(resumeTimer);
-    stopRecording?.();
-    stopRecording = undefined;
-    chunker.close();
+  return {
+    stop() {
+      stopped = true;
+      clearInterval(interval);
+      if (resumeTimer) clearTimeout(resumeTimer);
+      stopRecording?.();
+      stopRecording = undefined;
+      chunker.close();
+    },
+    flush: () => chunker.close(),
   };
 };
