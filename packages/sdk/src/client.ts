@@ -40,6 +40,7 @@ export class SnagClient {
   private recorder: RecorderHandle | undefined;
   private running = true;
   private readonly onPageResets: Array<() => void> = [];
+  private pageView: ((navigation: 'navigate') => void) | undefined;
 
   constructor(
     readonly options: ResolvedOptions,
@@ -75,7 +76,9 @@ export class SnagClient {
     if (!this.sampled) return;
     const scroll = captureScroll(this.ctx);
     this.stops.push(scroll.stop);
-    this.stops.push(capturePages(this.ctx, scroll.endPage));
+    const pages = capturePages(this.ctx, scroll.endPage);
+    this.pageView = pages.view;
+    this.stops.push(pages.stop);
     this.stops.push(captureClicks(this.ctx), captureInputs(this.ctx));
     if (this.options.captureErrors) this.addResettable(captureErrors(this.ctx));
     if (this.options.captureNetwork) this.addResettable(captureNetwork(this.ctx));
@@ -87,7 +90,9 @@ export class SnagClient {
     if (!this.running) return;
     const before = this.sessions.current().id;
     const session = this.sessions.touch();
-    if (session.id !== before) this.newPage();
+    // A session renewed mid-page is sampled afresh; one sampled out sends nothing.
+    if (!session.sampled) return;
+    if (session.id !== before) this.renewSession();
     let event = { ...draft, id: newId(), t: time, page_id: this.pageId, url: this.ctx.url() } as SnagEvent;
     if (!event.url) return;
     if (event.type !== 'replay' && this.options.beforeSend) {
@@ -135,6 +140,18 @@ export class SnagClient {
     };
   }
 
+  /**
+   * The session expired while the page stayed open: the new session starts with
+   * its own page view and, when recording, a fresh full snapshot.
+   */
+  private renewSession(): void {
+    this.pageView?.('navigate');
+    if (!this.recorder) return;
+    this.recorder.stop();
+    this.recorder = undefined;
+    this.scheduleRecorder();
+  }
+
   private newPage(): void {
     this.pageId = newId();
     this.replaySeq = 0;
@@ -153,7 +170,7 @@ export class SnagClient {
       this.transport.exit(true);
     });
     const onVisibility = guard(() => {
-      if (document.visibilityState === 'hidden') this.transport.flush();
+      if (document.visibilityState === 'hidden') this.transport.sendNow();
     });
     const onPageShow = guard((event: PageTransitionEvent) => {
       if (event.persisted) this.transport.resume();

@@ -9,7 +9,10 @@ import { clampPixels } from './clicks.js';
  * pushState / replaceState / hashchange, history traversal (popstate) and
  * back-forward cache restores.
  */
-export function capturePages(ctx: CaptureContext, onPageEnd: () => void): () => void {
+export function capturePages(
+  ctx: CaptureContext,
+  onPageEnd: () => void,
+): { stop(): void; view(navigation: NavigationType): void } {
   let lastHref = location.href;
 
   const view = (navigation: NavigationType) => {
@@ -52,12 +55,15 @@ export function capturePages(ctx: CaptureContext, onPageEnd: () => void): () => 
   window.addEventListener('pageshow', onPageShow);
 
   guard(view)(initialNavigation());
-  return () => {
-    history.pushState = originalPush;
-    history.replaceState = originalReplace;
-    window.removeEventListener('popstate', onPopState);
-    window.removeEventListener('hashchange', onHashChange);
-    window.removeEventListener('pageshow', onPageShow);
+  return {
+    view,
+    stop() {
+      history.pushState = originalPush;
+      history.replaceState = originalReplace;
+      window.removeEventListener('popstate', onPopState);
+      window.removeEventListener('hashchange', onHashChange);
+      window.removeEventListener('pageshow', onPageShow);
+    },
   };
 }
 

@@ -69,6 +69,12 @@ export class Transport {
     return done;
   }
 
+  /** Sends what is pending now, without waiting for the batch timer. */
+  sendNow(): void {
+    this.cut();
+    this.pump();
+  }
+
   /** Page going away: persist everything and hand what fits to sendBeacon. */
   exit(closed: boolean): void {
     this.cut();
