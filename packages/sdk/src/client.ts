@@ -23,6 +23,15 @@ import { guard, reportInternal } from './util/guard.js';
 import { newId } from './util/id.js';
 import { type KeyValueStore, localStore } from './util/storage.js';
 
+const MAX_RECENT_PAGES = 10;
+
+interface PageView {
+  id: string;
+  start: number;
+  url: string;
+  replaySeq: number;
+}
+
 export type LoadRecorder = (options: ResolvedOptions) => Promise<StartRecorder>;
 
 /**
@@ -35,8 +44,8 @@ export class SnagClient {
   private readonly transport: Transport;
   private readonly stops: Array<() => void> = [];
   private readonly ctx: CaptureContext;
-  private pageId = newId();
-  private replaySeq = 0;
+  /** Recent page views, so a replay chunk compressed after a navigation is still filed under its own. */
+  private readonly pages: PageView[] = [{ id: newId(), start: 0, url: '', replaySeq: 0 }];
   private recorder: RecorderHandle | undefined;
   private running = true;
   private readonly onPageResets: Array<() => void> = [];
@@ -86,14 +95,15 @@ export class SnagClient {
     if (this.options.replay && this.sessions.current().replay) this.scheduleRecorder();
   }
 
-  emit(draft: EventDraft, time = Date.now()): void {
+  emit(draft: EventDraft, time = Date.now(), page = this.currentPage()): void {
     if (!this.running) return;
     const before = this.sessions.current().id;
     const session = this.sessions.touch();
     // A session renewed mid-page is sampled afresh; one sampled out sends nothing.
     if (!session.sampled) return;
     if (session.id !== before) this.renewSession();
-    let event = { ...draft, id: newId(), t: time, page_id: this.pageId, url: this.ctx.url() } as SnagEvent;
+    const url = page.url || this.ctx.url();
+    let event = { ...draft, id: newId(), t: time, page_id: page.id, url } as SnagEvent;
     if (!event.url) return;
     if (event.type !== 'replay' && this.options.beforeSend) {
       try {
@@ -131,6 +141,10 @@ export class SnagClient {
     if (discard) this.transport.clear();
   }
 
+  private currentPage(): PageView {
+    return this.pages[this.pages.length - 1] as PageView;
+  }
+
   private sessionInfo(): SessionInfo {
     const userId = this.sessions.userId;
     return {
@@ -153,8 +167,10 @@ export class SnagClient {
   }
 
   private newPage(): void {
-    this.pageId = newId();
-    this.replaySeq = 0;
+    // The open replay chunk belongs to the page view that is ending.
+    this.recorder?.flush().catch(reportInternal);
+    this.pages.push({ id: newId(), start: Date.now(), url: this.ctx.url(), replaySeq: 0 });
+    if (this.pages.length > MAX_RECENT_PAGES) this.pages.shift();
     for (const reset of this.onPageResets) reset();
   }
 
@@ -210,6 +226,8 @@ export class SnagClient {
 
   private emitChunk(chunk: ReplayChunk): void {
     const { t, ...rest } = chunk;
-    this.emit({ type: 'replay', seq: this.replaySeq++, ...rest }, t);
+    let page = this.currentPage();
+    for (const view of this.pages) if (view.start <= t) page = view;
+    this.emit({ type: 'replay', seq: page.replaySeq++, ...rest }, t, page);
   }
 }

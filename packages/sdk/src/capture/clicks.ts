@@ -6,6 +6,8 @@ import { clickTarget, describeElement } from './element.js';
 /** Clicks anywhere in the document, with page coordinates and a stable element description. */
 export function captureClicks(ctx: CaptureContext): () => void {
   const selectors = privacySelectors(ctx.options);
+  // Text of blocked elements is as private as masked text.
+  const textMask = `${selectors.mask}, ${selectors.block}`;
   const onClick = guard((event: MouseEvent) => {
     if (!(event.target instanceof Element)) return;
     if (within(event.target, selectors.ignore)) return;
@@ -13,7 +15,7 @@ export function captureClicks(ctx: CaptureContext): () => void {
     const doc = document.documentElement;
     ctx.emit({
       type: 'click',
-      element: describeElement(element, selectors.mask),
+      element: describeElement(element, textMask),
       x: clampPixels(event.pageX),
       y: clampPixels(event.pageY),
       page_width: clampPixels(doc.scrollWidth),

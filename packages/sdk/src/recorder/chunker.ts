@@ -19,6 +19,11 @@ export class Chunker {
   add(event: RecordedEvent): void {
     if (event.type === EventType.Meta && this.events.length > 0) this.close();
     this.events.push(event);
+    // A full snapshot closes its chunk at once: measuring it would serialise a large DOM twice.
+    if (event.type === EventType.FullSnapshot) {
+      this.close();
+      return;
+    }
     this.bytes += JSON.stringify(event).length;
     if (this.bytes >= REPLAY_CHUNK_MAX_BYTES) this.close();
   }

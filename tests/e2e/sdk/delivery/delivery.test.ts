@@ -79,6 +79,32 @@ describe('delivery, consent and opt-out', () => {
     await context.close();
   });
 
+  it('tracks nothing when asked to honour Global Privacy Control and the browser sends it', async () => {
+    const { context, page, ingestRequests } = await freshPage();
+    await page.addInitScript(`Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true })`);
+    await page.goto(`${app.url}/home?dnt`);
+    await sdkReady(page);
+    await page.click('#save');
+    await flush(page);
+    expect(await page.evaluate('window.snag.getSessionId()')).toBeUndefined();
+    expect(await snagKeys(page)).toEqual([]);
+    expect(ingestRequests()).toBe(0);
+    await context.close();
+  });
+
+  it('delivers what is still pending when the page goes away (keepalive fetch / sendBeacon)', async () => {
+    const { context, page } = await freshPage();
+    await page.goto(`${app.url}/leaving`);
+    const sessionId = await sessionIdOf(page);
+    await page.click('#save');
+    // Well inside the 5 s batch interval: only the exit path can send the click.
+    await page.goto('about:blank');
+    await expect
+      .poll(async () => (await storedEvents(snag.url, sessionId)).map((event) => event.type), { timeout: 10_000 })
+      .toEqual(['page', 'click']);
+    await context.close();
+  });
+
   it('lets beforeSend drop and edit events, and sends identify and track', async () => {
     const { context, page } = await freshPage();
     await page.goto(`${app.url}/account?manual`);
@@ -88,10 +114,12 @@ describe('delivery, consent and opt-out', () => {
     await page.evaluate(`window.snag.identify('user-42', { plan: 'pro' }); window.snag.track('upgrade', { step: 2 })`);
     await flush(page);
     const events = await storedEvents(snag.url, sessionId);
-    expect(events.map((event) => event.type)).toEqual(['page', 'click', 'identify', 'custom']);
-    expect(events[1]?.element).toMatchObject({ selector: '#save' });
-    expect(events[2]).toMatchObject({ user_id: 'user-42', traits: { plan: 'pro' } });
-    expect(events[3]).toMatchObject({ name: 'upgrade', props: { step: 2, edited: true } });
+    const byType = (type: string) => events.filter((event) => event.type === type);
+    expect(events).toHaveLength(4);
+    expect(byType('page')).toHaveLength(1);
+    expect(byType('click').map((event) => event.element)).toEqual([expect.objectContaining({ selector: '#save' })]);
+    expect(byType('identify')).toEqual([expect.objectContaining({ user_id: 'user-42', traits: { plan: 'pro' } })]);
+    expect(byType('custom')).toEqual([expect.objectContaining({ name: 'upgrade', props: { step: 2, edited: true } })]);
     await context.close();
   });
 
