@@ -5,7 +5,7 @@ import { captureInputs } from './capture/inputs.js';
 import { captureNetwork } from './capture/network.js';
 import { capturePages } from './capture/pages.js';
 import { captureScroll } from './capture/scroll.js';
-import { QUEUE_MAX_BYTES } from './constants.js';
+import { QUEUE_MAX_BYTES, REPLAY_MAX_DOM_NODES, REPLAY_START_IDLE_TIMEOUT_MS } from './constants.js';
 import { IGNORE_ATTRIBUTE_SELECTOR, privacySelectors } from './privacy/mask.js';
 import { scrubUrl } from './privacy/url.js';
 import { SessionManager } from './session/session.js';
@@ -201,9 +201,15 @@ export class SnagClient {
     });
   }
 
-  /** The recorder chunk is fetched after the page has loaded, so it never competes with the host's own load. */
+  /** The recorder chunk is fetched only once the page has loaded and is idle. */
   private scheduleRecorder(): void {
     const begin = guard(() => {
+      const nodes = document.getElementsByTagName('*').length;
+      if (nodes > REPLAY_MAX_DOM_NODES) {
+        // rrweb serialises the whole DOM in one task: on a page this large that alone is a long freeze.
+        this.track('$replay_skipped', { reason: 'dom_too_large', nodes });
+        return;
+      }
       this.loadRecorder(this.options)
         .then((start) => {
           if (!this.running) return;
@@ -220,8 +226,13 @@ export class SnagClient {
         })
         .catch(reportInternal);
     });
-    if (document.readyState === 'complete') setTimeout(begin, 0);
-    else window.addEventListener('load', () => setTimeout(begin, 0), { once: true });
+    // Started when the page is idle after load, so it never competes with the host's own start-up.
+    const whenIdle = () =>
+      'requestIdleCallback' in window
+        ? requestIdleCallback(begin, { timeout: REPLAY_START_IDLE_TIMEOUT_MS })
+        : setTimeout(begin, 0);
+    if (document.readyState === 'complete') whenIdle();
+    else window.addEventListener('load', whenIdle, { once: true });
   }
 
   private emitChunk(chunk: ReplayChunk): void {

@@ -45,5 +45,9 @@ export const REPLAY_MUTATION_BUDGET_PER_S = 5_000;
 export const REPLAY_MUTATION_BUDGET_STRIKES = 2;
 /** How long recording stays paused before resuming with a new full snapshot. */
 export const REPLAY_PAUSE_MS = 30_000;
+/** Pages with more elements than this are not recorded: one full snapshot would block the main thread too long. */
+export const REPLAY_MAX_DOM_NODES = 25_000;
+/** Longest wait for an idle moment before recording starts anyway. */
+export const REPLAY_START_IDLE_TIMEOUT_MS = 2_000;
 /** Global the recorder chunk registers itself on when loaded by script tag. */
 export const RECORDER_GLOBAL = '__snagRecorder';

@@ -3,6 +3,7 @@ import { EventType, type eventWithTime } from '@rrweb/types';
 import {
   REPLAY_CHECKOUT_EVERY_MS,
   REPLAY_CHUNK_INTERVAL_MS,
+  REPLAY_MAX_DOM_NODES,
   REPLAY_MEDIA_SAMPLE_MS,
   REPLAY_MOUSEMOVE_SAMPLE_MS,
   REPLAY_PAUSE_MS,
@@ -34,7 +35,7 @@ export const startRecorder: StartRecorder = (config: RecorderConfig) => {
     config.onNotice('$replay_paused', { reason: 'mutation_budget', resume_in_ms: REPLAY_PAUSE_MS });
     resumeTimer = setTimeout(
       guard(() => {
-        if (stopped) return;
+        if (stopped || document.getElementsByTagName('*').length > REPLAY_MAX_DOM_NODES) return;
         config.onNotice('$replay_resumed', { reason: 'mutation_budget' });
         begin();
       }),
