@@ -3,7 +3,8 @@ export type PageKind = 'app' | 'stress';
 
 export function pageHtml(kind: PageKind, head: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench ${kind}</title>${head}
-<style>body{font:14px system-ui;margin:0 1rem}td{padding:0 4px}main{min-height:2500px}</style></head>
+<style>body{font:14px system-ui;margin:0 1rem}main{min-height:2500px}
+table{table-layout:fixed;width:480px;border-collapse:collapse}td{width:160px;height:20px;padding:0 4px;overflow:hidden;white-space:nowrap}</style></head>
 <body>${kind === 'app' ? APP_BODY : STRESS_BODY}</body></html>`;
 }
 

@@ -54,32 +54,41 @@ async function main(): Promise<void> {
           results.set(variant, [...(results.get(variant) ?? []), result]);
         }
       }
-      const baseline = median((results.get('none') ?? []).map((r) => r.taskMs));
       console.log(
         `\n${kind === 'app' ? 'Typical app page' : 'Stress page (10,000 rows, 500 cell changes/s)'} — median of ${runs}`,
       );
-      console.log('  variant   task ms   vs none   added ms   script ms   long tasks   longest');
-      for (const variant of VARIANTS) {
-        const list = results.get(variant) ?? [];
-        const task = median(list.map((r) => r.taskMs));
-        console.log(
-          `  ${variant.padEnd(8)} ${task.toFixed(0).padStart(8)} ${(task / baseline).toFixed(2).padStart(8)}x ${(task - baseline).toFixed(0).padStart(9)} ${median(
-            list.map((r) => r.scriptMs),
-          )
-            .toFixed(0)
-            .padStart(10)} ${median(list.map((r) => r.longTasks))
-            .toFixed(0)
-            .padStart(11)} ${median(list.map((r) => r.maxLongTaskMs))
-            .toFixed(0)
-            .padStart(8)} ms`,
-        );
-      }
+      printTable(results);
     }
   } finally {
     await browser.close();
     await site.close();
     await snag.close();
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Task and script time as ratios to the page without any SDK, and the long tasks seen. */
+function printTable(results: Map<string, RunResult[]>): void {
+  const stat = (variant: string, pick: (r: RunResult) => number) => median((results.get(variant) ?? []).map(pick));
+  const baseTask = stat('none', (r) => r.taskMs);
+  const baseScript = stat('none', (r) => r.scriptMs);
+  console.log('  variant    task ms  vs none   script ms  vs none  added script ms  long tasks  longest');
+  for (const variant of VARIANTS) {
+    const task = stat(variant, (r) => r.taskMs);
+    const script = stat(variant, (r) => r.scriptMs);
+    const cells = [
+      variant.padEnd(8),
+      task.toFixed(0).padStart(9),
+      `${(task / baseTask).toFixed(2)}x`.padStart(8),
+      script.toFixed(0).padStart(11),
+      `${(script / baseScript).toFixed(2)}x`.padStart(8),
+      (script - baseScript).toFixed(0).padStart(16),
+      stat(variant, (r) => r.longTasks)
+        .toFixed(0)
+        .padStart(11),
+      `${stat(variant, (r) => r.maxLongTaskMs).toFixed(0)} ms`.padStart(8),
+    ];
+    console.log(`  ${cells.join(' ')}`);
   }
 }
 

@@ -101,7 +101,10 @@ export class SnagClient {
     const session = this.sessions.touch();
     // A session renewed mid-page is sampled afresh; one sampled out sends nothing.
     if (!session.sampled) return;
-    if (session.id !== before) this.renewSession();
+    if (session.id !== before) {
+      this.renewSession();
+      if (draft.type !== 'replay') page = this.currentPage();
+    }
     const url = page.url || this.ctx.url();
     let event = { ...draft, id: newId(), t: time, page_id: page.id, url } as SnagEvent;
     if (!event.url) return;

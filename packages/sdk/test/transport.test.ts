@@ -75,6 +75,20 @@ describe('transport', () => {
     expect(outbox.items).toEqual([]);
   });
 
+  it('drops only the event a 400 names, and sends the rest of its batch', async () => {
+    const invalid = () =>
+      new Response(JSON.stringify({ error: 'invalid_batch', path: 'events.1.name' }), { status: 400 });
+    const { fetchFn, received } = endpoint([invalid]);
+    const { transport, outbox } = transportWith(fetchFn);
+    for (const id of ['e1', 'e2', 'e3']) transport.add(event(id), session);
+    await transport.flush();
+    expect(received.map((batch) => batch.events.map((e) => e.id))).toEqual([
+      ['e1', 'e2', 'e3'],
+      ['e1', 'e3'],
+    ]);
+    expect(outbox.items).toEqual([]);
+  });
+
   it('splits batches by session', async () => {
     const { fetchFn, received } = endpoint([]);
     const { transport } = transportWith(fetchFn);

@@ -6,8 +6,8 @@ export type SendResult =
   | { kind: 'ok' }
   /** Worth retrying later: network error, timeout, 429 or 5xx. */
   | { kind: 'retry'; retryAfterMs: number }
-  /** The server refused the batch itself (4xx): sending it again cannot help. */
-  | { kind: 'rejected'; status: number };
+  /** The server refused the batch (4xx); `event` is the index of the event it named as invalid, if any. */
+  | { kind: 'rejected'; status: number; event?: number };
 
 /**
  * One POST to the ingest endpoint. text/plain keeps the request simple; gzip
@@ -41,7 +41,9 @@ export async function sendBatch(fetchFn: typeof fetch, url: string, body: string
     if (response.status === 429 || response.status >= 500) {
       return { kind: 'retry', retryAfterMs: parseRetryAfter(response.headers.get('Retry-After')) };
     }
-    return { kind: 'rejected', status: response.status };
+    const path = ((await response.json().catch(() => ({}))) as { path?: string }).path;
+    const event = /^events\.(\d+)/.exec(path ?? '')?.[1];
+    return { kind: 'rejected', status: response.status, ...(event ? { event: Number(event) } : {}) };
   } catch {
     return { kind: 'retry', retryAfterMs: 0 };
   } finally {

@@ -176,6 +176,13 @@ export class Transport {
           return;
         }
         this.attempts = 0;
+        // One invalid event (say, edited by beforeSend) must not cost the rest of its batch.
+        if (result.kind === 'rejected' && result.event !== undefined && item.batch.events.length > 1) {
+          item.batch.events.splice(result.event, 1);
+          this.config.outbox.persist(false);
+          this.pump();
+          return;
+        }
         this.config.outbox.remove(item.id);
         this.settleWaiters();
         this.pump();
