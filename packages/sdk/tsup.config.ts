@@ -20,7 +20,8 @@ export default defineConfig([
     format: ['esm'],
     platform: 'browser',
     target: 'es2020',
-    dts: { resolve: ['@snag/protocol'] },
+    // Types stay imports of @snag/protocol (a dependency); its runtime limits are inlined below.
+    dts: true,
     splitting: true,
     noExternal: ['@snag/protocol'],
   },
