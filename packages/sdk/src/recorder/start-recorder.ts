@@ -17,8 +17,8 @@ import { MutationBudget } from './mutation-budget.js';
 /**
  * Records the page with rrweb, private by default: every input masked, masked and
  * blocked regions honoured, canvas off, high-frequency sources sampled. Recording
- * pauses when the page mutates past the budget and resumes later with a fresh
- * full snapshot.
+ * pauses when the page mutates past the budget or grows too large to snapshot,
+ * and resumes later with a fresh full snapshot.
  */
 export const startRecorder: StartRecorder = (config: RecorderConfig) => {
   const chunker = new Chunker(config.onChunk);
@@ -27,20 +27,27 @@ export const startRecorder: StartRecorder = (config: RecorderConfig) => {
   let resumeTimer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
 
-  const pause = () => {
-    record.addCustomEvent('snag-paused', { reason: 'mutation_budget', resume_in_ms: REPLAY_PAUSE_MS });
-    stopRecording?.();
+  const domTooLarge = () => document.getElementsByTagName('*').length > REPLAY_MAX_DOM_NODES;
+
+  const pause = (reason: string) => {
+    if (!stopRecording) return;
+    record.addCustomEvent('snag-paused', { reason, resume_in_ms: REPLAY_PAUSE_MS });
+    stopRecording();
     stopRecording = undefined;
     chunker.close();
-    config.onNotice('$replay_paused', { reason: 'mutation_budget', resume_in_ms: REPLAY_PAUSE_MS });
-    resumeTimer = setTimeout(
-      guard(() => {
-        if (stopped || document.getElementsByTagName('*').length > REPLAY_MAX_DOM_NODES) return;
-        config.onNotice('$replay_resumed', { reason: 'mutation_budget' });
-        begin();
-      }),
-      REPLAY_PAUSE_MS,
-    );
+    config.onNotice('$replay_paused', { reason, resume_in_ms: REPLAY_PAUSE_MS });
+    resumeTimer = setTimeout(guard(resume), REPLAY_PAUSE_MS);
+  };
+
+  const resume = () => {
+    if (stopped) return;
+    // Still too large for a snapshot: stay paused and look again later.
+    if (domTooLarge()) {
+      resumeTimer = setTimeout(guard(resume), REPLAY_PAUSE_MS);
+      return;
+    }
+    config.onNotice('$replay_resumed', {});
+    begin();
   };
 
   const begin = () => {
@@ -50,7 +57,7 @@ export const startRecorder: StartRecorder = (config: RecorderConfig) => {
         if (event.type === EventType.Meta) event.data.href = config.scrubUrl(event.data.href);
         chunker.add(event);
         // Decided after the event is kept so that the chunk ends with what triggered the pause.
-        if (stopRecording && budget.observe(event)) setTimeout(guard(pause), 0);
+        if (stopRecording && budget.observe(event)) setTimeout(guard(pause), 0, 'mutation_budget');
       }),
       checkoutEveryNms: REPLAY_CHECKOUT_EVERY_MS,
       maskAllInputs: config.maskAllInputs,
@@ -73,8 +80,9 @@ export const startRecorder: StartRecorder = (config: RecorderConfig) => {
   };
 
   begin();
+  // The DOM can outgrow one snapshot after recording started; the next checkout would then freeze the page.
   const interval = setInterval(
-    guard(() => chunker.close()),
+    guard(() => (stopRecording && domTooLarge() ? pause('dom_too_large') : chunker.close())),
     REPLAY_CHUNK_INTERVAL_MS,
   );
   return {
