@@ -2,6 +2,7 @@ import { EventType } from '@rrweb/types';
 import { REPLAY_CHUNK_MAX_BYTES } from '../constants.js';
 import { gzip, toBase64 } from '../transport/gzip.js';
 import type { ReplayChunk } from '../types.js';
+import { reportInternal } from '../util/guard.js';
 
 type RecordedEvent = { type: number; timestamp: number; [key: string]: unknown };
 
@@ -13,6 +14,7 @@ type RecordedEvent = { type: number; timestamp: number; [key: string]: unknown }
 export class Chunker {
   private events: RecordedEvent[] = [];
   private bytes = 0;
+  private delivered: Promise<void> = Promise.resolve();
 
   constructor(private readonly onChunk: (chunk: ReplayChunk) => void) {}
 
@@ -31,7 +33,7 @@ export class Chunker {
   /** Closes the current chunk; compression runs asynchronously, off the main thread. */
   close(): Promise<void> {
     const events = this.events;
-    if (events.length === 0) return Promise.resolve();
+    if (events.length === 0) return this.delivered;
     this.events = [];
     this.bytes = 0;
     const first = events[0] as RecordedEvent;
@@ -39,13 +41,16 @@ export class Chunker {
       t: Math.round(first.timestamp),
       full_snapshot: events.some((e) => e.type === EventType.FullSnapshot),
     };
-    const json = JSON.stringify(events);
-    return gzip(json)
-      .then((bytes) => {
+    const compressed = gzip(JSON.stringify(events)).catch(() => undefined);
+    // Chunks are handed on in the order they were closed, however long each one's compression takes.
+    this.delivered = this.delivered
+      .then(async () => {
+        const bytes = await compressed;
         this.onChunk(
           bytes ? { ...meta, encoding: 'gzip-base64', data: toBase64(bytes) } : { ...meta, encoding: 'json', events },
         );
       })
-      .catch(() => this.onChunk({ ...meta, encoding: 'json', events }));
+      .catch(reportInternal);
+    return this.delivered;
   }
 }
