@@ -11,6 +11,7 @@ import { privacyRouter } from './privacy/privacy-router.js';
 import { KeyResolver } from './projects/key-resolver.js';
 import { projectsRouter } from './projects/projects-router.js';
 import { reportsRouter } from './reports/reports-router.js';
+import { sdkRouter } from './sdk-assets/sdk-router.js';
 import { sessionRouter } from './sessions/session-router.js';
 import type { Store } from './store/client.js';
 import type { Spool } from './store/spool.js';
@@ -62,6 +63,7 @@ export function createApp({
     });
   });
 
+  app.use(sdkRouter());
   app.use(ingestRouter({ keys: new KeyResolver(store), writer, bodyLimits, rateLimits, scrub, logger }));
   app.get('/metrics', requireAdminToken(adminToken), async (_req, res) => {
     res.setHeader('Content-Type', metrics.registry.contentType);

@@ -31,3 +31,8 @@ export const DEFAULT_KEY_EVENTS_PER_S = 50_000;
 export const DEFAULT_IP_REQUESTS_PER_S = 50;
 /** Buckets hold this many seconds of their rate, so bursts (a queue flushed after going online) pass. */
 export const RATE_LIMIT_BURST_SECONDS = 10;
+
+/** Cache lifetime of the unversioned `/sdk.js`: short, so a new SDK reaches sites quickly. */
+export const SDK_LATEST_MAX_AGE_S = 300;
+/** Cache lifetime of content-hashed `/sdk/<file>`: a year, they never change. */
+export const SDK_VERSIONED_MAX_AGE_S = 31_536_000;

@@ -1,0 +1,95 @@
+// SDK benchmark: prints bundle sizes and main-thread cost of Snag, posthog-js and
+// Sentry Replay relative to the same page without any SDK. Usage: pnpm bench:sdk [runs]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, startServer } from '@snag/server';
+import { chromium } from 'playwright-core';
+import { measure, type RunResult } from './measure.js';
+import type { PageKind } from './pages.js';
+import { buildPeerAssets, VARIANTS } from './peers.js';
+import { bundleSizes } from './sizes.js';
+import { startStaticServer } from './static-server.js';
+
+const runs = Number(process.argv[2] ?? 3);
+const PAGES: PageKind[] = ['app', 'stress'];
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+async function main(): Promise<void> {
+  const peers = await buildPeerAssets();
+  console.log('\nBundle sizes (minified, gzip -9)');
+  for (const { name, bytes } of bundleSizes(peers)) console.log(`  ${name.padEnd(62)} ${(bytes / 1024).toFixed(1)} KB`);
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'snag-bench-data-'));
+  const snag = await startServer(
+    loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SNAG_DATA_DIR: dataDir,
+      SNAG_ADMIN_TOKEN: 'bench-admin-token-0123456789',
+      SNAG_DEFAULT_PROJECT_KEY: 'pk_bench_key_123',
+    }),
+  );
+  const site = await startStaticServer(peers, snag.url);
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+  try {
+    for (const kind of PAGES) {
+      const results = new Map<string, RunResult[]>();
+      for (let run = 0; run < runs; run++) {
+        // Interleaved so that drift in the machine's load hits every variant alike.
+        for (const variant of VARIANTS) {
+          const result = await measure(browser, `${site.origin}/${variant}/${kind}`, kind);
+          results.set(variant, [...(results.get(variant) ?? []), result]);
+        }
+      }
+      console.log(
+        `\n${kind === 'app' ? 'Typical app page' : 'Stress page (10,000 rows, 500 cell changes/s)'} — median of ${runs}`,
+      );
+      printTable(results);
+    }
+  } finally {
+    await browser.close();
+    await site.close();
+    await snag.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Task and script time as ratios to the page without any SDK, and the long tasks seen. */
+function printTable(results: Map<string, RunResult[]>): void {
+  const stat = (variant: string, pick: (r: RunResult) => number) => median((results.get(variant) ?? []).map(pick));
+  const baseTask = stat('none', (r) => r.taskMs);
+  const baseScript = stat('none', (r) => r.scriptMs);
+  console.log('  variant    task ms  vs none   script ms  vs none  added script ms  long tasks  longest');
+  for (const variant of VARIANTS) {
+    const task = stat(variant, (r) => r.taskMs);
+    const script = stat(variant, (r) => r.scriptMs);
+    const cells = [
+      variant.padEnd(8),
+      task.toFixed(0).padStart(9),
+      `${(task / baseTask).toFixed(2)}x`.padStart(8),
+      script.toFixed(0).padStart(11),
+      `${(script / baseScript).toFixed(2)}x`.padStart(8),
+      (script - baseScript).toFixed(0).padStart(16),
+      stat(variant, (r) => r.longTasks)
+        .toFixed(0)
+        .padStart(11),
+      `${stat(variant, (r) => r.maxLongTaskMs).toFixed(0)} ms`.padStart(8),
+    ];
+    console.log(`  ${cells.join(' ')}`);
+  }
+}
+
+await main();

@@ -1,0 +1,105 @@
+import type { ElementDescription } from '@snag/protocol';
+import { MAX_ELEMENT_TEXT_LENGTH, MAX_LABEL_LENGTH, MAX_SELECTOR_LENGTH } from '@snag/protocol/limits';
+import { SELECTOR_MAX_CLASSES, SELECTOR_MAX_DEPTH } from '../constants.js';
+import { maskText, within } from '../privacy/mask.js';
+
+const INTERACTIVE = 'a,button,input,select,textarea,label,summary,[role],[onclick],[tabindex],[data-testid]';
+const TEST_ID_ATTRIBUTES = ['data-testid', 'data-test-id', 'data-test', 'data-cy'];
+/** Ids and classes that look generated (framework counters, CSS-in-JS hashes) change between renders. */
+const GENERATED = /\d{3,}|^[:_]|[:]|^css-|^sc-|^jsx-|[A-Za-z]+[0-9][A-Za-z0-9]{4,}/;
+
+/** The element a click is really about: the nearest interactive ancestor, else the target itself. */
+export function clickTarget(target: Element): Element {
+  return target.closest(INTERACTIVE) ?? target;
+}
+
+/** A short, stable description: selector, tag, masked text and the attributes that identify it. */
+export function describeElement(element: Element, maskSelector: string): ElementDescription {
+  const tag = element.tagName.toLowerCase();
+  const description: ElementDescription = { selector: selectorOf(element).slice(0, MAX_SELECTOR_LENGTH), tag };
+  const text = visibleText(element);
+  if (text) description.text = within(element, maskSelector) ? maskText(text) : text;
+  const testId = testIdOf(element);
+  if (testId) description.test_id = testId.slice(0, MAX_LABEL_LENGTH);
+  const label = element.getAttribute('aria-label');
+  if (label) description.aria_label = label.slice(0, MAX_LABEL_LENGTH);
+  const role = element.getAttribute('role');
+  if (role) description.role = role.slice(0, 32);
+  return description;
+}
+
+function visibleText(element: Element): string {
+  // Form fields never contribute their value; buttons made of <input> keep their label.
+  if (element instanceof HTMLInputElement) {
+    return element.type === 'button' || element.type === 'submit' ? element.value.slice(0, 60) : '';
+  }
+  if (element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement) return '';
+  return (element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_ELEMENT_TEXT_LENGTH);
+}
+
+function testIdOf(element: Element): string | null {
+  for (const name of TEST_ID_ATTRIBUTES) {
+    const value = element.getAttribute(name);
+    if (value) return value;
+  }
+  return null;
+}
+
+/** Walks up at most a few levels, stopping at the first unique anchor (id or test id). */
+export function selectorOf(element: Element): string {
+  const parts: string[] = [];
+  let current: Element | null = element;
+  for (let depth = 0; current && depth < SELECTOR_MAX_DEPTH; depth++) {
+    const { part, unique } = segment(current);
+    parts.unshift(part);
+    if (unique || current.tagName === 'BODY' || matchesOnlyOne(parts.join(' > '))) break;
+    current = current.parentElement;
+  }
+  return parts.join(' > ');
+}
+
+function matchesOnlyOne(selector: string): boolean {
+  try {
+    return document.querySelectorAll(selector).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+function segment(element: Element): { part: string; unique: boolean } {
+  const tag = element.tagName.toLowerCase();
+  if (element.id && !GENERATED.test(element.id)) return { part: `#${CSS.escape(element.id)}`, unique: true };
+  for (const name of TEST_ID_ATTRIBUTES) {
+    const value = element.getAttribute(name);
+    if (value) return { part: `[${name}="${cssString(value)}"]`, unique: true };
+  }
+  for (const name of ['aria-label', 'name', 'role']) {
+    const value = element.getAttribute(name);
+    if (value) return { part: `${tag}[${name}="${cssString(value)}"]`, unique: false };
+  }
+  const classes = Array.from(element.classList)
+    .filter((name) => !GENERATED.test(name))
+    .slice(0, SELECTOR_MAX_CLASSES);
+  const base = tag + classes.map((name) => `.${CSS.escape(name)}`).join('');
+  return { part: base + nthOfType(element, base), unique: false };
+}
+
+/** Position among siblings matching the same segment, only when it is needed to tell them apart. */
+function nthOfType(element: Element, base: string): string {
+  const parent = element.parentElement;
+  if (!parent) return '';
+  const same = Array.from(parent.children).filter((sibling) => sibling.matches(base));
+  return same.length > 1 ? `:nth-of-type(${sameTagIndex(element)})` : '';
+}
+
+function sameTagIndex(element: Element): number {
+  let index = 1;
+  for (let sibling = element.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
+    if (sibling.tagName === element.tagName) index++;
+  }
+  return index;
+}
+
+function cssString(value: string): string {
+  return value.slice(0, 64).replace(/["\\]/g, '\\$&');
+}

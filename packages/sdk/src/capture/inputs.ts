@@ -1,0 +1,22 @@
+import { privacySelectors, within } from '../privacy/mask.js';
+import type { CaptureContext } from '../types.js';
+import { guard } from '../util/guard.js';
+import { describeElement } from './element.js';
+
+/** When a field is changed: which one and how long its value is. Values themselves never leave the page. */
+export function captureInputs(ctx: CaptureContext): () => void {
+  const selectors = privacySelectors(ctx.options);
+  const onChange = guard((event: Event) => {
+    const field = event.target;
+    if (!(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement)) return;
+    if (within(field, selectors.ignore)) return;
+    ctx.emit({
+      type: 'input',
+      element: describeElement(field, selectors.mask),
+      input_type: field instanceof HTMLTextAreaElement ? 'textarea' : field.type.slice(0, 32),
+      length: field.value.length,
+    });
+  });
+  document.addEventListener('change', onChange, { capture: true, passive: true });
+  return () => document.removeEventListener('change', onChange, { capture: true });
+}

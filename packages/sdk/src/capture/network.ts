@@ -1,0 +1,76 @@
+import { MAX_NETWORK_EVENTS_PER_PAGE } from '../constants.js';
+import { stripQuery } from '../privacy/url.js';
+import type { CaptureContext } from '../types.js';
+import { guard } from '../util/guard.js';
+
+interface XhrInfo {
+  method: string;
+  url: string;
+  start: number;
+}
+
+const xhrInfo = new WeakMap<XMLHttpRequest, XhrInfo>();
+
+/**
+ * Failed requests (status >= 400 or a network error) made with fetch or XHR.
+ * The wrappers call the originals first and only observe: the host's requests
+ * behave exactly as before, errors included.
+ */
+export function captureNetwork(ctx: CaptureContext): { stop(): void; resetPage(): void } {
+  let count = 0;
+  const report = guard((initiator: 'fetch' | 'xhr', method: string, url: string, status: number, start: number) => {
+    if (status > 0 && status < 400) return;
+    const requestUrl = stripQuery(url, location.href);
+    if (!requestUrl.startsWith('http') || requestUrl === ctx.ingestUrl) return;
+    if (++count > MAX_NETWORK_EVENTS_PER_PAGE) return;
+    ctx.emit({
+      type: 'network',
+      initiator,
+      method: /^[A-Za-z]{1,16}$/.test(method) ? method.toUpperCase() : 'GET',
+      request_url: requestUrl,
+      status: Math.min(599, status),
+      duration_ms: Math.max(0, performance.now() - start),
+    });
+  });
+
+  const originalFetch = window.fetch;
+  window.fetch = function snagFetch(this: unknown, input: RequestInfo | URL, init?: RequestInit) {
+    const start = performance.now();
+    const promise = originalFetch.call(this, input, init);
+    const request = input instanceof Request ? input : undefined;
+    const method = init?.method ?? request?.method ?? 'GET';
+    const url = request ? request.url : String(input);
+    promise.then(
+      (response) => report('fetch', method, url, response.status, start),
+      () => report('fetch', method, url, 0, start),
+    );
+    return promise;
+  };
+
+  const proto = XMLHttpRequest.prototype;
+  const originalOpen = proto.open;
+  const originalSend = proto.send;
+  proto.open = function snagOpen(this: XMLHttpRequest, method: string, url: string | URL, ...rest: unknown[]) {
+    xhrInfo.set(this, { method, url: String(url), start: 0 });
+    return (originalOpen as (...args: unknown[]) => void).call(this, method, url, ...rest);
+  };
+  proto.send = function snagSend(this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
+    const info = xhrInfo.get(this);
+    if (info) {
+      info.start = performance.now();
+      this.addEventListener('loadend', () => report('xhr', info.method, info.url, this.status, info.start));
+    }
+    return originalSend.call(this, body);
+  };
+
+  return {
+    stop() {
+      window.fetch = originalFetch;
+      proto.open = originalOpen;
+      proto.send = originalSend;
+    },
+    resetPage() {
+      count = 0;
+    },
+  };
+}

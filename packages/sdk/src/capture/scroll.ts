@@ -1,0 +1,58 @@
+import { SCROLL_REVERSAL_VIEWPORT_SHARE } from '../constants.js';
+import type { CaptureContext } from '../types.js';
+import { guard } from '../util/guard.js';
+import { clampPixels } from './clicks.js';
+
+/**
+ * Scroll depth per page view, summarised into one `scroll` event when the page
+ * view ends (route change or page hide) instead of one event per scroll.
+ */
+export function captureScroll(ctx: CaptureContext): { stop(): void; endPage(): void } {
+  let maxDepth = 0;
+  let reversals = 0;
+  let scrolled = false;
+  let direction = 0;
+  let legStart = 0;
+  let lastY = 0;
+
+  const reset = () => {
+    scrolled = false;
+    reversals = 0;
+    direction = 0;
+    lastY = legStart = window.scrollY;
+    maxDepth = window.scrollY + window.innerHeight;
+  };
+  const onScroll = guard(() => {
+    const y = window.scrollY;
+    scrolled = true;
+    maxDepth = Math.max(maxDepth, y + window.innerHeight);
+    const step = Math.sign(y - lastY);
+    if (step !== 0 && step !== direction) {
+      if (direction !== 0 && Math.abs(lastY - legStart) >= window.innerHeight * SCROLL_REVERSAL_VIEWPORT_SHARE) {
+        reversals++;
+      }
+      direction = step;
+      legStart = lastY;
+    }
+    lastY = y;
+  });
+  const endPage = guard(() => {
+    if (scrolled) {
+      ctx.emit({
+        type: 'scroll',
+        max_depth: clampPixels(maxDepth),
+        page_height: clampPixels(document.documentElement.scrollHeight),
+        viewport_height: clampPixels(window.innerHeight),
+        reversals,
+      });
+    }
+    reset();
+  });
+
+  reset();
+  window.addEventListener('scroll', onScroll, { passive: true });
+  return {
+    stop: () => window.removeEventListener('scroll', onScroll),
+    endPage: () => endPage(),
+  };
+}

@@ -1,0 +1,53 @@
+/** Name and version sent with every batch; the version is replaced at build time. */
+export const SDK_NAME = 'snag-js';
+export const SDK_VERSION = '0.1.0';
+
+// Session
+export const SESSION_INACTIVITY_MS = 30 * 60_000;
+export const SESSION_MAX_DURATION_MS = 24 * 60 * 60_000;
+/** Last-activity writes to storage are throttled to one per this interval. */
+export const SESSION_TOUCH_WRITE_INTERVAL_MS = 5_000;
+
+// Storage keys (prefix keeps them apart from the host page's own keys)
+export const STORAGE_PREFIX = 'snag_';
+
+// Transport
+export const BATCH_INTERVAL_MS = 5_000;
+export const BATCH_MAX_EVENTS = 50;
+/** Largest uncompressed batch body; bigger batches are split. */
+export const BATCH_MAX_BYTES = 512 * 1024;
+export const RETRY_BASE_MS = 1_000;
+export const RETRY_MAX_MS = 60_000;
+/** Persistent outbox cap; the oldest batches are dropped past it. */
+export const QUEUE_MAX_BYTES = 2 * 1024 * 1024;
+/** fetch keepalive refuses bodies above 64 KiB, the same limit as sendBeacon. */
+export const KEEPALIVE_MAX_BYTES = 64 * 1024;
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+// Capture
+export const MAX_ERRORS_PER_PAGE = 50;
+export const MAX_NETWORK_EVENTS_PER_PAGE = 100;
+export const SELECTOR_MAX_DEPTH = 4;
+export const SELECTOR_MAX_CLASSES = 2;
+/** Scroll legs shorter than this share of the viewport are not counted as reversals. */
+export const SCROLL_REVERSAL_VIEWPORT_SHARE = 0.5;
+
+// Recorder
+export const REPLAY_CHECKOUT_EVERY_MS = 3 * 60_000;
+export const REPLAY_CHUNK_INTERVAL_MS = 5_000;
+export const REPLAY_CHUNK_MAX_BYTES = 256 * 1024;
+export const REPLAY_MOUSEMOVE_SAMPLE_MS = 50;
+export const REPLAY_SCROLL_SAMPLE_MS = 150;
+export const REPLAY_MEDIA_SAMPLE_MS = 800;
+/** Mutated nodes per second above which recording is paused to protect the page. */
+export const REPLAY_MUTATION_BUDGET_PER_S = 5_000;
+/** Consecutive over-budget seconds before pausing. */
+export const REPLAY_MUTATION_BUDGET_STRIKES = 2;
+/** How long recording stays paused before resuming with a new full snapshot. */
+export const REPLAY_PAUSE_MS = 30_000;
+/** Pages with more elements than this are not recorded: one full snapshot would block the main thread too long. */
+export const REPLAY_MAX_DOM_NODES = 25_000;
+/** Longest wait for an idle moment before recording starts anyway. */
+export const REPLAY_START_IDLE_TIMEOUT_MS = 2_000;
+/** Global the recorder chunk registers itself on when loaded by script tag. */
+export const RECORDER_GLOBAL = '__snagRecorder';

@@ -1,0 +1,97 @@
+import { cleanProperties as cleanTraits } from './capture/properties.js';
+import { type LoadRecorder, SnagClient } from './client.js';
+import { resolveOptions } from './options.js';
+import { doNotTrack } from './privacy/do-not-track.js';
+import type { SnagOptions } from './types.js';
+import { guard, reportInternal, setDebug } from './util/guard.js';
+import { localStore } from './util/storage.js';
+
+const OPT_OUT_KEY = 'optout';
+const CONSENT_KEY = 'consent';
+
+export interface SnagApi {
+  init(options: SnagOptions & { debug?: boolean }): void;
+  identify(userId: string, traits?: Record<string, string | number | boolean | null>): void;
+  track(name: string, props?: Record<string, string | number | boolean | null>): void;
+  optOut(): void;
+  optIn(): void;
+  consent(granted: boolean): void;
+  flush(): Promise<void>;
+  getSessionId(): string | undefined;
+  shutdown(): Promise<void>;
+}
+
+/**
+ * The public API around at most one client. Every function is guarded: whatever
+ * goes wrong inside the SDK, the host page never sees an exception.
+ */
+export function createApi(loadRecorder: LoadRecorder): SnagApi {
+  let options: ReturnType<typeof resolveOptions> | undefined;
+  let client: SnagClient | undefined;
+
+  const allowed = () => {
+    if (!options || localStore.get(OPT_OUT_KEY) === '1') return false;
+    if (options.respectDoNotTrack && doNotTrack()) return false;
+    return !options.requireConsent || localStore.get(CONSENT_KEY) === '1';
+  };
+  const start = () => {
+    if (client || !options || !allowed()) return;
+    client = new SnagClient(options, loadRecorder);
+    client.start();
+  };
+  const stop = (discard: boolean) => {
+    client?.stop(discard);
+    client = undefined;
+  };
+
+  return {
+    init: guard((input: SnagOptions & { debug?: boolean }) => {
+      if (options || !input?.key) return;
+      setDebug(input.debug === true);
+      options = resolveOptions(input);
+      start();
+    }),
+    identify: guard((userId: string, traits?: Record<string, string | number | boolean | null>) => {
+      if (typeof userId === 'string' && userId) client?.identify(userId.slice(0, 128), cleanTraits(traits));
+    }),
+    track: guard((name: string, props?: Record<string, string | number | boolean | null>) => {
+      if (typeof name === 'string' && name) client?.track(name.slice(0, 128), cleanTraits(props));
+    }),
+    optOut: guard(() => {
+      localStore.set(OPT_OUT_KEY, '1');
+      stop(true);
+    }),
+    optIn: guard(() => {
+      localStore.remove(OPT_OUT_KEY);
+      start();
+    }),
+    consent: guard((granted: boolean) => {
+      if (granted) {
+        localStore.set(CONSENT_KEY, '1');
+        start();
+      } else {
+        localStore.remove(CONSENT_KEY);
+        stop(true);
+      }
+    }),
+    flush: () => safePromise(() => client?.flush()),
+    getSessionId: guard(() => (client?.sampled ? client.sessions.current().id : undefined)),
+    shutdown: () =>
+      safePromise(async () => {
+        const current = client;
+        if (!current) return;
+        const flushed = current.flush();
+        stop(false);
+        await flushed;
+      }),
+  };
+}
+
+function safePromise(fn: () => Promise<void> | undefined): Promise<void> {
+  try {
+    return Promise.resolve(fn()).catch(reportInternal);
+  } catch (error) {
+    reportInternal(error);
+    return Promise.resolve();
+  }
+}

@@ -1,0 +1,48 @@
+import { EventType, IncrementalSource } from '@rrweb/types';
+import { REPLAY_MUTATION_BUDGET_PER_S, REPLAY_MUTATION_BUDGET_STRIKES } from '../constants.js';
+
+interface MutationPayload {
+  source: number;
+  adds?: unknown[];
+  removes?: unknown[];
+  texts?: unknown[];
+  attributes?: unknown[];
+}
+
+/**
+ * Counts mutated nodes per second from the recorded stream. When a page keeps
+ * mutating faster than the budget for a few seconds in a row, recording it costs
+ * the host more than the replay is worth: the caller pauses and says so.
+ */
+export class MutationBudget {
+  private windowStart = 0;
+  private count = 0;
+  private strikes = 0;
+
+  constructor(private readonly now: () => number = () => performance.now()) {}
+
+  /** Returns true when the budget is exhausted. */
+  observe(event: { type: number; data?: unknown }): boolean {
+    if (event.type !== EventType.IncrementalSnapshot) return false;
+    const data = event.data as MutationPayload | undefined;
+    if (!data || data.source !== IncrementalSource.Mutation) return false;
+    const now = this.now();
+    if (now - this.windowStart >= 1_000) {
+      this.strikes = this.count > REPLAY_MUTATION_BUDGET_PER_S ? this.strikes + 1 : 0;
+      this.windowStart = now;
+      this.count = 0;
+    }
+    this.count +=
+      (data.adds?.length ?? 0) +
+      (data.removes?.length ?? 0) +
+      (data.texts?.length ?? 0) +
+      (data.attributes?.length ?? 0);
+    return this.strikes >= REPLAY_MUTATION_BUDGET_STRIKES || this.count > REPLAY_MUTATION_BUDGET_PER_S * 4;
+  }
+
+  reset(): void {
+    this.windowStart = 0;
+    this.count = 0;
+    this.strikes = 0;
+  }
+}

@@ -1,0 +1,90 @@
+import type { Properties, SnagEvent } from '@snag/protocol';
+
+export type { Properties, SnagEvent };
+
+/** An event as a capture module makes it: the SDK adds id, time, page id and URL. */
+export type EventDraft = SnagEvent extends infer E
+  ? E extends SnagEvent
+    ? Omit<E, 'id' | 't' | 'page_id' | 'url'>
+    : never
+  : never;
+
+export interface SnagOptions {
+  /** Public project key. */
+  key: string;
+  /** Origin of the Snag server; the script tag defaults it to the script's own origin. */
+  endpoint?: string;
+  /** Share of sessions tracked at all, 0–1. Default 1. */
+  sampleRate?: number;
+  /** Record the session with rrweb. Default true. */
+  replay?: boolean;
+  /** Share of tracked sessions that are recorded, 0–1. Default 1. */
+  replaySampleRate?: number;
+  /** Where the recorder chunk is loaded from (script tag build only). */
+  recorderUrl?: string;
+  /** The host product's release or version. */
+  release?: string;
+  /** Mask every input value (passwords are always masked). Default true. */
+  maskAllInputs?: boolean;
+  /** Extra CSS selector whose text is masked, on top of `[data-snag-mask]`. */
+  maskTextSelector?: string;
+  /** Extra CSS selector whose elements are replaced by a placeholder, on top of `[data-snag-block]`. */
+  blockSelector?: string;
+  /** Query parameters kept in captured URLs; all others are dropped. Default none. */
+  allowQueryParams?: string[];
+  /** Send nothing when the browser says Do Not Track or Global Privacy Control. Default false. */
+  respectDoNotTrack?: boolean;
+  /** Store and send nothing until `consent(true)`. Default false. */
+  requireConsent?: boolean;
+  /** Capture failed fetch / XHR requests. Default true. */
+  captureNetwork?: boolean;
+  /** Capture JS errors and unhandled rejections. Default true. */
+  captureErrors?: boolean;
+  /** Edit an event, or return null to drop it. Not called for replay chunks. */
+  beforeSend?: (event: SnagEvent) => SnagEvent | null;
+}
+
+export type ResolvedOptions = Required<Omit<SnagOptions, 'beforeSend' | 'release' | 'recorderUrl'>> &
+  Pick<SnagOptions, 'beforeSend' | 'release' | 'recorderUrl'>;
+
+/** What capture modules get: a way to emit events and to read the current state. */
+export interface CaptureContext {
+  options: ResolvedOptions;
+  emit(draft: EventDraft): void;
+  /** Called by the page tracker when a new page view starts. */
+  newPage(): void;
+  /** Current URL with the query string scrubbed. */
+  url(): string;
+  /** The ingest URL, so network capture can skip the SDK's own requests. */
+  ingestUrl: string;
+}
+
+/** Starts recording. Lives in the lazily loaded recorder chunk. */
+export type StartRecorder = (config: RecorderConfig) => RecorderHandle;
+
+export interface RecorderHandle {
+  stop(): void;
+  /** Closes the current chunk; resolves once it has been handed to `onChunk`. */
+  flush(): Promise<void>;
+}
+
+export interface RecorderConfig {
+  maskAllInputs: boolean;
+  maskTextSelector: string;
+  blockSelector: string;
+  ignoreSelector: string;
+  /** Applies the URL privacy rules to the page URL rrweb records. */
+  scrubUrl(url: string): string;
+  /** Receives each finished chunk. */
+  onChunk(chunk: ReplayChunk): void;
+  /** Receives a notice when recording pauses or resumes to protect the page. */
+  onNotice(name: string, props: Properties): void;
+}
+
+export interface ReplayChunk {
+  full_snapshot: boolean;
+  encoding: 'json' | 'gzip-base64';
+  events?: Array<{ type: number; timestamp: number; [key: string]: unknown }>;
+  data?: string;
+  t: number;
+}

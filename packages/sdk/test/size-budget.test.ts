@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+
+// Budgets from the SDK issue, measured the same way as the peers: minified, then gzip -9.
+const CORE_BUDGET_BYTES = 8 * 1024;
+const CORE_AND_RECORDER_BUDGET_BYTES = 32 * 1024;
+
+const dist = join(import.meta.dirname, '..', 'dist');
+const gzipped = (file: string) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
+
+describe('bundle size budget (built files)', () => {
+  const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as { core: string; recorder: string };
+  const core = gzipped('snag.js');
+  const recorder = gzipped(manifest.recorder);
+  console.log(
+    `snag.js (loader + core): ${core} B gzip -9 · ${manifest.recorder}: ${recorder} B · together: ${core + recorder} B`,
+  );
+
+  it(`keeps loader + core within ${CORE_BUDGET_BYTES} bytes`, () => {
+    expect(core).toBeLessThanOrEqual(CORE_BUDGET_BYTES);
+  });
+
+  it(`keeps core + recorder within ${CORE_AND_RECORDER_BUDGET_BYTES} bytes`, () => {
+    expect(core + recorder).toBeLessThanOrEqual(CORE_AND_RECORDER_BUDGET_BYTES);
+  });
+
+  it('keeps rrweb and zod out of the core', () => {
+    const source = readFileSync(join(dist, 'snag.js'), 'utf8');
+    expect(source).not.toMatch(/rr_width|rrweb|ZodError/);
+    expect(source).toContain(manifest.recorder);
+  });
+});

@@ -1,0 +1,212 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { RunningServer } from '@snag/server';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppServer, startAppServer } from '../helpers/app-server.js';
+import { collectPageErrors, flush, launchBrowser, recorderLoaded, sessionIdOf } from '../helpers/browser.js';
+import {
+  dumpTable,
+  type ReplayChunkRow,
+  removeDataDir,
+  replayChunks,
+  type StoredEvent,
+  startSnag,
+  storedEvents,
+} from '../helpers/snag-server.js';
+
+const SECRET = `s3cret-${Date.now().toString(36)}-typed`;
+const QUERY_TOKEN = 'tok-e2e-query-9f8e7d';
+
+let snag: RunningServer & { dataDir: string };
+let app: AppServer;
+let browser: Browser;
+let sessionId: string;
+let reloadedSessionId: string;
+let events: StoredEvent[];
+let chunks: ReplayChunkRow[];
+let pageErrors: string[];
+let brokenCount: string;
+
+const ofType = (type: string) => events.filter((event) => event.type === type);
+
+/** One scripted visit through everything the SDK captures; the tests below check what the server stored. */
+async function visit(page: Page): Promise<void> {
+  await page.goto(`${app.url}/checkout?secret_token=${QUERY_TOKEN}&utm_source=mail`);
+  sessionId = await sessionIdOf(page);
+  await recorderLoaded(page);
+
+  await page.click('#save');
+  await page.click('[data-testid="checkout"]');
+  await page.click('button[aria-label="Close dialog"]');
+  await page.click('#masked-btn');
+  await page.click('.card >> nth=1');
+  await page.click('#broken');
+  await page.click('#broken');
+  brokenCount = (await page.textContent('#count')) ?? '';
+
+  for (const field of ['#name', '#password', '#notes', '#ignored']) {
+    await page.click(field);
+    await page.keyboard.type(SECRET);
+  }
+  await page.keyboard.press('Tab');
+  await page.mouse.wheel(0, 1200);
+
+  await page.evaluate(`setTimeout(() => { throw new Error('boom from a timer'); }, 0); 0`);
+  await page.evaluate(`void Promise.reject(new Error('rejected promise')); 0`);
+  await page.evaluate(`fetch('/api/status/404?token=${QUERY_TOKEN}').then(() => 0)`);
+  await page.evaluate(`fetch('http://127.0.0.1:9/unreachable').catch(() => 0)`);
+  await page.evaluate(`new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/status/500');
+    xhr.onloadend = () => resolve(0);
+    xhr.send('{}');
+  })`);
+
+  await page.click('#nav-settings');
+  await page.waitForFunction(`location.pathname === '/app/settings'`);
+  await page.evaluate('history.back()');
+  await page.waitForFunction(`location.pathname === '/checkout'`);
+  await page.waitForTimeout(100);
+  await flush(page);
+
+  await page.reload();
+  reloadedSessionId = await sessionIdOf(page);
+  await flush(page);
+}
+
+beforeAll(async () => {
+  snag = await startSnag();
+  app = await startAppServer(join(import.meta.dirname, 'template.html'), () => snag.url);
+  browser = await launchBrowser();
+  const page = await browser.newPage();
+  pageErrors = collectPageErrors(page);
+  await visit(page);
+  await page.close();
+  events = await storedEvents(snag.url, sessionId);
+  chunks = await replayChunks(snag, sessionId);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await snag?.close();
+  if (snag) removeDataDir(snag.dataDir);
+});
+
+describe('SDK loaded by script tag from the Snag server', () => {
+  it('keeps the session id across a reload', () => {
+    expect(sessionId).toMatch(/^[A-Za-z0-9]{21}$/);
+    expect(reloadedSessionId).toBe(sessionId);
+  });
+
+  it('stores page views for the load, SPA navigation, back navigation and reload, without query strings', () => {
+    const pages = ofType('page').map((page) => [page.navigation, new URL(page.url).pathname]);
+    expect(pages).toEqual([
+      ['navigate', '/checkout'],
+      ['spa', '/app/settings'],
+      ['back_forward', '/checkout'],
+      ['reload', '/checkout'],
+    ]);
+    expect(new Set(ofType('page').map((page) => page.page_id)).size).toBe(4);
+    for (const event of events) expect(event.url).not.toContain('?');
+  });
+
+  it('stores clicks with stable selectors and masks text in masked regions', () => {
+    const clicks = ofType('click').map((click) => click.element as { selector: string; [field: string]: string });
+    const bySelector = new Map(clicks.map((element) => [element.selector, element]));
+    expect(bySelector.get('#save')).toMatchObject({ tag: 'button', text: 'Save changes' });
+    expect(bySelector.get('[data-testid="checkout"]')).toMatchObject({ test_id: 'checkout', text: 'Buy now' });
+    expect(bySelector.get('button[aria-label="Close dialog"]')).toMatchObject({ aria_label: 'Close dialog' });
+    expect(bySelector.get('#masked-btn')).toMatchObject({ text: '***** *******' });
+    expect(bySelector.get('span.card:nth-of-type(2)')).toMatchObject({ tag: 'span', text: 'Two' });
+    expect(clicks.filter((element) => element.selector === '#broken')).toHaveLength(2);
+  });
+
+  it('leaves a page whose own click handler throws working', () => {
+    expect(brokenCount).toBe('2');
+    expect(pageErrors.filter((message) => message.includes('host handler failed'))).toHaveLength(2);
+    expect(pageErrors.every((message) => !/snag/i.test(message))).toBe(true);
+  });
+
+  it('stores JS errors and unhandled rejections', () => {
+    const messages = ofType('error').map((error) => `${error.origin}: ${error.message}`);
+    expect(messages).toContain('error: Error: boom from a timer');
+    expect(messages).toContain('unhandledrejection: Error: rejected promise');
+    expect(messages.filter((message) => message.includes('host handler failed'))).toHaveLength(2);
+  });
+
+  it('stores failed fetch and XHR requests without their query string', () => {
+    const failed = ofType('network').map((event) => [event.initiator, event.method, event.request_url, event.status]);
+    expect(failed).toEqual(
+      expect.arrayContaining([
+        ['fetch', 'GET', `${app.url}/api/status/404`, 404],
+        ['fetch', 'GET', 'http://127.0.0.1:9/unreachable', 0],
+        ['xhr', 'POST', `${app.url}/api/status/500`, 500],
+      ]),
+    );
+    expect(failed).toHaveLength(3);
+  });
+
+  it('stores input lengths, never values, and nothing for ignored inputs', () => {
+    const inputs = ofType('input').map((event) => [(event.element as { selector: string }).selector, event.length]);
+    expect(inputs).toEqual(
+      expect.arrayContaining([
+        ['#name', SECRET.length],
+        ['#password', SECRET.length],
+      ]),
+    );
+    expect(inputs.some(([selector]) => selector === '#ignored')).toBe(false);
+  });
+
+  it('stores a scroll depth summary when the page view ends', () => {
+    const [scroll] = ofType('scroll');
+    expect(scroll?.max_depth).toBeGreaterThan(1200);
+    expect(scroll?.page_height).toBeGreaterThan(3000);
+  });
+
+  it('never stores typed secrets, masked text, blocked content or query tokens', async () => {
+    const everything = (await dumpTable(snag, 'events')) + (await dumpTable(snag, 'replay_chunks'));
+    expect(everything.includes('Save changes')).toBe(true);
+    for (const secret of [SECRET, QUERY_TOKEN, 'Alice Private', 'Blocked panel content']) {
+      expect(everything.includes(secret), `"${secret}" was stored`).toBe(false);
+    }
+  });
+
+  it('stores replay chunks that rrweb rebuilds into the page', async () => {
+    expect(chunks.length).toBeGreaterThan(0);
+    const firstPage = chunks.filter((chunk) => chunk.page_id === chunks[0]?.page_id);
+    expect(firstPage[0]).toMatchObject({ seq: 0, full_snapshot: 1 });
+    const recorded = firstPage.flatMap((chunk) => JSON.parse(chunk.data) as unknown[]);
+    const rebuilt = await replay(recorded);
+    expect(rebuilt.save).toBe('Save changes');
+    expect(rebuilt.nameValue).toMatch(/^\*+$/);
+    expect(rebuilt.blockedText).toBe('');
+    expect(rebuilt.maskedText).not.toContain('Alice');
+  });
+});
+
+/** Rebuilds the recording with rrweb's own Replayer in the browser and reads the rebuilt DOM. */
+async function replay(recorded: unknown[]) {
+  const sdkRequire = createRequire(join(import.meta.dirname, '../../../../packages/sdk/package.json'));
+  const rrwebUmd = join(dirname(sdkRequire.resolve('rrweb')), 'rrweb.umd.cjs');
+  const page = await browser.newPage();
+  try {
+    await page.setContent('<!doctype html><html><body></body></html>');
+    await page.addScriptTag({ path: rrwebUmd });
+    return (await page.evaluate(`(async (events) => {
+      const replayer = new rrweb.Replayer(events, { root: document.body, mouseTail: false });
+      replayer.pause(events[events.length - 1].timestamp - events[0].timestamp);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const doc = replayer.iframe.contentDocument;
+      return {
+        save: doc.querySelector('#save')?.textContent,
+        nameValue: doc.querySelector('#name')?.value,
+        blockedText: doc.querySelector('#blocked')?.textContent ?? '',
+        maskedText: doc.querySelector('[data-snag-mask]')?.textContent ?? '',
+      };
+    })(${JSON.stringify(recorded)})`)) as { save: string; nameValue: string; blockedText: string; maskedText: string };
+  } finally {
+    await page.close();
+  }
+}
