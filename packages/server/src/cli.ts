@@ -10,7 +10,7 @@ import { migrate } from './store/migrate.js';
 const USAGE = `Usage: snag <command>
 
 Commands:
-  serve                   start the server (ingest API, reports, dashboard)
+  serve                   start the server (ingest, admin and report API, the SDK files)
   migrate                 apply pending ClickHouse migrations and exit
   projects create NAME    create a project and print its public ingest key
   people delete ID [--project P]
