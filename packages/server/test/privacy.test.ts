@@ -68,3 +68,56 @@ describe('DELETE /api/v1/projects/:project/people/:person', () => {
     expect(res.body).toEqual({ deleted: { sessions: 0 } });
   });
 });
+
+describe('GET /api/v1/projects/:project/sessions/:session/export', () => {
+  it('downloads the session, its events and its whole recording in order', async () => {
+    const batch = makeBatch();
+    const t = batch.events[0]?.t ?? Date.now();
+    const chunk = (seq: number, events: object[]) => ({
+      id: randomUUID(),
+      t: t + seq,
+      type: 'replay' as const,
+      page_id: 'p1',
+      url: 'https://shop.example/',
+      seq,
+      full_snapshot: seq === 0,
+      encoding: 'json' as const,
+      events: events as Array<{ type: number; timestamp: number }>,
+    });
+    batch.events.push(
+      chunk(0, [
+        { type: 4, data: { href: 'https://shop.example/' }, timestamp: t },
+        { type: 2, data: {}, timestamp: t },
+      ]),
+      chunk(1, [{ type: 3, data: { source: 2 }, timestamp: t + 1 }]),
+    );
+    await ingest(batch).expect(202);
+
+    const res = await request(server.app)
+      .get(`/api/v1/projects/default/sessions/${batch.session.id}/export`)
+      .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
+      .buffer(true)
+      .parse((response, done) => {
+        let text = '';
+        response.on('data', (part: Buffer) => {
+          text += part.toString();
+        });
+        response.on('end', () => done(null, text));
+      })
+      .expect(200);
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="snag-session-${batch.session.id}.json"`);
+    const exported = JSON.parse(res.body as string);
+    expect(exported.session.id).toBe(batch.session.id);
+    expect(exported.events).toHaveLength(6);
+    expect(exported.signals).toHaveLength(1);
+    expect(exported.recording.map((event: { type: number }) => event.type)).toEqual([4, 2, 3]);
+  });
+
+  it('404 for a session the project does not have, 401 without the admin token', async () => {
+    await request(server.app)
+      .get('/api/v1/projects/default/sessions/nobody/export')
+      .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
+      .expect(404);
+    await request(server.app).get('/api/v1/projects/default/sessions/nobody/export').expect(401);
+  });
+});

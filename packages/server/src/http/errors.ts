@@ -32,6 +32,12 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       logger.error({ err: error, request_id: res.getHeader('X-Request-Id') }, 'unhandled request error');
     }
     res.locals.errorCode = httpError.code;
+    // A streamed response that fails half-way cannot become a JSON error: cut it off,
+    // so the client sees a truncated body rather than a complete-looking one.
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
     if (httpError.extra.retryAfterSeconds !== undefined) {
       res.setHeader('Retry-After', String(httpError.extra.retryAfterSeconds));
     }

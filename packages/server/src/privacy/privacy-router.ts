@@ -1,21 +1,31 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { validate } from '../http/validate.js';
+import { sessionParamsSchema } from '../sessions/session-document.js';
 import type { Store } from '../store/client.js';
 import { deleteUserData } from './delete-user-data.js';
+import { exportSession } from './export-session.js';
 
 const paramsSchema = z.object({
   project: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'not a project id'),
   person: z.string().min(1).max(128),
 });
 
-/** `DELETE /projects/:project/people/:person`: erase a user id's or anonymous id's sessions. */
+/**
+ * Privacy operations: `DELETE /projects/:project/people/:person` erases a user id's or
+ * anonymous id's sessions; `GET /projects/:project/sessions/:session/export` hands over
+ * everything stored about one session.
+ */
 export function privacyRouter(store: Store): Router {
   const router = Router();
   router.delete('/projects/:project/people/:person', async (req, res) => {
     const { project, person } = validate(paramsSchema, req.params);
     const result = await deleteUserData(store, project, person);
     res.json({ deleted: { sessions: result.sessions } });
+  });
+  router.get('/projects/:project/sessions/:session/export', async (req, res) => {
+    const { project, session } = validate(sessionParamsSchema, req.params);
+    await exportSession(store, project, session, res);
   });
   return router;
 }

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { HttpError } from '../http/errors.js';
+import type { Store } from '../store/client.js';
+import { parseDateTime } from '../store/datetime.js';
+import { findSessionEvents, findSessionSummary, type StoredEventRow } from './find-session.js';
+
+export const sessionParamsSchema = z.object({
+  project: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'not a project id'),
+  session: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a session id'),
+});
+
+/** A session as the API shows it: its summary, its events in order, and its signals. 404 when unknown. */
+export async function loadSessionDocument(store: Store, project: string, session: string) {
+  const [summary, rows] = await Promise.all([
+    findSessionSummary(store, project, session),
+    findSessionEvents(store, project, session),
+  ]);
+  if (!summary) throw new HttpError(404, 'session_not_found', `no session "${session}" in project "${project}"`);
+  const events = rows.map(toApiEvent);
+  return {
+    session: {
+      ...summary,
+      start: toIso(summary.start),
+      end: toIso(summary.end),
+      duration_ms: Number(summary.duration_ms),
+      pages: Number(summary.pages),
+      events: Number(summary.events),
+      signals: Number(summary.signals),
+      errors: Number(summary.errors),
+      replay_chunks: Number(summary.replay_chunks),
+    },
+    events,
+    signals: events.filter((event) => event.type === 'signal'),
+  };
+}
+
+/** An event as the SDK sent it, plus the server's corrected `time` and derived path. */
+function toApiEvent(row: StoredEventRow) {
+  return {
+    ...(JSON.parse(row.data) as Record<string, unknown>),
+    id: row.id,
+    type: row.type,
+    t: parseDateTime(row.t),
+    time: toIso(row.time),
+    page_id: row.page_id,
+    url: row.url,
+    path: row.path,
+    path_pattern: row.path_pattern,
+  };
+}
+
+function toIso(dateTime: string): string {
+  return new Date(parseDateTime(dateTime)).toISOString();
+}
