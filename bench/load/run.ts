@@ -1,0 +1,120 @@
+/**
+ * Load and fault benchmark: open-loop ingest on loopback against `snag serve` on the
+ * embedded store.
+ *   1. ramp: 10 s steps of +100 batches/s (20 events each) until p99 passes 500 ms;
+ *   2. soak: 70 % of the last rate held, for LOAD_SOAK_SECONDS (default 600), with
+ *      p99 and server RSS per minute;
+ *   3. crash: the same rate, the server killed with SIGKILL mid-step and restarted;
+ *   4. every acknowledged batch is then looked up in the store: events lost must be 0.
+ *
+ *   pnpm bench:load      (LOAD_SOAK_SECONDS=60 for a short run)
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openStore } from '@snag/server';
+import { makeEncodedBatches } from '../ingest/batches.js';
+import { type BenchServer, startBenchServer } from '../ingest/server-process.js';
+import { runStep, type StepResult } from './open-loop.js';
+
+const STEP_SECONDS = 10;
+const STEP_BATCHES_PER_S = 100;
+const P99_LIMIT_MS = 500;
+const SOAK_SECONDS = Number(process.env.LOAD_SOAK_SECONDS ?? 600);
+const SOAK_SLICE_SECONDS = 60;
+const KEY = 'pk_bench_load_key';
+const TOKEN = 'bench-admin-token-0123456789';
+const EVENTS_PER_BATCH = 20;
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'snag-bench-load-'));
+const env = {
+  SNAG_DATA_DIR: dataDir,
+  SNAG_DEFAULT_PROJECT_KEY: KEY,
+  SNAG_ADMIN_TOKEN: TOKEN,
+  SNAG_LOG_LEVEL: 'warn',
+  // The clients stand for many browsers but share one loopback address.
+  SNAG_RATE_LIMIT_IP_REQUESTS_PER_S: '0',
+};
+const batches = makeEncodedBatches(20_000);
+const acknowledged = new Set<string>();
+let offset = 0;
+
+async function step(server: BenchServer, batchesPerSecond: number, seconds: number): Promise<StepResult> {
+  const result = await runStep({ url: server.url, key: KEY, batches, offset, batchesPerSecond, seconds });
+  offset += result.sent;
+  for (const id of result.acknowledgedIds) acknowledged.add(id);
+  return result;
+}
+
+async function serverRssMb(server: BenchServer): Promise<number> {
+  const res = await fetch(`${server.url}/metrics`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+  const match = /^snag_process_resident_memory_bytes (\d+)/m.exec(await res.text());
+  return Math.round(Number(match?.[1] ?? 0) / 1024 / 1024);
+}
+
+const line = (r: StepResult) =>
+  `${String(r.batchesPerSecond * EVENTS_PER_BATCH).padStart(6)} events/s offered: ${r.acknowledged}/${r.sent} acknowledged, p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms`;
+
+async function main() {
+  let server = await startBenchServer(env);
+  try {
+    console.log('ramp (10 s steps):');
+    let held = 0;
+    for (let rate = STEP_BATCHES_PER_S; ; rate += STEP_BATCHES_PER_S) {
+      const result = await step(server, rate, STEP_SECONDS);
+      console.log(`  ${line(result)}`);
+      if (result.p99 > P99_LIMIT_MS || result.failed > 0) break;
+      held = rate;
+    }
+    const soakRate = Math.max(1, Math.round(held * 0.7));
+    console.log(`held: ${held * EVENTS_PER_BATCH} events/s at p99 ≤ ${P99_LIMIT_MS} ms`);
+
+    console.log(`soak at ${soakRate * EVENTS_PER_BATCH} events/s for ${SOAK_SECONDS} s:`);
+    const rssStart = await serverRssMb(server);
+    for (let elapsed = 0; elapsed < SOAK_SECONDS; elapsed += SOAK_SLICE_SECONDS) {
+      const result = await step(server, soakRate, Math.min(SOAK_SLICE_SECONDS, SOAK_SECONDS - elapsed));
+      console.log(`  ${line(result)}, server RSS ${await serverRssMb(server)} MB`);
+    }
+    console.log(`  RSS start ${rssStart} MB, end ${await serverRssMb(server)} MB`);
+
+    console.log('crash: SIGKILL mid-step, then restart on the same data folder');
+    const crashed = step(server, soakRate, STEP_SECONDS);
+    await new Promise((resolve) => setTimeout(resolve, (STEP_SECONDS * 1000) / 2));
+    server.child.kill('SIGKILL');
+    console.log(`  ${line(await crashed)}`);
+    server = await startBenchServer(env);
+    await server.stop();
+
+    const store = openStore({
+      kind: 'embedded',
+      dataDir: path.join(dataDir, 'clickhouse'),
+      database: 'snag',
+      retentionDays: 3650,
+    });
+    try {
+      const ids = [...acknowledged];
+      const [row] = await store.query<{ complete: string }>(
+        `SELECT count() AS complete FROM (
+           SELECT session_id FROM {db:Identifier}.events FINAL
+           WHERE project_id = 'default' AND session_id IN {ids:Array(String)}
+           GROUP BY session_id HAVING count() = {events:UInt32})`,
+        { ids, events: EVENTS_PER_BATCH },
+      );
+      const complete = Number(row?.complete ?? 0);
+      console.log(
+        `acknowledged batches: ${ids.length} (${ids.length * EVENTS_PER_BATCH} events); stored whole: ${complete}; events lost: ${(ids.length - complete) * EVENTS_PER_BATCH}`,
+      );
+      if (complete !== ids.length) process.exitCode = 1;
+    } finally {
+      await store.close();
+    }
+  } finally {
+    if (server.child.exitCode === null && server.child.signalCode === null) await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
