@@ -3,15 +3,14 @@ import { dirname, join } from 'node:path';
 import type { RunningServer } from '@snag/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppServer, startAppServer } from '../helpers/app-server.js';
-import { collectPageErrors, flush, launchBrowser, recorderLoaded, sessionIdOf } from '../helpers/browser.js';
+import type { AppServer } from '../helpers/app-server.js';
+import { collectPageErrors, flush, recorderLoaded, sessionIdOf } from '../helpers/browser.js';
+import { startScenario, stopScenario } from '../helpers/scenario.js';
 import {
   dumpTable,
   type ReplayChunkRow,
-  removeDataDir,
   replayChunks,
   type StoredEvent,
-  startSnag,
   storedEvents,
 } from '../helpers/snag-server.js';
 
@@ -76,9 +75,7 @@ async function visit(page: Page): Promise<void> {
 }
 
 beforeAll(async () => {
-  snag = await startSnag();
-  app = await startAppServer(join(import.meta.dirname, 'template.html'), () => snag.url);
-  browser = await launchBrowser();
+  ({ snag, app, browser } = await startScenario(join(import.meta.dirname, 'template.html'), () => snag.url));
   const page = await browser.newPage();
   pageErrors = collectPageErrors(page);
   await visit(page);
@@ -87,12 +84,7 @@ beforeAll(async () => {
   chunks = await replayChunks(snag, sessionId);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await snag?.close();
-  if (snag) removeDataDir(snag.dataDir);
-});
+afterAll(() => stopScenario({ snag, app, browser }));
 
 describe('SDK loaded by script tag from the Snag server', () => {
   it('keeps the session id across a reload', () => {

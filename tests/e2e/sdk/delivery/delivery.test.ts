@@ -2,26 +2,20 @@ import { join } from 'node:path';
 import type { RunningServer } from '@snag/server';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppServer, startAppServer } from '../helpers/app-server.js';
-import { flush, launchBrowser, sessionIdOf } from '../helpers/browser.js';
-import { removeDataDir, startSnag, storedEvents } from '../helpers/snag-server.js';
+import type { AppServer } from '../helpers/app-server.js';
+import { flush, sessionIdOf } from '../helpers/browser.js';
+import { startScenario, stopScenario } from '../helpers/scenario.js';
+import { startSnag, storedEvents } from '../helpers/snag-server.js';
 
 let snag: RunningServer & { dataDir: string };
 let app: AppServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  snag = await startSnag();
-  app = await startAppServer(join(import.meta.dirname, 'template.html'), () => snag.url);
-  browser = await launchBrowser();
+  ({ snag, app, browser } = await startScenario(join(import.meta.dirname, 'template.html'), () => snag.url));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await snag?.close();
-  if (snag) removeDataDir(snag.dataDir);
-});
+afterAll(() => stopScenario({ snag, app, browser }));
 
 /** A fresh browser profile (own localStorage) that counts the requests made to the ingest endpoint. */
 async function freshPage(): Promise<{ context: BrowserContext; page: Page; ingestRequests: () => number }> {

@@ -2,26 +2,20 @@ import { join } from 'node:path';
 import type { RunningServer } from '@snag/server';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppServer, startAppServer } from '../helpers/app-server.js';
-import { flush, launchBrowser, recorderLoaded, sessionIdOf } from '../helpers/browser.js';
-import { removeDataDir, replayChunks, startSnag, storedEvents } from '../helpers/snag-server.js';
+import type { AppServer } from '../helpers/app-server.js';
+import { flush, recorderLoaded, sessionIdOf } from '../helpers/browser.js';
+import { startScenario, stopScenario } from '../helpers/scenario.js';
+import { replayChunks, storedEvents } from '../helpers/snag-server.js';
 
 let snag: RunningServer & { dataDir: string };
 let app: AppServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  snag = await startSnag();
-  app = await startAppServer(join(import.meta.dirname, 'template.html'), () => snag.url);
-  browser = await launchBrowser();
+  ({ snag, app, browser } = await startScenario(join(import.meta.dirname, 'template.html'), () => snag.url));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await snag?.close();
-  if (snag) removeDataDir(snag.dataDir);
-});
+afterAll(() => stopScenario({ snag, app, browser }));
 
 describe('recording a page that mutates past the budget', () => {
   it('pauses recording, says so, and leaves the page running', async () => {
