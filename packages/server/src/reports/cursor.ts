@@ -25,3 +25,13 @@ export function decodeCursor(cursor: string, shape: string): CursorKey {
     throw new HttpError(400, 'invalid_request', 'cursor: not a cursor returned by this endpoint', { path: 'cursor' });
   return key as CursorKey;
 }
+
+/**
+ * One page of a keyset query that asked for `limit + 1` rows: the first `limit`, and
+ * the cursor of the last one when the extra row shows there is more.
+ */
+export function keysetPage<T>(rows: T[], limit: number, keyOf: (row: T) => CursorKey) {
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { page, nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : null };
+}

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { validate } from '../http/validate.js';
 import type { Store } from '../store/client.js';
 import { DEFAULT_HOTSPOT_LIMIT, DEFAULT_RANGE_MS, MAX_HOTSPOT_LIMIT } from './constants.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeCursor, keysetPage } from './cursor.js';
 import { findHotspots, HOTSPOT_CURSOR_SHAPE, hotspotCursorKey } from './find-hotspots.js';
 import { toHotspotView } from './hotspot-view.js';
 import {
@@ -38,14 +38,13 @@ export function hotspotRoutes(store: Store): Router {
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, HOTSPOT_CURSOR_SHAPE);
     await requireProject(store, project);
     const rows = await findHotspots(store, project, query, { limit: query.limit + 1, after });
-    const page = rows.slice(0, query.limit);
-    const last = page[page.length - 1];
+    const { page, nextCursor } = keysetPage(rows, query.limit, hotspotCursorKey);
     res.json({
       project,
       from: new Date(query.range.from).toISOString(),
       to: new Date(query.range.to).toISOString(),
       hotspots: page.map((row) => toHotspotView(project, row)),
-      next_cursor: rows.length > query.limit && last ? encodeCursor(hotspotCursorKey(last)) : null,
+      next_cursor: nextCursor,
     });
   });
   return router;

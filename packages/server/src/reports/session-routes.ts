@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { validate } from '../http/validate.js';
 import type { Store } from '../store/client.js';
 import { DEFAULT_RANGE_MS, DEFAULT_SESSION_LIMIT, MAX_SESSION_LIMIT } from './constants.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeCursor, keysetPage } from './cursor.js';
 import {
   findSessions,
   SESSION_CURSOR_SHAPE,
@@ -67,15 +67,14 @@ export function sessionRoutes(store: Store): Router {
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, SESSION_CURSOR_SHAPE);
     await requireProject(store, project);
     const rows = await findSessions(store, project, query, { sort: query.sort, limit: query.limit + 1, after });
-    const page = rows.slice(0, query.limit);
-    const last = page[page.length - 1];
+    const { page, nextCursor } = keysetPage(rows, query.limit, sessionCursorKey);
     res.json({
       project,
       from: new Date(query.range.from).toISOString(),
       to: new Date(query.range.to).toISOString(),
       sort: query.sort,
       sessions: page.map((row) => toSessionView(project, row)),
-      next_cursor: rows.length > query.limit && last ? encodeCursor(sessionCursorKey(last)) : null,
+      next_cursor: nextCursor,
     });
   });
 
