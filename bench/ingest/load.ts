@@ -1,5 +1,6 @@
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import type { EncodedBatch } from './batches.js';
+import { loopbackIngestUrl, postBatch } from './post-batch.js';
 
 export interface LoadResult {
   requests: number;
@@ -9,9 +10,6 @@ export interface LoadResult {
   latenciesMs: number[];
 }
 
-const USER_AGENT =
-  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
-
 /** `concurrency` keep-alive clients POST batches back to back for `seconds`, on loopback only. */
 export async function runLoad(options: {
   url: string;
@@ -20,43 +18,18 @@ export async function runLoad(options: {
   concurrency: number;
   seconds: number;
 }): Promise<LoadResult> {
-  const target = new URL('/v1/ingest', options.url);
-  if (!['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname)) throw new Error('load goes to loopback only');
+  const target = loopbackIngestUrl(options.url);
   const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
   const result: LoadResult = { requests: 0, events: 0, failures: 0, seconds: 0, latenciesMs: [] };
   const started = performance.now();
   const deadline = started + options.seconds * 1000;
   let next = 0;
 
-  const post = (item: EncodedBatch) =>
-    new Promise<number>((resolve) => {
-      const req = request(
-        target,
-        {
-          method: 'POST',
-          agent,
-          headers: {
-            'Content-Type': 'application/json',
-            'Content-Encoding': 'gzip',
-            'Content-Length': item.body.length,
-            'X-Snag-Key': options.key,
-            'User-Agent': USER_AGENT,
-          },
-        },
-        (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.statusCode ?? 0));
-        },
-      );
-      req.on('error', () => resolve(0));
-      req.end(item.body);
-    });
-
   const client = async () => {
     while (performance.now() < deadline) {
       const item = options.batches[next++ % options.batches.length] as EncodedBatch;
       const sentAt = performance.now();
-      const status = await post(item);
+      const status = await postBatch(target, agent, options.key, item.body);
       result.latenciesMs.push(performance.now() - sentAt);
       result.requests += 1;
       if (status === 202) result.events += item.batch.events.length;

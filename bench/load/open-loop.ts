@@ -1,5 +1,7 @@
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import type { EncodedBatch } from '../ingest/batches.js';
+import { percentile } from '../ingest/load.js';
+import { loopbackIngestUrl, postBatch } from '../ingest/post-batch.js';
 
 export interface StepResult {
   batchesPerSecond: number;
@@ -23,8 +25,7 @@ export async function runStep(options: {
   batchesPerSecond: number;
   seconds: number;
 }): Promise<StepResult> {
-  const target = new URL('/v1/ingest', options.url);
-  if (!['127.0.0.1', 'localhost'].includes(target.hostname)) throw new Error('load goes to loopback only');
+  const target = loopbackIngestUrl(options.url);
   const agent = new Agent({ keepAlive: true, maxSockets: 1024 });
   const latencies: number[] = [];
   const result: StepResult = {
@@ -46,7 +47,7 @@ export async function runStep(options: {
     const item = options.batches[(options.offset + n) % options.batches.length] as EncodedBatch;
     result.sent += 1;
     inFlight.push(
-      post(target, agent, options.key, item.body).then((status) => {
+      postBatch(target, agent, options.key, item.body).then((status) => {
         latencies.push(performance.now() - due);
         if (status === 202) {
           result.acknowledged += 1;
@@ -57,33 +58,7 @@ export async function runStep(options: {
   }
   await Promise.all(inFlight);
   agent.destroy();
-  latencies.sort((a, b) => a - b);
-  result.p50 = latencies[Math.floor(latencies.length * 0.5)] ?? 0;
-  result.p99 = latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))] ?? 0;
+  result.p50 = percentile(latencies, 50);
+  result.p99 = percentile(latencies, 99);
   return result;
-}
-
-function post(target: URL, agent: Agent, key: string, body: Buffer): Promise<number> {
-  return new Promise((resolve) => {
-    const req = request(
-      target,
-      {
-        method: 'POST',
-        agent,
-        headers: {
-          'Content-Type': 'application/json',
-          'Content-Encoding': 'gzip',
-          'Content-Length': body.length,
-          'X-Snag-Key': key,
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.setTimeout(30_000, () => req.destroy());
-    req.on('error', () => resolve(0));
-    req.end(body);
-  });
 }
