@@ -1,5 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { principalOf } from '../auth/authenticate.js';
+import { roleIn } from '../auth/principal.js';
 import { validate } from '../http/validate.js';
 import type { Store } from '../store/client.js';
 import { DEFAULT_RANGE_MS } from './constants.js';
@@ -15,7 +17,13 @@ const pagesQuerySchema = z
 export function projectRoutes(store: Store): Router {
   const router = Router();
   router.get('/projects', async (_req, res) => {
-    res.json({ projects: await findProjects(store) });
+    const principal = principalOf(res);
+    const projects = await findProjects(store);
+    res.json({
+      projects: projects
+        .filter((project) => roleIn(principal, project.id))
+        .map((project) => ({ ...project, role: roleIn(principal, project.id) })),
+    });
   });
   router.get('/projects/:project/pages', async (req, res) => {
     const { project } = validate(projectParamsSchema, req.params);
