@@ -37,6 +37,8 @@ export interface AppDeps {
   trustProxy?: number;
   logger?: Logger;
   metrics?: Metrics;
+  /** Ingest key cache; `startServer` passes one it preloaded. */
+  keys?: KeyResolver;
 }
 
 /** The whole HTTP surface, without listening: `index.ts` listens, tests drive it with supertest. */
@@ -51,6 +53,7 @@ export function createApp({
   trustProxy = 0,
   logger = silentLogger,
   metrics = createMetrics({ pendingRows: () => writer.stats().pendingRows, spool: () => spool?.stats() }),
+  keys = new KeyResolver(store),
 }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -73,7 +76,7 @@ export function createApp({
   });
 
   app.use(sdkRouter());
-  app.use(ingestRouter({ keys: new KeyResolver(store), writer, bodyLimits, rateLimits, scrub, logger }));
+  app.use(ingestRouter({ keys, writer, bodyLimits, rateLimits, scrub, logger }));
   app.get('/metrics', requireAdminToken(adminToken), async (_req, res) => {
     res.setHeader('Content-Type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());
