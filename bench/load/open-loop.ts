@@ -11,6 +11,8 @@ export interface StepResult {
   p50: number;
   p99: number;
   acknowledgedIds: string[];
+  /** Batches answered with anything but 202 (a client keeps and resends these). */
+  refused: EncodedBatch[];
 }
 
 /**
@@ -36,6 +38,7 @@ export async function runStep(options: {
     p50: 0,
     p99: 0,
     acknowledgedIds: [],
+    refused: [],
   };
   const total = Math.round(options.batchesPerSecond * options.seconds);
   const started = performance.now();
@@ -52,7 +55,10 @@ export async function runStep(options: {
         if (status === 202) {
           result.acknowledged += 1;
           result.acknowledgedIds.push(item.batch.session.id);
-        } else result.failed += 1;
+        } else {
+          result.failed += 1;
+          result.refused.push(item);
+        }
       }),
     );
   }

@@ -5,9 +5,14 @@
  *   2. soak: 70 % of the last rate held, for LOAD_SOAK_SECONDS (default 600), with
  *      p99 and server RSS per minute;
  *   3. crash: the same rate, the server killed with SIGKILL mid-step and restarted;
- *   4. every acknowledged batch is then looked up in the store: events lost must be 0.
+ *   4. every acknowledged batch is then looked up in the store: events lost must be 0;
+ *   5. store outage: on a remote store (chDB over HTTP in its own process), the store
+ *      killed for LOAD_OUTAGE_SECONDS (default 60) under load at half the soak rate;
+ *   6. spool full: the store down with a 16 MiB spool until ingest answers 503, the
+ *      refused batches resent as the SDK would. In 5 and 6 every batch sent must be stored.
  *
- *   pnpm bench:load      (LOAD_SOAK_SECONDS=60 for a short run)
+ *   pnpm bench:load          (LOAD_SOAK_SECONDS=60 LOAD_OUTAGE_SECONDS=20 for a short run)
+ *   pnpm bench:load faults   (phases 5 and 6 only, at LOAD_FAULT_EVENTS_PER_S, default 2,000)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,12 +21,16 @@ import { openStore } from '@snag/server';
 import { makeEncodedBatches } from '../ingest/batches.js';
 import { type BenchServer, startBenchServer } from '../ingest/server-process.js';
 import { runStep, type StepResult } from './open-loop.js';
+import { type FaultFigures, runSpoolFull, runStoreOutage } from './store-faults.js';
 
 const STEP_SECONDS = 10;
 const STEP_BATCHES_PER_S = 100;
 const P99_LIMIT_MS = 500;
 const SOAK_SECONDS = Number(process.env.LOAD_SOAK_SECONDS ?? 600);
 const SOAK_SLICE_SECONDS = 60;
+const OUTAGE_SECONDS = Number(process.env.LOAD_OUTAGE_SECONDS ?? 60);
+const SPOOL_FULL_MB = 16;
+const SPOOL_FULL_SECONDS = 30;
 const KEY = 'pk_bench_load_key';
 const TOKEN = 'bench-admin-token-0123456789';
 const EVENTS_PER_BATCH = 20;
@@ -52,10 +61,31 @@ async function serverRssMb(server: BenchServer): Promise<number> {
   return Math.round(Number(match?.[1] ?? 0) / 1024 / 1024);
 }
 
+const faultLine = (f: FaultFigures) =>
+  `sent ${f.sent} batches, acknowledged ${f.acknowledged}, refused ${f.refused} (resent ${f.resent}), spool peak ${f.maxSpoolMb} MB, p99 ${f.p99.toFixed(0)} ms; stored ${f.stored}; events lost ${f.lost * EVENTS_PER_BATCH}`;
+
 const line = (r: StepResult) =>
   `${String(r.batchesPerSecond * EVENTS_PER_BATCH).padStart(6)} events/s offered: ${r.acknowledged}/${r.sent} acknowledged, p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms`;
 
+/** Phases 5 and 6 at `batchesPerSecond`; `pnpm bench:load faults` runs only these. */
+async function storeFaults(batchesPerSecond: number): Promise<void> {
+  const faults = { batches, key: KEY, env, eventsPerBatch: EVENTS_PER_BATCH, batchesPerSecond };
+  const rate = batchesPerSecond * EVENTS_PER_BATCH;
+  console.log(`store outage: remote store killed for ${OUTAGE_SECONDS} s under ${rate} events/s`);
+  const outage = await runStoreOutage(faults, OUTAGE_SECONDS);
+  console.log(`  ${faultLine(outage)}`);
+  console.log(`spool full: store down, ${SPOOL_FULL_MB} MiB spool, ${rate} events/s for ${SPOOL_FULL_SECONDS} s`);
+  const full = await runSpoolFull(faults, SPOOL_FULL_MB, SPOOL_FULL_SECONDS);
+  console.log(`  ${faultLine(full)}`);
+  if (outage.lost !== 0 || full.lost !== 0 || full.refused === 0) process.exitCode = 1;
+}
+
 async function main() {
+  if (process.argv[2] === 'faults') {
+    await storeFaults(Number(process.env.LOAD_FAULT_EVENTS_PER_S ?? 2_000) / EVENTS_PER_BATCH);
+    rmSync(dataDir, { recursive: true, force: true });
+    return;
+  }
   let server = await startBenchServer(env);
   try {
     console.log('ramp (10 s steps):');
@@ -108,6 +138,8 @@ async function main() {
     } finally {
       await store.close();
     }
+
+    await storeFaults(Math.max(1, Math.round(soakRate / 2)));
   } finally {
     if (server.child.exitCode === null && server.child.signalCode === null) await server.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -40,7 +40,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   await applyRetention(store);
   const credentials = await ensureCredentials(store, config);
   const logger = createLogger(config.logLevel);
-  const spool = new Spool(config.spool.dir, config.spool.maxBytes, store);
+  const spool = new Spool(config.spool.dir, config.spool.maxBytes, store, logger);
   // onInsert runs only after the first insert, by when `metrics` exists.
   const writer = new BatchingWriter(
     store,

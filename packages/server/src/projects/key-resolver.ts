@@ -33,8 +33,10 @@ export class KeyResolver {
     try {
       projectId = await findProjectIdByKey(this.store, key);
     } catch (error) {
-      if (hit?.projectId) return hit.projectId;
-      throw error;
+      if (!hit?.projectId) throw error;
+      // Ask the store again only after a pause, not on every batch while it is down.
+      hit.expires = now + UNKNOWN_KEY_CACHE_TTL_MS;
+      return hit.projectId;
     }
     if (this.cache.size >= MAX_CACHED_KEYS) this.cache.clear();
     this.cache.set(key, {

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import { type ClickHouseClient, type ClickHouseSettings, createClient } from '@clickhouse/client';
+import { type ClickHouseClient, ClickHouseLogLevel, type ClickHouseSettings, createClient } from '@clickhouse/client';
 import { createChdbConnection } from 'chdb/connection';
 import type { StoreConfig } from '../config.js';
 
@@ -109,5 +109,8 @@ function openRemoteClient(config: Extract<StoreConfig, { kind: 'remote' }>): Cli
     request_timeout: 30_000,
     max_open_connections: 16,
     compression: { request: true, response: true },
+    // Failures reach Snag's own log (the spool and the request log say what happened);
+    // the client's logger would print a stack for every request while the store is down.
+    log: { level: ClickHouseLogLevel.OFF },
   });
 }

@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { open, readFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { SPOOL_RETRY_MAX_MS, SPOOL_RETRY_MIN_MS } from '../constants.js';
+import { type Logger, silentLogger } from '../observability/logger.js';
 import type { Store } from './client.js';
 
 export class SpoolFullError extends Error {
@@ -41,6 +42,7 @@ export class Spool {
     private readonly dir: string,
     private readonly maxBytes: number,
     private readonly store: Store,
+    private readonly logger: Logger = silentLogger,
   ) {
     mkdirSync(dir, { recursive: true });
     for (const name of readdirSync(dir)) {
@@ -65,6 +67,12 @@ export class Spool {
   async append(inserts: SpooledInsert[]): Promise<void> {
     const sizes = inserts.map((insert) => Buffer.byteLength(insert.body));
     const size = sizes.reduce((sum, n) => sum + n, 0);
+    if (this.files.size === 0) {
+      this.logger.warn(
+        { spool_dir: this.dir },
+        'the event store is failing: acknowledged batches go to the disk spool',
+      );
+    }
     if (this.bytes + size > this.maxBytes) {
       throw new SpoolFullError(`the spool is full (${this.bytes} of ${this.maxBytes} bytes)`);
     }
@@ -127,7 +135,9 @@ export class Spool {
       const file = path.join(this.dir, name);
       try {
         await this.store.insertJsonLines(table, await readFile(file, 'utf8'));
-      } catch {
+      } catch (error) {
+        if (delay === SPOOL_RETRY_MIN_MS)
+          this.logger.warn({ err: error, files: this.files.size }, 'spool replay failed; retrying');
         await new Promise<void>((resolve) => {
           this.wake = resolve;
           setTimeout(resolve, delay).unref();
@@ -140,5 +150,6 @@ export class Spool {
       this.bytes -= this.files.get(name) ?? 0;
       this.files.delete(name);
     }
+    if (this.files.size === 0) this.logger.info('the event store is back: the spool is written out');
   }
 }

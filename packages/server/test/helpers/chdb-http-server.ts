@@ -44,7 +44,8 @@ function execute(sql: string, params: Record<string, string>, format: string | u
   return result;
 }
 
-const server = createServer(async (req, res) => {
+// ClickHouse takes URLs up to 1 MiB (http_max_uri_size): query parameters travel in the URL.
+const server = createServer({ maxHeaderSize: 1024 * 1024 }, async (req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (url.pathname === '/ping') {
     res.end('Ok.\n');
