@@ -118,15 +118,21 @@ async function watchSpool<T>(snag: RemoteSnag, work: Promise<T>): Promise<[T, nu
   return [result, Math.round(maxBytes / 1024 / 1024)];
 }
 
-/** Resends refused batches one at a time, as the SDK does, until each is acknowledged. */
+const RESEND_CONCURRENCY = 64;
+
+/** Resends refused batches until each is acknowledged, many at once as many browsers would. */
 async function resend(server: BenchServer, key: string, refused: EncodedBatch[]): Promise<number> {
   const target = loopbackIngestUrl(server.url);
   const agent = new Agent({ keepAlive: true });
-  for (const item of refused) {
-    while ((await postBatch(target, agent, key, item.body)) !== 202) {
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+  const queue = [...refused];
+  const worker = async () => {
+    for (let item = queue.pop(); item; item = queue.pop()) {
+      while ((await postBatch(target, agent, key, item.body)) !== 202) {
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: RESEND_CONCURRENCY }, worker));
   agent.destroy();
   return refused.length;
 }
