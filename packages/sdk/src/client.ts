@@ -6,6 +6,7 @@ import { captureNetwork } from './capture/network.js';
 import { capturePages } from './capture/pages.js';
 import { captureScroll } from './capture/scroll.js';
 import { QUEUE_MAX_BYTES, REPLAY_MAX_DOM_NODES, REPLAY_START_IDLE_TIMEOUT_MS } from './constants.js';
+import { startDetectors } from './detect/start-detectors.js';
 import { IGNORE_ATTRIBUTE_SELECTOR, privacySelectors } from './privacy/mask.js';
 import { scrubUrl } from './privacy/url.js';
 import { SessionManager } from './session/session.js';
@@ -70,7 +71,7 @@ export class SnagClient {
     this.ctx = {
       options,
       ingestUrl,
-      emit: (draft) => this.emit(draft),
+      emit: (draft, time) => this.emit(draft, time),
       newPage: () => this.newPage(),
       url: () => scrubUrl(location.href, options.allowQueryParams),
     };
@@ -85,13 +86,20 @@ export class SnagClient {
     if (!this.sampled) return;
     const scroll = captureScroll(this.ctx);
     this.stops.push(scroll.stop);
-    const pages = capturePages(this.ctx, scroll.endPage);
+    const detectors = this.options.detect ? startDetectors(this.ctx, this.options.detect) : undefined;
+    if (detectors) this.stops.push(detectors.stop);
+    // A page view ends on a route change or page hide: its scroll summary and pending struggle are reported.
+    const endPage = () => {
+      scroll.endPage();
+      detectors?.endPage();
+    };
+    const pages = capturePages(this.ctx, endPage);
     this.pageView = pages.view;
     this.stops.push(pages.stop);
     this.stops.push(captureClicks(this.ctx), captureInputs(this.ctx));
     if (this.options.captureErrors) this.addResettable(captureErrors(this.ctx));
-    if (this.options.captureNetwork) this.addResettable(captureNetwork(this.ctx));
-    this.listenForExit(scroll.endPage);
+    if (this.options.captureNetwork) this.addResettable(captureNetwork(this.ctx, detectors?.request));
+    this.listenForExit(endPage);
     if (this.options.replay && this.sessions.current().replay) this.scheduleRecorder();
   }
 
