@@ -44,7 +44,7 @@ export function watchReactions(thresholds: DetectThresholds, react: React): Reac
     }),
     listen(window, ['input', 'change'], (event: Event) => react(now(), event.target as Node)),
     listen(window, ['focusin'], (event: FocusEvent) => react(now(), event.target as Node, true)),
-    listen(window, ['play', 'pagehide', 'popstate', 'hashchange'], () => react(now())),
+    listen(window, ['play', 'submit', 'pagehide', 'popstate', 'hashchange'], () => react(now())),
     listen(document, ['visibilitychange'], () => react(now())),
     listen(document, ['selectionchange'], () => {
       if (getSelection()?.isCollapsed === false) react(now());

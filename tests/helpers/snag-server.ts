@@ -66,3 +66,19 @@ export async function replayChunks(server: RunningServer, sessionId: string): Pr
     { session: sessionId },
   )) as ReplayChunkRow[];
 }
+
+export interface StoredSignal {
+  kind: string;
+  t: number;
+  [field: string]: unknown;
+}
+
+/** The session's signals as the session API lists them, SDK and journey ones (404 → none). */
+export async function sessionSignals(serverUrl: string, sessionId: string): Promise<StoredSignal[]> {
+  const res = await fetch(`${serverUrl}/api/v1/projects/default/sessions/${sessionId}`, {
+    headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+  });
+  if (res.status === 404) return [];
+  if (!res.ok) throw new Error(`session API answered ${res.status}: ${await res.text()}`);
+  return ((await res.json()) as { signals: StoredSignal[] }).signals;
+}
