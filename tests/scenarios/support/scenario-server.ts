@@ -31,7 +31,10 @@ export async function startScenarioServer(
     const url = new URL(req.url ?? '/', origin);
     const [, first = '', second = ''] = url.pathname.split('/');
     if (first === 'api' && second === 'slow') {
-      setTimeout(() => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok":true}'), Number(url.searchParams.get('ms')));
+      setTimeout(
+        () => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok":true}'),
+        Number(url.searchParams.get('ms')),
+      );
       return;
     }
     if (first === 'api' && second === 'status') {
