@@ -23,7 +23,7 @@ beforeAll(async () => {
   site = await startScenarioServer(entries, { head: tool.head });
   browser = await launchBrowser();
   const results = await mapPool(entries, CONCURRENCY, (entry) => runScenario(browser, site.origin, entry, tool));
-  entries.forEach((entry, i) => found.set(entry.scenario.name, results[i] ?? []));
+  for (const [i, entry] of entries.entries()) found.set(entry.scenario.name, results[i] ?? []);
 }, 240_000);
 
 afterAll(async () => {
