@@ -8,7 +8,7 @@ export const PROJECT_KEY = 'pk_test_key_123';
 
 /** The real Snag server on embedded ClickHouse, in a fresh data directory unless one is given. */
 export async function startSnag(
-  options: { dataDir?: string; port?: number } = {},
+  options: { dataDir?: string; port?: number; logLevel?: 'info' | 'warn' } = {},
 ): Promise<RunningServer & { dataDir: string }> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'snag-e2e-'));
   const server = await startServer(
@@ -18,6 +18,7 @@ export async function startSnag(
       SNAG_DATA_DIR: dataDir,
       SNAG_ADMIN_TOKEN: ADMIN_TOKEN,
       SNAG_DEFAULT_PROJECT_KEY: PROJECT_KEY,
+      SNAG_LOG_LEVEL: options.logLevel ?? 'info',
     }),
   );
   return Object.assign(server, { dataDir });

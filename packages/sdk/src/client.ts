@@ -22,6 +22,7 @@ import type {
 } from './types.js';
 import { guard, reportInternal } from './util/guard.js';
 import { newId } from './util/id.js';
+import { listen, removeListeners } from './util/listen.js';
 import { type KeyValueStore, localStore } from './util/storage.js';
 
 const MAX_RECENT_PAGES = 10;
@@ -87,20 +88,20 @@ export class SnagClient {
   start(): void {
     this.#transport.start();
     if (!this.sampled) return;
-    const scroll = captureScroll(this.#ctx);
-    this.#stops.push(scroll.stop);
+    const endScroll = captureScroll(this.#ctx);
     const detectors = this.options.detect ? startDetectors(this.#ctx, this.options.detect) : undefined;
     if (detectors) this.#stops.push(detectors.stop);
     // A page view ends on a route change or page hide: its scroll summary and pending struggle are reported.
     const endPage = () => {
-      scroll.endPage();
+      endScroll();
       detectors?.endPage();
     };
     const pages = capturePages(this.#ctx, endPage);
     this.#pageView = pages.view;
     this.#stops.push(pages.stop);
-    this.#stops.push(captureClicks(this.#ctx), captureInputs(this.#ctx));
-    if (this.options.captureErrors) this.#addResettable(captureErrors(this.#ctx));
+    captureClicks(this.#ctx);
+    captureInputs(this.#ctx);
+    if (this.options.captureErrors) this.#onPageResets.push(captureErrors(this.#ctx));
     if (this.options.captureNetwork) this.#addResettable(captureNetwork(this.#ctx, detectors?.request));
     this.#listenForExit(endPage);
     if (this.options.replay && this.sessions.current().replay) this.#scheduleRecorder();
@@ -151,6 +152,7 @@ export class SnagClient {
     this.#running = false;
     this.#recorder?.stop();
     this.#recorder = undefined;
+    removeListeners();
     for (const stop of this.#stops.splice(0)) guard(stop)();
     if (discard) this.#transport.clear();
   }
@@ -194,24 +196,21 @@ export class SnagClient {
   }
 
   #listenForExit(endPage: () => void): void {
-    const onPageHide = guard(() => {
-      endPage();
-      this.sessions.write();
-      this.#transport.exit(true);
-    });
-    const onVisibility = guard(() => {
+    listen(
+      window,
+      ['pagehide'],
+      () => {
+        endPage();
+        this.sessions.write();
+        this.#transport.exit(true);
+      },
+      false,
+    );
+    listen(document, ['visibilitychange'], () => {
       if (document.visibilityState === 'hidden') this.#transport.sendNow();
     });
-    const onPageShow = guard((event: PageTransitionEvent) => {
+    listen(window, ['pageshow'], (event: PageTransitionEvent) => {
       if (event.persisted) this.#transport.resume();
-    });
-    window.addEventListener('pagehide', onPageHide);
-    window.addEventListener('pageshow', onPageShow);
-    document.addEventListener('visibilitychange', onVisibility);
-    this.#stops.push(() => {
-      window.removeEventListener('pagehide', onPageHide);
-      window.removeEventListener('pageshow', onPageShow);
-      document.removeEventListener('visibilitychange', onVisibility);
     });
   }
 

@@ -43,7 +43,10 @@ export async function startScenarioServer(
     }
     if (first === 'sink') {
       req.resume();
-      res.writeHead(200, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' }).end('{}');
+      // posthog-js reads its remote config from here: autocapture on, nothing else.
+      res
+        .writeHead(200, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' })
+        .end(JSON.stringify({ featureFlags: {}, autocapture_opt_out: false, supportedCompression: [] }));
       return;
     }
     if (first === 'assets' && options.assets?.has(second)) {

@@ -166,7 +166,7 @@ export function detectClicks(
     });
   };
 
-  const stop = listen(window, ['pointerdown'], onPointerDown);
+  listen(window, ['pointerdown'], onPointerDown);
   return {
     react,
     request() {
@@ -191,7 +191,6 @@ export function detectClicks(
       closeBurst();
     },
     stop() {
-      stop();
       clearTimeout(burstTimer);
       open.length = 0;
       burst = undefined;

@@ -37,19 +37,17 @@ export function watchReactions(thresholds: DetectThresholds, react: React): Reac
     guard(react)(now());
     return originalOpen.apply(this, args);
   };
-  const stops = [
-    listen(window, ['scroll'], (event: Event) => {
-      if (event.target instanceof Element) changed(event.target);
-      else react(now());
-    }),
-    listen(window, ['input', 'change'], (event: Event) => react(now(), event.target as Node)),
-    listen(window, ['focusin'], (event: FocusEvent) => react(now(), event.target as Node, true)),
-    listen(window, ['play', 'submit', 'pagehide', 'popstate', 'hashchange'], () => react(now())),
-    listen(document, ['visibilitychange'], () => react(now())),
-    listen(document, ['selectionchange'], () => {
-      if (getSelection()?.isCollapsed === false) react(now());
-    }),
-  ];
+  listen(window, ['scroll'], (event: Event) => {
+    if (event.target instanceof Element) changed(event.target);
+    else react(now());
+  });
+  listen(window, ['input', 'change'], (event: Event) => react(now(), event.target as Node));
+  listen(window, ['focusin'], (event: FocusEvent) => react(now(), event.target as Node, true));
+  listen(window, ['play', 'submit', 'pagehide', 'popstate', 'hashchange'], () => react(now()));
+  listen(document, ['visibilitychange'], () => react(now()));
+  listen(document, ['selectionchange'], () => {
+    if (getSelection()?.isCollapsed === false) react(now());
+  });
   return {
     input(time) {
       lastInput = time;
@@ -57,7 +55,6 @@ export function watchReactions(thresholds: DetectThresholds, react: React): Reac
     stop() {
       observer.disconnect();
       window.open = originalOpen;
-      for (const stop of stops) stop();
     },
   };
 }

@@ -41,32 +41,28 @@ export function startDetectors(ctx: CaptureContext, thresholds: DetectThresholds
     );
   const reactions = watchReactions(thresholds, (time, node, focus) => clicks.react(time, node, focus));
   const clicks = detectClicks(thresholds, signal, selectors.ignore, reactions.input);
-  const forms = detectForms(signal, selectors.ignore);
-  const stops = [
-    clicks.stop,
-    reactions.stop,
-    forms.stop,
-    detectThrash(thresholds, signal),
-    // Keyboard activation reacts like a click does; typing in a field is not the user acting on the page.
-    listen(window, ['keydown'], (event: KeyboardEvent) => {
-      if (event.target instanceof Element && !isTextSurface(event.target)) reactions.input(event.timeStamp);
-    }),
-    listen(window, ['error', 'unhandledrejection'], (event: ErrorEvent | PromiseRejectionEvent) => {
-      const reason = 'reason' in event ? event.reason : (event.error ?? event.message);
-      const message = reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason);
-      if (!('reason' in event) && !event.message && !event.error) return;
-      if (FOREIGN_ERROR.test(message) || FOREIGN_ERROR.test((event as ErrorEvent).filename ?? '')) return;
-      clicks.error(stripQueriesInText(message).slice(0, MAX_PROPERTY_VALUE_LENGTH));
-    }),
-  ];
+  const endForms = detectForms(signal, selectors.ignore);
+  detectThrash(thresholds, signal);
+  // Keyboard activation reacts like a click does; typing in a field is not the user acting on the page.
+  listen(window, ['keydown'], (event: KeyboardEvent) => {
+    if (event.target instanceof Element && !isTextSurface(event.target)) reactions.input(event.timeStamp);
+  });
+  listen(window, ['error', 'unhandledrejection'], (event: ErrorEvent | PromiseRejectionEvent) => {
+    const reason = 'reason' in event ? event.reason : (event.error ?? event.message);
+    const message = reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason);
+    if (!('reason' in event) && !event.message && !event.error) return;
+    if (FOREIGN_ERROR.test(message) || FOREIGN_ERROR.test((event as ErrorEvent).filename ?? '')) return;
+    clicks.error(stripQueriesInText(message).slice(0, MAX_PROPERTY_VALUE_LENGTH));
+  });
   return {
     request: clicks.request,
     endPage() {
       clicks.endPage();
-      forms.endPage();
+      endForms();
     },
     stop() {
-      for (const stop of stops) stop();
+      clicks.stop();
+      reactions.stop();
     },
   };
 }

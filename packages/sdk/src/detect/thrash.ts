@@ -7,10 +7,10 @@ import type { DetectThresholds } from './thresholds.js';
  * with wide legs in a short time. Each axis is followed on its own; a small tremor
  * never makes a leg long enough to count.
  */
-export function detectThrash(thresholds: DetectThresholds, signal: EmitSignal): () => void {
+export function detectThrash(thresholds: DetectThresholds, signal: EmitSignal): void {
   const axes = [0, 1].map(() => ({ last: 0, start: 0, direction: 0 }));
   let reversals: number[] = [];
-  return listen(window, ['pointermove'], (event: PointerEvent) => {
+  listen(window, ['pointermove'], (event: PointerEvent) => {
     if (event.pointerType !== 'mouse' || event.buttons) return;
     const t = event.timeStamp;
     [event.clientX, event.clientY].forEach((position, i) => {
