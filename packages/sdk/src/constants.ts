@@ -51,3 +51,34 @@ export const REPLAY_MAX_DOM_NODES = 25_000;
 export const REPLAY_START_IDLE_TIMEOUT_MS = 2_000;
 /** Global the recorder chunk registers itself on when loaded by script tag. */
 export const RECORDER_GLOBAL = '__snagRecorder';
+
+// Struggle detection: every threshold is overridable through the `detect` option (same names, camelCase).
+/** Rage click: this many clicks on one target with gaps of at most RAGE_CLICK_GAP_MS and no reaction... */
+export const RAGE_CLICK_MIN_CLICKS = 3;
+export const RAGE_CLICK_GAP_MS = 800;
+/** ...or this many with gaps of at most RAGE_CLICK_ANY_GAP_MS whatever happened, unless each click had its own reaction. */
+export const RAGE_CLICK_ANY_MIN_CLICKS = 4;
+export const RAGE_CLICK_ANY_GAP_MS = 1_000;
+/** Clicks on nothing actionable belong to one burst when they land within this distance (page px). */
+export const RAGE_CLICK_RADIUS_PX = 30;
+/** A reaction is "near" a click when it changes a node inside this many ancestors of the target. */
+export const REACTION_NEAR_LEVELS = 3;
+/** Dead click: no reaction this long after pointerdown. */
+export const DEAD_CLICK_MS = 2_500;
+/** Slow click: a request started by the click and the first reaction came later than this. */
+export const SLOW_CLICK_MS = 1_000;
+/** A request started this soon after pointerdown was started by the click. */
+export const CLICK_REQUEST_MS = 1_000;
+/** Once the click's requests are done, the page gets this long to show their result. */
+export const CLICK_RENDER_GRACE_MS = 1_000;
+/** A click waiting on its requests is judged after this long at most. */
+export const CLICK_MAX_WAIT_MS = 30_000;
+/** Error click: an error this soon after pointerdown, with no later click, is the click's. */
+export const ERROR_CLICK_MS = 2_000;
+/** Nodes that changed on their own (no user input in the preceding DOM_CHURN_INPUT_MS) within this long before a click are churning: their changes are not reactions. */
+export const DOM_CHURN_MEMORY_MS = 5_000;
+export const DOM_CHURN_INPUT_MS = 1_000;
+/** Thrashed cursor: this many direction reversals, with legs of at least THRASH_LEG_PX, within THRASH_WINDOW_MS. */
+export const THRASH_MIN_REVERSALS = 6;
+export const THRASH_LEG_PX = 40;
+export const THRASH_WINDOW_MS = 1_500;

@@ -1,3 +1,4 @@
+import { resolveThresholds } from './detect/thresholds.js';
 import type { ResolvedOptions, SnagOptions } from './types.js';
 
 /** Fills in the defaults: everything on, everything masked, nothing required of the user. */
@@ -19,6 +20,7 @@ export function resolveOptions(options: SnagOptions): ResolvedOptions {
     requireConsent: options.requireConsent ?? false,
     captureNetwork: options.captureNetwork ?? true,
     captureErrors: options.captureErrors ?? true,
+    detect: resolveThresholds(options.detect),
     beforeSend: options.beforeSend,
   };
 }

@@ -1,4 +1,5 @@
 import type { Properties, SnagEvent } from '@snag/protocol';
+import type { DetectThresholds } from './detect/thresholds.js';
 
 export type { Properties, SnagEvent };
 
@@ -40,17 +41,20 @@ export interface SnagOptions {
   captureNetwork?: boolean;
   /** Capture JS errors and unhandled rejections. Default true. */
   captureErrors?: boolean;
+  /** Struggle detection: `false` turns it off; an object overrides thresholds by name (see the README). */
+  detect?: Partial<DetectThresholds> | false;
   /** Edit an event, or return null to drop it. Not called for replay chunks. */
   beforeSend?: (event: SnagEvent) => SnagEvent | null;
 }
 
-export type ResolvedOptions = Required<Omit<SnagOptions, 'beforeSend' | 'release' | 'recorderUrl'>> &
-  Pick<SnagOptions, 'beforeSend' | 'release' | 'recorderUrl'>;
+export type ResolvedOptions = Required<Omit<SnagOptions, 'beforeSend' | 'release' | 'recorderUrl' | 'detect'>> &
+  Pick<SnagOptions, 'beforeSend' | 'release' | 'recorderUrl'> & { detect: DetectThresholds | false };
 
 /** What capture modules get: a way to emit events and to read the current state. */
 export interface CaptureContext {
   options: ResolvedOptions;
-  emit(draft: EventDraft): void;
+  /** `time` defaults to now (ms since epoch). */
+  emit(draft: EventDraft, time?: number): void;
   /** Called by the page tracker when a new page view starts. */
   newPage(): void;
   /** Current URL with the query string scrubbed. */

@@ -1,14 +1,14 @@
 import { privacySelectors, within } from '../privacy/mask.js';
 import type { CaptureContext } from '../types.js';
-import { guard } from '../util/guard.js';
+import { listen } from '../util/listen.js';
 import { clickTarget, describeElement } from './element.js';
 
 /** Clicks anywhere in the document, with page coordinates and a stable element description. */
-export function captureClicks(ctx: CaptureContext): () => void {
+export function captureClicks(ctx: CaptureContext): void {
   const selectors = privacySelectors(ctx.options);
   // Text of blocked elements is as private as masked text.
   const textMask = `${selectors.mask}, ${selectors.block}`;
-  const onClick = guard((event: MouseEvent) => {
+  listen(document, ['click'], (event: MouseEvent) => {
     if (!(event.target instanceof Element)) return;
     if (within(event.target, selectors.ignore)) return;
     const element = clickTarget(event.target);
@@ -22,9 +22,6 @@ export function captureClicks(ctx: CaptureContext): () => void {
       page_height: clampPixels(doc.scrollHeight),
     });
   });
-  // Capture phase: a host handler that stops propagation or throws cannot hide the click from us.
-  document.addEventListener('click', onClick, { capture: true, passive: true });
-  return () => document.removeEventListener('click', onClick, { capture: true });
 }
 
 export function clampPixels(value: number): number {

@@ -2,10 +2,10 @@ import { MAX_MESSAGE_LENGTH, MAX_STACK_LENGTH, MAX_URL_LENGTH } from '@snag/prot
 import { MAX_ERRORS_PER_PAGE } from '../constants.js';
 import { stripQueriesInText, stripQuery } from '../privacy/url.js';
 import type { CaptureContext } from '../types.js';
-import { guard } from '../util/guard.js';
+import { listen } from '../util/listen.js';
 
 /** Uncaught errors and unhandled promise rejections, capped per page view so a loop cannot flood. */
-export function captureErrors(ctx: CaptureContext): { stop(): void; resetPage(): void } {
+export function captureErrors(ctx: CaptureContext): () => void {
   let count = 0;
   const report = (
     origin: 'error' | 'unhandledrejection',
@@ -27,21 +27,13 @@ export function captureErrors(ctx: CaptureContext): { stop(): void; resetPage():
       ...(column ? { column } : {}),
     });
   };
-  const onError = guard((event: ErrorEvent) => {
+  listen(window, ['error'], (event: ErrorEvent) => {
     // Resource load failures also arrive here, without a message: they are not script errors.
     if (!event.message && !event.error) return;
     report('error', event.error ?? event.message, event.filename, event.lineno, event.colno);
   });
-  const onRejection = guard((event: PromiseRejectionEvent) => report('unhandledrejection', event.reason));
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
-  return {
-    stop() {
-      window.removeEventListener('error', onError);
-      window.removeEventListener('unhandledrejection', onRejection);
-    },
-    resetPage() {
-      count = 0;
-    },
+  listen(window, ['unhandledrejection'], (event: PromiseRejectionEvent) => report('unhandledrejection', event.reason));
+  return () => {
+    count = 0;
   };
 }

@@ -1,12 +1,12 @@
 import { privacySelectors, within } from '../privacy/mask.js';
 import type { CaptureContext } from '../types.js';
-import { guard } from '../util/guard.js';
+import { listen } from '../util/listen.js';
 import { describeElement } from './element.js';
 
 /** When a field is changed: which one and how long its value is. Values themselves never leave the page. */
-export function captureInputs(ctx: CaptureContext): () => void {
+export function captureInputs(ctx: CaptureContext): void {
   const selectors = privacySelectors(ctx.options);
-  const onChange = guard((event: Event) => {
+  listen(document, ['change'], (event: Event) => {
     const field = event.target;
     if (!(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement)) return;
     if (within(field, selectors.ignore)) return;
@@ -17,6 +17,4 @@ export function captureInputs(ctx: CaptureContext): () => void {
       length: field.value.length,
     });
   });
-  document.addEventListener('change', onChange, { capture: true, passive: true });
-  return () => document.removeEventListener('change', onChange, { capture: true });
 }

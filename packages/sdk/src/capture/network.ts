@@ -16,7 +16,12 @@ const xhrInfo = new WeakMap<XMLHttpRequest, XhrInfo>();
  * The wrappers call the originals first and only observe: the host's requests
  * behave exactly as before, errors included.
  */
-export function captureNetwork(ctx: CaptureContext): { stop(): void; resetPage(): void } {
+export function captureNetwork(
+  ctx: CaptureContext,
+  onRequest?: () => ((status: number) => void) | undefined,
+): { stop(): void; resetPage(): void } {
+  // Told about every request, failed or not, so that struggle detection can tie requests to clicks.
+  const started = () => guard(onRequest ?? (() => undefined))() ?? (() => {});
   let count = 0;
   const report = guard((initiator: 'fetch' | 'xhr', method: string, url: string, status: number, start: number) => {
     if (status > 0 && status < 400) return;
@@ -40,9 +45,14 @@ export function captureNetwork(ctx: CaptureContext): { stop(): void; resetPage()
     const request = input instanceof Request ? input : undefined;
     const method = init?.method ?? request?.method ?? 'GET';
     const url = request ? request.url : String(input);
+    const done = started();
+    const settle = (status: number) => {
+      done(status);
+      report('fetch', method, url, status, start);
+    };
     promise.then(
-      (response) => report('fetch', method, url, response.status, start),
-      () => report('fetch', method, url, 0, start),
+      (response) => settle(response.status),
+      () => settle(0),
     );
     return promise;
   };
@@ -58,7 +68,11 @@ export function captureNetwork(ctx: CaptureContext): { stop(): void; resetPage()
     const info = xhrInfo.get(this);
     if (info) {
       info.start = performance.now();
-      this.addEventListener('loadend', () => report('xhr', info.method, info.url, this.status, info.start));
+      const done = started();
+      this.addEventListener('loadend', () => {
+        done(this.status);
+        report('xhr', info.method, info.url, this.status, info.start);
+      });
     }
     return originalSend.call(this, body);
   };

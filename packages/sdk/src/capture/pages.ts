@@ -2,6 +2,7 @@ import type { NavigationType } from '@snag/protocol';
 import { MAX_TITLE_LENGTH } from '@snag/protocol/limits';
 import type { CaptureContext } from '../types.js';
 import { guard } from '../util/guard.js';
+import { listen } from '../util/listen.js';
 import { clampPixels } from './clicks.js';
 
 /**
@@ -45,14 +46,16 @@ export function capturePages(
     changed('spa');
     return result;
   };
-  const onPopState = () => changed('back_forward');
-  const onHashChange = () => changed('spa');
-  const onPageShow = guard((event: PageTransitionEvent) => {
-    if (event.persisted) view('back_forward');
-  });
-  window.addEventListener('popstate', onPopState);
-  window.addEventListener('hashchange', onHashChange);
-  window.addEventListener('pageshow', onPageShow);
+  listen(window, ['popstate'], () => changed('back_forward'), false);
+  listen(window, ['hashchange'], () => changed('spa'), false);
+  listen(
+    window,
+    ['pageshow'],
+    (event: PageTransitionEvent) => {
+      if (event.persisted) view('back_forward');
+    },
+    false,
+  );
 
   guard(view)(initialNavigation());
   return {
@@ -60,9 +63,6 @@ export function capturePages(
     stop() {
       history.pushState = originalPush;
       history.replaceState = originalReplace;
-      window.removeEventListener('popstate', onPopState);
-      window.removeEventListener('hashchange', onHashChange);
-      window.removeEventListener('pageshow', onPageShow);
     },
   };
 }

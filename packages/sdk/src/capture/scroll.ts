@@ -1,13 +1,14 @@
 import { SCROLL_REVERSAL_VIEWPORT_SHARE } from '../constants.js';
 import type { CaptureContext } from '../types.js';
 import { guard } from '../util/guard.js';
+import { listen } from '../util/listen.js';
 import { clampPixels } from './clicks.js';
 
 /**
  * Scroll depth per page view, summarised into one `scroll` event when the page
  * view ends (route change or page hide) instead of one event per scroll.
  */
-export function captureScroll(ctx: CaptureContext): { stop(): void; endPage(): void } {
+export function captureScroll(ctx: CaptureContext): () => void {
   let maxDepth = 0;
   let reversals = 0;
   let scrolled = false;
@@ -22,20 +23,26 @@ export function captureScroll(ctx: CaptureContext): { stop(): void; endPage(): v
     lastY = legStart = window.scrollY;
     maxDepth = window.scrollY + window.innerHeight;
   };
-  const onScroll = guard(() => {
-    const y = window.scrollY;
-    scrolled = true;
-    maxDepth = Math.max(maxDepth, y + window.innerHeight);
-    const step = Math.sign(y - lastY);
-    if (step !== 0 && step !== direction) {
-      if (direction !== 0 && Math.abs(lastY - legStart) >= window.innerHeight * SCROLL_REVERSAL_VIEWPORT_SHARE) {
-        reversals++;
+  // Bubbling phase: only the page's own scrolling, not that of scrollable elements.
+  listen(
+    window,
+    ['scroll'],
+    () => {
+      const y = window.scrollY;
+      scrolled = true;
+      maxDepth = Math.max(maxDepth, y + window.innerHeight);
+      const step = Math.sign(y - lastY);
+      if (step !== 0 && step !== direction) {
+        if (direction !== 0 && Math.abs(lastY - legStart) >= window.innerHeight * SCROLL_REVERSAL_VIEWPORT_SHARE) {
+          reversals++;
+        }
+        direction = step;
+        legStart = lastY;
       }
-      direction = step;
-      legStart = lastY;
-    }
-    lastY = y;
-  });
+      lastY = y;
+    },
+    false,
+  );
   const endPage = guard(() => {
     if (scrolled) {
       ctx.emit({
@@ -50,9 +57,5 @@ export function captureScroll(ctx: CaptureContext): { stop(): void; endPage(): v
   });
 
   reset();
-  window.addEventListener('scroll', onScroll, { passive: true });
-  return {
-    stop: () => window.removeEventListener('scroll', onScroll),
-    endPage: () => endPage(),
-  };
+  return () => endPage();
 }

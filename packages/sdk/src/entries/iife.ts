@@ -52,7 +52,17 @@ function optionsFromDataset(data: DOMStringMap, src: string): SnagOptions & { de
     requireConsent: flag(data.requireConsent),
     captureNetwork: flag(data.captureNetwork),
     captureErrors: flag(data.captureErrors),
+    detect: detectOption(data.detect),
     debug: flag(data.debug),
   };
   return options;
+}
+
+/** `data-detect="false"` turns detection off; a JSON object overrides thresholds. */
+function detectOption(value: string | undefined): SnagOptions['detect'] {
+  try {
+    return value === 'false' ? false : value ? JSON.parse(value) : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -30,32 +30,33 @@ const ORPHAN_AFTER_MS = 60 * 60_000;
 export class Outbox {
   items: OutboxItem[] = [];
   dropped = { batches: 0, events: 0 };
-  private readonly name: string;
+  readonly #name: string;
 
-  constructor(
-    private readonly store: KeyValueStore,
-    tabId: string,
-    private readonly maxBytes: number,
-  ) {
-    this.name = PREFIX + tabId;
+  readonly #store: KeyValueStore;
+  readonly #maxBytes: number;
+
+  constructor(store: KeyValueStore, tabId: string, maxBytes: number) {
+    this.#store = store;
+    this.#maxBytes = maxBytes;
+    this.#name = PREFIX + tabId;
   }
 
   /** Takes over the batches of tabs that are gone, oldest first. */
   adopt(now = Date.now()): void {
-    for (const key of this.store.keys()) {
-      if (!key.startsWith(PREFIX) || key === this.name) continue;
-      const stored = readJson<StoredOutbox>(this.store, key);
+    for (const key of this.#store.keys()) {
+      if (!key.startsWith(PREFIX) || key === this.#name) continue;
+      const stored = readJson<StoredOutbox>(this.#store, key);
       if (stored && !stored.closed && now - stored.updated < ORPHAN_AFTER_MS) continue;
-      this.store.remove(key);
+      this.#store.remove(key);
       if (stored) this.items.push(...stored.items);
     }
-    this.enforceCap();
+    this.#enforceCap();
     this.persist(false);
   }
 
   push(item: OutboxItem): void {
     this.items.push(item);
-    this.enforceCap();
+    this.#enforceCap();
     this.persist(false);
   }
 
@@ -70,36 +71,36 @@ export class Outbox {
 
   clear(): void {
     this.items = [];
-    this.store.remove(this.name);
+    this.#store.remove(this.#name);
   }
 
   persist(closed: boolean): void {
     if (this.items.length === 0) {
-      this.store.remove(this.name);
+      this.#store.remove(this.#name);
       return;
     }
     const stored: StoredOutbox = { items: this.items, closed, updated: Date.now() };
-    if (!this.store.set(this.name, JSON.stringify(stored))) this.shrinkToFit(closed);
+    if (!this.#store.set(this.#name, JSON.stringify(stored))) this.#shrinkToFit(closed);
   }
 
   /** Storage quota hit: drop the oldest batches until the rest fits. */
-  private shrinkToFit(closed: boolean): void {
+  #shrinkToFit(closed: boolean): void {
     while (this.items.length > 1) {
-      this.drop(0);
+      this.#drop(0);
       const stored: StoredOutbox = { items: this.items, closed, updated: Date.now() };
-      if (this.store.set(this.name, JSON.stringify(stored))) return;
+      if (this.#store.set(this.#name, JSON.stringify(stored))) return;
     }
   }
 
-  private enforceCap(): void {
+  #enforceCap(): void {
     let total = this.items.reduce((sum, item) => sum + item.bytes, 0);
-    while (total > this.maxBytes && this.items.length > 1) {
+    while (total > this.#maxBytes && this.items.length > 1) {
       total -= this.items[0]?.bytes ?? 0;
-      this.drop(0);
+      this.#drop(0);
     }
   }
 
-  private drop(index: number): void {
+  #drop(index: number): void {
     const [item] = this.items.splice(index, 1);
     if (!item) return;
     this.dropped.batches++;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { HttpError } from '../http/errors.js';
 import type { Store } from '../store/client.js';
 import { parseDateTime } from '../store/datetime.js';
+import { findJourneySignals, type JourneySignalRow } from './find-journey-signals.js';
 import { findSessionEvents, findSessionSummary, type StoredEventRow } from './find-session.js';
 
 export const sessionParamsSchema = z.object({
@@ -9,7 +10,10 @@ export const sessionParamsSchema = z.object({
   session: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a session id'),
 });
 
-/** A session as the API shows it: its summary, its events in order, and its signals. 404 when unknown. */
+/**
+ * A session as the API shows it: its summary, its events in order, and its signals —
+ * the SDK's and the journey ones computed from its page views — in time order. 404 when unknown.
+ */
 export async function loadSessionDocument(store: Store, project: string, session: string) {
   const [summary, rows] = await Promise.all([
     findSessionSummary(store, project, session),
@@ -17,6 +21,10 @@ export async function loadSessionDocument(store: Store, project: string, session
   ]);
   if (!summary) throw new HttpError(404, 'session_not_found', `no session "${session}" in project "${project}"`);
   const events = rows.map(toApiEvent);
+  const journey = await findJourneySignals(store, project, session, parseDateTime(summary.start));
+  const signals = [...events.filter((event) => event.type === 'signal'), ...journey.map(toJourneySignal)].sort(
+    (a, b) => a.t - b.t,
+  );
   return {
     session: {
       ...summary,
@@ -30,7 +38,7 @@ export async function loadSessionDocument(store: Store, project: string, session
       replay_chunks: Number(summary.replay_chunks),
     },
     events,
-    signals: events.filter((event) => event.type === 'signal'),
+    signals,
   };
 }
 
@@ -44,6 +52,20 @@ function toApiEvent(row: StoredEventRow) {
     time: toIso(row.time),
     page_id: row.page_id,
     url: row.url,
+    path: row.path,
+    path_pattern: row.path_pattern,
+  };
+}
+
+/** A journey signal shaped like a stored signal event; its id names the kind and the page view. */
+function toJourneySignal(row: JourneySignalRow) {
+  return {
+    id: row.id,
+    type: 'signal' as const,
+    kind: row.kind,
+    t: Number(row.t),
+    time: toIso(row.time),
+    page_id: row.id.slice(row.id.indexOf(':') + 1),
     path: row.path,
     path_pattern: row.path_pattern,
   };

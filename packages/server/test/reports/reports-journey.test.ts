@@ -9,8 +9,11 @@ let server: ReportsServer;
 
 /**
  * Journey-level signals computed in SQL from page views:
- * - q1: /a → /b → back to /a after 2 s, nothing done on /b → quick_back on /b;
+ * - q1: /a → /b → back to /a after 2 s, nothing done on /b → quick_back on /b, and
+ *   dead_end on /b (a page left by a quick back is one people could not get past);
  *   q2 clicked on /b and q3 stayed 8 s → nothing.
+ * - r1: /a → /go bounced back after 200 ms (a redirect, not a read) → nothing;
+ *   a1: /a → /login → back after 2 s (an auth bounce) → nothing.
  * - d1: dead click on /form, then went back → dead_end on /form (struggle, then back).
  * - 20 views of /long: 19 with ≤ 3 scroll reversals, one with 9 → excessive_scroll (above p90 and ≥ 4).
  */
@@ -28,6 +31,14 @@ function sessions(): SessionFixture[] {
     .visit(T, '/a')
     .visit(T + 10 * S, '/b')
     .visit(T + 18 * S, '/a', '/a', 'back_forward');
+  const r1 = new SessionFixture('trip', 'r1')
+    .visit(T, '/a')
+    .visit(T + 10 * S, '/go')
+    .visit(T + 10 * S + 200, '/a', '/a', 'back_forward');
+  const a1 = new SessionFixture('trip', 'a1')
+    .visit(T, '/a')
+    .visit(T + 10 * S, '/login')
+    .visit(T + 12 * S, '/a', '/a', 'back_forward');
   const d1 = new SessionFixture('trip', 'd1')
     .visit(T, '/a')
     .visit(T + 5 * S, '/form')
@@ -40,7 +51,7 @@ function sessions(): SessionFixture[] {
       .scroll(T + n * 60 * S + 5 * S, 1_000, 4_000, n === 0 ? 9 : n % 4)
       .visit(T + n * 60 * S + 90 * S, '/c'),
   );
-  return [q1, q2, q3, d1, ...long];
+  return [q1, q2, q3, r1, a1, d1, ...long];
 }
 
 beforeAll(async () => {
@@ -63,12 +74,13 @@ test('quick backs, dead ends and excessive scrolling become page-level hotspots'
   expect(found).toEqual(
     expect.arrayContaining([
       ['/b', 'quick_back', null, 1],
+      ['/b', 'dead_end', null, 1],
       ['/form', 'dead_end', null, 1],
       ['/long', 'excessive_scroll', null, 1],
       ['/form', 'dead_click', expect.objectContaining({ key: '#buy' }), 1],
     ]),
   );
-  expect(found).toHaveLength(4);
+  expect(found).toHaveLength(5);
 });
 
 test('journey signals show up in session search and replay markers', async () => {
@@ -81,4 +93,21 @@ test('journey signals show up in session search and replay markers', async () =>
     ['dead_click', '/form'],
     ['dead_end', '/form'],
   ]);
+});
+
+test('the session API lists journey signals among the SDK ones, in time order', async () => {
+  const d1 = await server.get('/api/v1/projects/trip/sessions/d1');
+  expect(d1.body.signals.map((s: { kind: string; path: string }) => [s.kind, s.path])).toEqual([
+    ['dead_click', '/form'],
+    ['dead_end', '/form'],
+  ]);
+  const q1 = await server.get('/api/v1/projects/trip/sessions/q1');
+  expect(q1.body.signals.map((s: { kind: string; type: string; path: string }) => [s.type, s.kind, s.path])).toEqual([
+    ['signal', 'dead_end', '/b'],
+    ['signal', 'quick_back', '/b'],
+  ]);
+  for (const id of ['q2', 'q3', 'r1', 'a1']) {
+    const res = await server.get(`/api/v1/projects/trip/sessions/${id}`);
+    expect(res.body.signals, id).toEqual([]);
+  }
 });

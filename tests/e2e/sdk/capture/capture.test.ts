@@ -3,16 +3,16 @@ import { dirname, join } from 'node:path';
 import type { RunningServer } from '@snag/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppServer } from '../helpers/app-server.js';
-import { collectPageErrors, flush, recorderLoaded, sessionIdOf } from '../helpers/browser.js';
-import { startScenario, stopScenario } from '../helpers/scenario.js';
+import type { AppServer } from '../../../helpers/app-server.js';
+import { collectPageErrors, flush, recorderLoaded, sessionIdOf } from '../../../helpers/browser.js';
+import { startScenario, stopScenario } from '../../../helpers/scenario.js';
 import {
   dumpTable,
   type ReplayChunkRow,
   replayChunks,
   type StoredEvent,
   storedEvents,
-} from '../helpers/snag-server.js';
+} from '../../../helpers/snag-server.js';
 
 const SECRET = `s3cret-${Date.now().toString(36)}-typed`;
 const QUERY_TOKEN = 'tok-e2e-query-9f8e7d';

@@ -2,10 +2,10 @@ import { join } from 'node:path';
 import type { RunningServer } from '@snag/server';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppServer } from '../helpers/app-server.js';
-import { flush, recorderLoaded, sessionIdOf } from '../helpers/browser.js';
-import { startScenario, stopScenario } from '../helpers/scenario.js';
-import { replayChunks, storedEvents } from '../helpers/snag-server.js';
+import type { AppServer } from '../../../helpers/app-server.js';
+import { flush, recorderLoaded, sessionIdOf } from '../../../helpers/browser.js';
+import { startScenario, stopScenario } from '../../../helpers/scenario.js';
+import { replayChunks, storedEvents } from '../../../helpers/snag-server.js';
 
 let snag: RunningServer & { dataDir: string };
 let app: AppServer;

@@ -60,7 +60,8 @@ export class SessionFixture {
   }
 
   signal(t: number, kind: string, element?: FixtureElement): this {
-    return this.push(t, 'signal', { signal_kind: kind, ...(element ? elementColumns(element) : {}) });
+    // The payload as the SDK sends it, so the session API shows the signal's kind as it would.
+    return this.push(t, 'signal', { signal_kind: kind, ...(element ? elementColumns(element) : {}) }, { kind });
   }
 
   scroll(t: number, depth: number, pageHeight: number, reversals = 0): this {
@@ -71,9 +72,11 @@ export class SessionFixture {
     return this.push(t, 'error', { name: 'error', message: 'TypeError: x is undefined' });
   }
 
-  private push(t: number, type: string, columns: EventRow): this {
+  private push(t: number, type: string, columns: EventRow, data?: object): this {
     if (!this.page) throw new Error('visit a page first');
-    this.rows.push(eventRow(this.context, this.page, { id: this.nextId(), type, t, columns }));
+    this.rows.push(
+      eventRow(this.context, this.page, { id: this.nextId(), type, t, columns, ...(data ? { data } : {}) }),
+    );
     return this;
   }
 

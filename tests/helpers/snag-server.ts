@@ -8,7 +8,7 @@ export const PROJECT_KEY = 'pk_test_key_123';
 
 /** The real Snag server on embedded ClickHouse, in a fresh data directory unless one is given. */
 export async function startSnag(
-  options: { dataDir?: string; port?: number } = {},
+  options: { dataDir?: string; port?: number; logLevel?: 'info' | 'warn' } = {},
 ): Promise<RunningServer & { dataDir: string }> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'snag-e2e-'));
   const server = await startServer(
@@ -18,6 +18,7 @@ export async function startSnag(
       SNAG_DATA_DIR: dataDir,
       SNAG_ADMIN_TOKEN: ADMIN_TOKEN,
       SNAG_DEFAULT_PROJECT_KEY: PROJECT_KEY,
+      SNAG_LOG_LEVEL: options.logLevel ?? 'info',
     }),
   );
   return Object.assign(server, { dataDir });
@@ -65,4 +66,20 @@ export async function replayChunks(server: RunningServer, sessionId: string): Pr
      WHERE session_id = {session:String} ORDER BY client_time, seq`,
     { session: sessionId },
   )) as ReplayChunkRow[];
+}
+
+export interface StoredSignal {
+  kind: string;
+  t: number;
+  [field: string]: unknown;
+}
+
+/** The session's signals as the session API lists them, SDK and journey ones (404 → none). */
+export async function sessionSignals(serverUrl: string, sessionId: string): Promise<StoredSignal[]> {
+  const res = await fetch(`${serverUrl}/api/v1/projects/default/sessions/${sessionId}`, {
+    headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+  });
+  if (res.status === 404) return [];
+  if (!res.ok) throw new Error(`session API answered ${res.status}: ${await res.text()}`);
+  return ((await res.json()) as { signals: StoredSignal[] }).signals;
 }

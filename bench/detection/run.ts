@@ -1,0 +1,85 @@
+// Detection benchmark: the labelled scenarios of tests/scenarios played with Snag, with
+// posthog-js and with Sentry Replay in its place; prints precision and recall per signal
+// kind per tool. Usage: pnpm bench:detection [tool name prefix…] (e.g. `snag sentry`)
+import type { RunningServer } from '@snag/server';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../../tests/helpers/browser.js';
+import { removeDataDir, startSnag } from '../../tests/helpers/snag-server.js';
+import { type CatalogEntry, loadScenarios } from '../../tests/scenarios/support/catalog.js';
+import type { DetectionTool } from '../../tests/scenarios/support/detection-tool.js';
+import { mapPool, runScenario } from '../../tests/scenarios/support/run-scenario.js';
+import { startScenarioServer } from '../../tests/scenarios/support/scenario-server.js';
+import { snagTool } from '../../tests/scenarios/support/snag-tool.js';
+import { buildPeerAssets } from '../sdk/peers.js';
+import { posthogTool, sentryTool } from './peer-tools.js';
+import { type KindScore, type Outcome, scoreKinds } from './score.js';
+
+const CONCURRENCY = 4;
+
+async function playAll(browser: Browser, entries: CatalogEntry[], tool: DetectionTool, assets: Map<string, Buffer>) {
+  const site = await startScenarioServer(entries, { head: tool.head, assets });
+  try {
+    return await mapPool(
+      entries,
+      CONCURRENCY,
+      async ({ scenario, template }): Promise<Outcome> => ({
+        scenario: scenario.name,
+        expected: [...scenario.expected].sort(),
+        found: await runScenario(browser, site.origin, { scenario, template }, tool),
+      }),
+    );
+  } finally {
+    await site.close();
+  }
+}
+
+const cell = (value: number | null) => (value === null ? '—' : value.toFixed(2));
+
+function printTable(results: Array<{ tool: string; scores: KindScore[] }>): void {
+  const header = ['kind', ...results.flatMap(({ tool }) => [`${tool} P`, `${tool} R`])];
+  console.log(`| ${header.join(' | ')} |`);
+  console.log(`|${header.map(() => '---').join('|')}|`);
+  const kinds = results[0]?.scores.map((score) => score.kind) ?? [];
+  for (const [i, kind] of kinds.entries()) {
+    const row = results.flatMap(({ scores }) => [cell(scores[i]?.precision ?? null), cell(scores[i]?.recall ?? null)]);
+    console.log(`| ${kind} | ${row.join(' | ')} |`);
+  }
+}
+
+async function main(): Promise<void> {
+  const entries = await loadScenarios();
+  const peers = await buildPeerAssets();
+  let snag: (RunningServer & { dataDir: string }) | undefined;
+  const browser = await launchBrowser();
+  try {
+    snag = await startSnag({ logLevel: 'warn' });
+    const snagUrl = snag.url;
+    const only = process.argv.slice(2).map((name) => name.toLowerCase());
+    const tools = [snagTool(() => snagUrl), posthogTool, sentryTool].filter(
+      (tool) => only.length === 0 || only.some((name) => tool.name.toLowerCase().startsWith(name)),
+    );
+    const results: Array<{ tool: string; scores: KindScore[] }> = [];
+    for (const tool of tools) {
+      const started = Date.now();
+      const outcomes = await playAll(browser, entries, tool, peers.files);
+      console.log(`\n${tool.name}: ${entries.length} scenarios in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      for (const { scenario, expected, found } of outcomes) {
+        const ok = expected.join() === found.join();
+        console.log(
+          `  ${ok ? 'ok  ' : 'MISS'} ${scenario.padEnd(32)} expected ${expected.join('+') || '-'}; found ${found.join('+') || '-'}`,
+        );
+      }
+      results.push({ tool: tool.name, scores: scoreKinds(outcomes) });
+    }
+    console.log(
+      `\nPrecision (P) and recall (R) per signal kind over ${entries.length} labelled scenarios (— : no report / no positive case)\n`,
+    );
+    printTable(results);
+  } finally {
+    await browser.close();
+    await snag?.close();
+    if (snag) removeDataDir(snag.dataDir);
+  }
+}
+
+await main();

@@ -1,0 +1,63 @@
+import { within } from '../privacy/mask.js';
+import { listen } from '../util/listen.js';
+import type { EmitSignal } from './signal.js';
+
+type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+
+/**
+ * Form struggle: a field edited again after a validation error (`invalid` event,
+ * `aria-invalid`) or after it was left filled, once per field; a started form left
+ * without submitting, attributed to its last field. Only value lengths are reported.
+ */
+/** Returns what to call when the page view ends (page hide, route change): a started, unsubmitted form is abandoned then. */
+export function detectForms(signal: EmitSignal, ignore: string): () => void {
+  const edited = new WeakSet<Field>();
+  const left = new WeakSet<Field>();
+  const leftFilled = new WeakSet<Field>();
+  const invalid = new WeakSet<Field>();
+  const reported = new WeakSet<Field>();
+  let lastField: Field | undefined;
+  const fieldOf = (target: EventTarget | null): Field | undefined =>
+    (target instanceof HTMLInputElement ||
+      target instanceof HTMLTextAreaElement ||
+      target instanceof HTMLSelectElement) &&
+    !within(target, ignore)
+      ? target
+      : undefined;
+
+  listen(window, ['invalid'], (event: Event) => {
+    const field = fieldOf(event.target);
+    if (field) invalid.add(field);
+  });
+  listen(window, ['focusout'], (event: FocusEvent) => {
+    const field = fieldOf(event.target);
+    if (!field || !edited.has(field)) return;
+    left.add(field);
+    if (field.value) leftFilled.add(field);
+  });
+  listen(window, ['input'], (event: Event) => {
+    const field = fieldOf(event.target);
+    if (!field || !event.isTrusted) return;
+    const flagged = invalid.has(field) || field.getAttribute('aria-invalid') === 'true';
+    // An `invalid` event counts until the next edit; aria-invalid as long as the page keeps it.
+    invalid.delete(field);
+    if (left.has(field) && !reported.has(field) && (flagged || leftFilled.has(field))) {
+      reported.add(field);
+      signal('form_struggle', event.timeStamp, field, {
+        reason: flagged ? 'invalid' : 'refill',
+        length: field.value.length,
+      });
+    }
+    edited.add(field);
+    if (field.form) lastField = field;
+  });
+  listen(window, ['submit'], (event: Event) => {
+    if (lastField?.form === event.target) lastField = undefined;
+  });
+  return () => {
+    if (lastField) {
+      signal('form_struggle', performance.now(), lastField, { reason: 'abandoned', length: lastField.value.length });
+    }
+    lastField = undefined;
+  };
+}

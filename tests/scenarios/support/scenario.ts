@@ -1,0 +1,48 @@
+import type { SignalKind } from '@snag/protocol';
+import type { Page } from 'playwright-core';
+
+/** Every kind of struggle: what a scenario does not list, it must not produce. */
+export const ALL_KINDS: readonly SignalKind[] = [
+  'rage_click',
+  'dead_click',
+  'slow_click',
+  'error_click',
+  'thrashed_cursor',
+  'form_struggle',
+  'quick_back',
+  'dead_end',
+  'excessive_scroll',
+];
+
+export interface ScenarioContext {
+  /** Absolute URL of a path inside the scenario's own folder of pages (`/<scenario>/<path>`). */
+  url(path?: string): string;
+}
+
+/**
+ * A labelled scenario: a small page (`template.html` next to it) and a scripted
+ * behaviour, with the signals it must produce. Any other kind must not appear.
+ */
+export interface Scenario {
+  name: string;
+  /** What the person does, in a few words. */
+  behaviour: string;
+  expected: SignalKind[];
+  /** Extra time after the behaviour before the verdicts are read (beyond the tool's own settle time). */
+  settleMs?: number;
+  /** Installs Playwright's fake clock before the page loads (for long waits without waiting). */
+  fakeClock?: boolean;
+  run(page: Page, ctx: ScenarioContext): Promise<void>;
+}
+
+export const pause = (page: Page, ms: number) => page.waitForTimeout(ms);
+
+/** Clicks `selector` `times` times, `gapMs` apart, with a real mouse (pointerdown, mouseup, click). */
+export async function clickRepeatedly(page: Page, selector: string, times: number, gapMs: number): Promise<void> {
+  const box = await page.locator(selector).boundingBox();
+  if (!box) throw new Error(`${selector} is not visible`);
+  for (let i = 0; i < times; i++) {
+    if (i > 0) await pause(page, gapMs);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  }
+}
