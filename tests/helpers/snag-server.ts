@@ -18,7 +18,7 @@ export async function startSnag(
       SNAG_DATA_DIR: dataDir,
       SNAG_ADMIN_TOKEN: ADMIN_TOKEN,
       SNAG_DEFAULT_PROJECT_KEY: PROJECT_KEY,
-      SNAG_LOG_LEVEL: options.logLevel ?? 'info',
+      SNAG_LOG_LEVEL: options.logLevel ?? 'warn',
     }),
   );
   return Object.assign(server, { dataDir });
