@@ -10,10 +10,15 @@ export interface CatalogEntry {
   template: string;
 }
 
-/** Every folder of tests/scenarios with a scenario.ts and a template.html, in name order. */
+/**
+ * Every folder of tests/scenarios with a scenario.ts and a template.html, in name
+ * order; `SNAG_SCENARIOS=a,b` narrows the run to those (when working on one).
+ */
 export async function loadScenarios(): Promise<CatalogEntry[]> {
+  const only = process.env.SNAG_SCENARIOS?.split(',').filter(Boolean);
   const folders = readdirSync(SCENARIOS_DIR)
     .filter((name) => name !== 'support' && statSync(join(SCENARIOS_DIR, name)).isDirectory())
+    .filter((name) => !only || only.includes(name))
     .sort();
   return Promise.all(
     folders.map(async (folder) => {
