@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import { requireAdminToken } from './auth/admin-auth.js';
 import type { RateLimits } from './config.js';
+import { dashboardRouter } from './dashboard-assets/dashboard-router.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
 import { requestLog } from './http/request-log.js';
 import { ingestRouter } from './ingest/ingest-router.js';
@@ -78,6 +79,8 @@ export function createApp({
     sessionRouter(store),
     privacyRouter(store),
   );
+
+  app.use(dashboardRouter());
 
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
