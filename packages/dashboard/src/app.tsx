@@ -1,5 +1,6 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { useProjects } from './api/use-projects';
+import { AcceptInvitePage } from './auth/accept-invite-page';
 import { RequireAuth } from './auth/require-auth';
 import { SignInPage } from './auth/sign-in-page';
 import { EmptyState, ErrorState, LoadingState } from './components/states';
@@ -18,6 +19,7 @@ export function App() {
   return (
     <Routes>
       <Route path="/sign-in" element={<SignInPage />} />
+      <Route path="/accept-invite" element={<AcceptInvitePage />} />
       <Route path="/shared/:token" element={<SharedReportPage />} />
       <Route
         path="/"

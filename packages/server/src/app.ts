@@ -1,5 +1,12 @@
 import express, { type Express } from 'express';
 import { requireAdminToken } from './auth/admin-auth.js';
+import { apiTokensRouter } from './auth/api-tokens-router.js';
+import { publicAuthRouter, sessionAuthRouter } from './auth/auth-router.js';
+import { authenticate } from './auth/authenticate.js';
+import { LoginThrottle } from './auth/login-throttle.js';
+import { membersRouter } from './auth/members-router.js';
+import { requireProjectAccess } from './auth/project-access.js';
+import { usersRouter } from './auth/users-router.js';
 import type { RateLimits } from './config.js';
 import { dashboardRouter } from './dashboard-assets/dashboard-router.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
@@ -11,7 +18,9 @@ import { createMetrics, type Metrics } from './observability/metrics.js';
 import { privacyRouter } from './privacy/privacy-router.js';
 import { KeyResolver } from './projects/key-resolver.js';
 import { projectsRouter } from './projects/projects-router.js';
+import { sharedReportRoutes } from './reports/report-routes.js';
 import { reportsRouter } from './reports/reports-router.js';
+import { ShareSigner } from './reports/share-link.js';
 import { sdkRouter } from './sdk-assets/sdk-router.js';
 import { sessionRouter } from './sessions/session-router.js';
 import type { Store } from './store/client.js';
@@ -29,6 +38,8 @@ export interface AppDeps {
   trustProxy?: number;
   logger?: Logger;
   metrics?: Metrics;
+  /** Ingest key cache; `startServer` passes one it preloaded. */
+  keys?: KeyResolver;
 }
 
 /** The whole HTTP surface, without listening: `index.ts` listens, tests drive it with supertest. */
@@ -43,6 +54,7 @@ export function createApp({
   trustProxy = 0,
   logger = silentLogger,
   metrics = createMetrics({ pendingRows: () => writer.stats().pendingRows, spool: () => spool?.stats() }),
+  keys = new KeyResolver(store),
 }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -65,17 +77,25 @@ export function createApp({
   });
 
   app.use(sdkRouter());
-  app.use(ingestRouter({ keys: new KeyResolver(store), writer, bodyLimits, rateLimits, scrub, logger }));
+  app.use(ingestRouter({ keys, writer, bodyLimits, rateLimits, scrub, logger }));
   app.get('/metrics', requireAdminToken(adminToken), async (_req, res) => {
     res.setHeader('Content-Type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());
   });
-  app.use(reportsRouter({ store, adminToken }));
+  const signer = new ShareSigner(adminToken);
+  app.use(sharedReportRoutes(store, signer));
+  app.use('/api/v1', publicAuthRouter({ store, adminToken, throttle: new LoginThrottle() }));
   app.use(
     '/api/v1',
-    requireAdminToken(adminToken),
+    authenticate({ store, adminToken }),
     express.json({ limit: '64kb' }),
+    sessionAuthRouter(store),
+    usersRouter(store),
     projectsRouter(store),
+    requireProjectAccess(),
+    membersRouter(store),
+    apiTokensRouter(store),
+    reportsRouter(store, signer),
     sessionRouter(store),
     privacyRouter(store),
   );

@@ -11,6 +11,8 @@ export const STORE_DOWN_RETRY_AFTER_S = 5;
 /** How long a looked-up ingest key (or its absence) is trusted before asking the store again. */
 export const KEY_CACHE_TTL_MS = 30_000;
 export const UNKNOWN_KEY_CACHE_TTL_MS = 5_000;
+/** Public keys kept in memory at most (all of them on any real instance). */
+export const MAX_CACHED_KEYS = 10_000;
 /** Distinct user-agent strings whose parse is kept in memory. */
 export const USER_AGENT_CACHE_SIZE = 2_000;
 

@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import { SHUTDOWN_TIMEOUT_MS } from './constants.js';
 import { createLogger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
+import { KeyResolver } from './projects/key-resolver.js';
 import { openStore, type Store } from './store/client.js';
 import { migrate } from './store/migrate.js';
 import { applyRetention } from './store/retention.js';
@@ -47,7 +48,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
     spool,
   );
   const metrics = createMetrics({ pendingRows: () => writer.stats().pendingRows, spool: () => spool.stats() });
+  const keys = new KeyResolver(store);
+  await keys.preload();
   const app = createApp({
+    keys,
     store,
     writer,
     spool,

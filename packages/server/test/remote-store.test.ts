@@ -1,5 +1,6 @@
+import { rmSync } from 'node:fs';
 import request from 'supertest';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { ensureCredentials } from '../src/auth/bootstrap.js';
 import { loadConfig } from '../src/config.js';
@@ -7,25 +8,36 @@ import { openStore, type Store } from '../src/store/client.js';
 import { migrate } from '../src/store/migrate.js';
 import { BatchingWriter } from '../src/store/writer.js';
 import { makeBatch } from './helpers/batches.js';
-import { ADMIN_TOKEN, PUBLIC_KEY } from './helpers/test-store.js';
+import { type ChdbHttpProcess, startChdbHttp } from './helpers/chdb-http-process.js';
+import { ADMIN_TOKEN, makeDataDir, PUBLIC_KEY } from './helpers/test-store.js';
 
-const remoteUrl = process.env.CLICKHOUSE_URL;
-const title = remoteUrl
-  ? `remote ClickHouse store at ${new URL(remoteUrl).host}`
-  : 'remote ClickHouse store (SKIPPED: set CLICKHOUSE_URL to run it against a server)';
+/**
+ * The remote-store path over real HTTP: against the server in CLICKHOUSE_URL when
+ * set, otherwise against ClickHouse served by chDB in a child process.
+ */
+const configuredUrl = process.env.CLICKHOUSE_URL;
+let served: { process: ChdbHttpProcess; dir: string } | undefined;
 
-if (!remoteUrl) console.warn(`${title}`);
-
-describe.skipIf(!remoteUrl)(title, () => {
+describe(`remote ClickHouse store (${configuredUrl ? new URL(configuredUrl).host : 'chDB over HTTP'})`, () => {
   let store: Store | undefined;
+  let url = configuredUrl ?? '';
+  beforeAll(async () => {
+    if (configuredUrl) return;
+    const dir = makeDataDir();
+    served = { process: await startChdbHttp(dir), dir };
+    url = served.process.url;
+  });
   afterAll(async () => {
     await store?.command('DROP DATABASE IF EXISTS {db:Identifier}');
     await store?.close();
+    await served?.process.kill();
+    if (served) rmSync(served.dir, { recursive: true, force: true });
   });
 
   it('runs the same migrations, ingest and session reads as the embedded store', async () => {
     const config = loadConfig({
       ...process.env,
+      CLICKHOUSE_URL: url,
       CLICKHOUSE_DATABASE: `snag_test_${Date.now()}`,
       SNAG_ADMIN_TOKEN: ADMIN_TOKEN,
       SNAG_DEFAULT_PROJECT_KEY: PUBLIC_KEY,

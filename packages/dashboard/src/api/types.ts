@@ -232,9 +232,10 @@ export interface FrictionReport {
   share: { url: string; expires_at: string };
 }
 
-export interface Principal {
-  [field: string]: unknown;
-}
+export type Principal =
+  | { kind: 'admin_token' }
+  | { kind: 'api_token'; id: string; project: string; scope: string }
+  | { kind: 'user'; id: string; email: string; projects: Array<{ project: string; role: string }> };
 
 export interface AuthSession {
   principal: Principal;

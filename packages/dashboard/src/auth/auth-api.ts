@@ -17,9 +17,18 @@ export async function fetchAuthSession(): Promise<AuthSession | null> {
   }
 }
 
-/** Exchanges the admin token for an httpOnly session cookie; the token itself is never kept. */
-export async function signInWithToken(token: string): Promise<AuthSession> {
-  const session = await apiSend<AuthSession>('POST', '/auth/login', { token });
+export type Credentials = { token: string } | { email: string; password: string };
+
+/** Exchanges credentials for an httpOnly session cookie; nothing of them is kept in the browser. */
+export async function signIn(credentials: Credentials): Promise<AuthSession> {
+  const session = await apiSend<AuthSession>('POST', '/auth/login', credentials);
+  setCsrfToken(session.csrf_token);
+  return session;
+}
+
+/** Opens an invite (its token comes from the link's fragment) with the account's password. */
+export async function acceptInvite(token: string, password: string): Promise<AuthSession> {
+  const session = await apiSend<AuthSession>('POST', '/auth/accept-invite', { token, password });
   setCsrfToken(session.csrf_token);
   return session;
 }

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { NavLink, Outlet, useNavigate, useParams } from 'react-router';
 import { signOut } from '../auth/auth-api';
-import { AUTH_SESSION_KEY } from '../auth/use-auth-session';
+import { AUTH_SESSION_KEY, useAuthSession } from '../auth/use-auth-session';
 import { type IconName, NavIcon } from './nav-icons';
 import { ProjectPicker } from './project-picker';
 
@@ -18,6 +18,8 @@ export function AppShell() {
   const { project = 'default' } = useParams();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const principal = useAuthSession().data?.principal;
+  const who = principal?.kind === 'user' ? principal.email : principal?.kind === 'admin_token' ? 'Admin token' : '';
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -41,6 +43,10 @@ export function AppShell() {
             ))}
           </ul>
         </nav>
+        <div className="whoami" title={who}>
+          <span className="muted">Signed in as</span>
+          <span>{who}</span>
+        </div>
         <button
           type="button"
           className="sign-out"

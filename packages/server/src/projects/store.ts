@@ -29,6 +29,15 @@ export async function findProjectIdByKey(store: Store, key: string): Promise<str
   return rows[0]?.project_id;
 }
 
+/** Live public keys with their projects, for the ingest key cache. */
+export function findLivePublicKeys(store: Store, limit: number): Promise<{ key: string; project_id: string }[]> {
+  return store.query<{ key: string; project_id: string }>(
+    `SELECT key, project_id FROM {db:Identifier}.project_keys FINAL
+     WHERE kind = 'public' AND revoked = 0 ORDER BY created_at DESC LIMIT {limit:UInt32}`,
+    { limit },
+  );
+}
+
 export async function findPublicKeys(store: Store, projectId: string): Promise<string[]> {
   const rows = await store.query<{ key: string }>(
     `SELECT key FROM {db:Identifier}.project_keys FINAL

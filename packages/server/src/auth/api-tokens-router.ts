@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import { type Response, Router } from 'express';
+import { z } from 'zod';
+import { HttpError } from '../http/errors.js';
+import { validate } from '../http/validate.js';
+import type { Store } from '../store/client.js';
+import { parseDateTime } from '../store/datetime.js';
+import { type ApiTokenRow, findApiTokens, insertApiToken, revokeApiToken } from './api-tokens-store.js';
+import { principalOf } from './authenticate.js';
+import { API_TOKEN_PREFIX } from './constants.js';
+import { API_TOKEN_SCOPES, canAccess } from './principal.js';
+import { generateSecret, hashSecret } from './secrets.js';
+
+const projectSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'not a project id');
+const tokenParams = z.object({ project: projectSchema, token: z.string().regex(/^tok_[A-Za-z0-9_-]{1,32}$/) });
+const createBody = z.strictObject({ name: z.string().trim().min(1).max(128), scope: z.enum(API_TOKEN_SCOPES) });
+
+/**
+ * Per-project API tokens for automation: `read` reads the project's data, `admin`
+ * may also change it. The secret is shown once, at creation; the store keeps its
+ * digest. Tokens cannot mint or revoke tokens — a leaked one cannot entrench itself.
+ */
+export function apiTokensRouter(store: Store): Router {
+  const router = Router();
+
+  router.get('/projects/:project/tokens', async (req, res) => {
+    const project = validate(projectSchema, req.params.project);
+    requireTokenManager(res, project);
+    const tokens = await findApiTokens(store, project);
+    res.json({ project, tokens: tokens.map(describeToken) });
+  });
+
+  router.post('/projects/:project/tokens', async (req, res) => {
+    const project = validate(projectSchema, req.params.project);
+    const { name, scope } = validate(createBody, req.body ?? {}, 'invalid_token');
+    const principal = requireTokenManager(res, project);
+    const secret = generateSecret(API_TOKEN_PREFIX);
+    const row = {
+      id: `tok_${randomBytes(9).toString('base64url')}`,
+      token_hash: hashSecret(secret),
+      project_id: project,
+      name,
+      scope,
+      created_by: principal.kind === 'user' ? principal.id : principal.kind,
+    };
+    await insertApiToken(store, row);
+    res.status(201).json({ ...describeToken(row), created_at: new Date().toISOString(), token: secret });
+  });
+
+  router.delete('/projects/:project/tokens/:token', async (req, res) => {
+    const { project, token: id } = validate(tokenParams, req.params);
+    requireTokenManager(res, project);
+    const token = (await findApiTokens(store, project)).find((candidate) => candidate.id === id);
+    if (!token) throw new HttpError(404, 'token_not_found', 'no live API token with this id in the project');
+    await revokeApiToken(store, token);
+    res.status(204).end();
+  });
+  return router;
+}
+
+function requireTokenManager(res: Response, project: string) {
+  const principal = principalOf(res);
+  if (principal.kind === 'api_token' || !canAccess(principal, project, 'admin')) {
+    throw new HttpError(403, 'forbidden', 'API tokens are managed by project admins and owners, signed in');
+  }
+  return principal;
+}
+
+function describeToken(token: Omit<ApiTokenRow, 'token_hash' | 'project_id' | 'created_at'> & { created_at?: string }) {
+  return {
+    id: token.id,
+    name: token.name,
+    scope: token.scope,
+    created_by: token.created_by,
+    created_at: token.created_at && new Date(parseDateTime(token.created_at)).toISOString(),
+  };
+}

@@ -1,0 +1,50 @@
+/** Project roles, weakest first: a role can do everything the ones before it can. */
+export const ROLES = ['viewer', 'admin', 'owner'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** What a request is allowed to do in one project: read its data, or also change it. */
+export type Access = 'read' | 'admin';
+
+export const API_TOKEN_SCOPES = ['read', 'admin'] as const;
+export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
+
+/** Who is calling the API. */
+export type Principal =
+  /** The instance's admin token (bootstrap and automation): every project, every action. */
+  | { kind: 'admin_token' }
+  /** A dashboard account: what its project memberships allow. */
+  | { kind: 'user'; id: string; email: string; roles: ReadonlyMap<string, Role> }
+  /** A per-project API token: its one project, read-only or admin. */
+  | { kind: 'api_token'; id: string; projectId: string; scope: ApiTokenScope };
+
+export function roleRank(role: Role): number {
+  return ROLES.indexOf(role);
+}
+
+/** The principal's role in a project, if any; the admin token counts as owner everywhere. */
+export function roleIn(principal: Principal, projectId: string): Role | undefined {
+  if (principal.kind === 'admin_token') return 'owner';
+  if (principal.kind === 'user') return principal.roles.get(projectId);
+  if (principal.projectId !== projectId) return undefined;
+  return principal.scope === 'admin' ? 'admin' : 'viewer';
+}
+
+export function canAccess(principal: Principal, projectId: string, access: Access): boolean {
+  const role = roleIn(principal, projectId);
+  if (!role) return false;
+  return access === 'read' || roleRank(role) >= roleRank('admin');
+}
+
+/** The principal as the API shows it: never a secret. */
+export function describePrincipal(principal: Principal) {
+  if (principal.kind === 'admin_token') return { kind: 'admin_token' as const };
+  if (principal.kind === 'api_token') {
+    return { kind: 'api_token' as const, id: principal.id, project: principal.projectId, scope: principal.scope };
+  }
+  return {
+    kind: 'user' as const,
+    id: principal.id,
+    email: principal.email,
+    projects: [...principal.roles].map(([project, role]) => ({ project, role })),
+  };
+}
