@@ -14,6 +14,8 @@ export interface ChartSeries {
 const DEFAULT_HEIGHT = 240;
 const AXIS_FONT = '12px Inter, system-ui, sans-serif';
 const GRID = { stroke: '#eef0f4', width: 1 };
+const dayLabel = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
+const hourLabel = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
 
 /** A time-series chart (uPlot): counts on the left axis, shares on the right, sized to its container. */
 export function TimeChart({
@@ -21,11 +23,14 @@ export function TimeChart({
   series,
   height = DEFAULT_HEIGHT,
   label,
+  interval = 'day',
 }: {
   times: number[];
   series: ChartSeries[];
   height?: number;
   label: string;
+  /** Bucket size, for the x-axis labels. */
+  interval?: 'hour' | 'day';
 }) {
   const container = useRef<HTMLDivElement>(null);
 
@@ -41,7 +46,15 @@ export function TimeChart({
       legend: { show: true },
       scales: { x: { time: true }, share: { range: [0, 1] } },
       axes: [
-        { font: AXIS_FONT, stroke: '#6b7280', grid: GRID, ticks: { show: false } },
+        {
+          font: AXIS_FONT,
+          stroke: '#6b7280',
+          grid: GRID,
+          ticks: { show: false },
+          space: 64,
+          values: (_: uPlot, ticks: number[]) =>
+            ticks.map((tick) => (interval === 'day' ? dayLabel : hourLabel).format(new Date(tick * 1_000))),
+        },
         { font: AXIS_FONT, stroke: '#6b7280', grid: GRID, ticks: { show: false }, size: 56 },
         ...(hasShare
           ? [
@@ -81,7 +94,7 @@ export function TimeChart({
       observer.disconnect();
       chart.destroy();
     };
-  }, [times, series, height]);
+  }, [times, series, height, interval]);
 
   return <figure className="time-chart" ref={container} aria-label={label} />;
 }

@@ -64,7 +64,7 @@ export function PlayerControls({
       <button type="button" className="button" onClick={onNextStruggle} disabled={!hasNextStruggle}>
         Next struggle <kbd>N</kbd>
       </button>
-      <CopyButton text={shareUrl} label="Copy link at this time" />
+      <CopyButton text={shareUrl} label="Copy link here" />
     </div>
   );
 }

@@ -183,7 +183,7 @@ function HotspotView({
             <h2 id="snapshot-heading">Where it happens</h2>
             <p className="muted">The page as an affected user saw it, rebuilt from their recording.</p>
           </div>
-          <HotspotSnapshot project={project} hotspot={hotspot} />
+          <HotspotSnapshot project={project} hotspot={hotspot} from={from} />
         </section>
         <section className="card" aria-labelledby="examples-heading">
           <div className="card-header">

@@ -3,12 +3,19 @@ import type { Hotspot } from '../../api/types';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { kindInfo } from '../../lib/signal-kinds';
 import { elementBox, PageSnapshot, type RebuiltPage } from '../../snapshot/page-snapshot';
-import { useSessionMoment } from '../../snapshot/use-page-recording';
+import { usePageRecording, useSessionMoment } from '../../snapshot/use-page-recording';
 
 /** The page as the first example session saw it at the struggle, with the element outlined. */
-export function HotspotSnapshot({ project, hotspot }: { project: string; hotspot: Hotspot }) {
+export function HotspotSnapshot({ project, hotspot, from }: { project: string; hotspot: Hotspot; from: string }) {
   const example = hotspot.examples[0];
-  const moment = useSessionMoment(project, example?.session_id, example?.offset_ms ?? 0);
+  // An element is shown as it was at the struggle; a page-level struggle shows its page.
+  const atMoment = useSessionMoment(
+    project,
+    hotspot.element ? example?.session_id : undefined,
+    example?.offset_ms ?? 0,
+  );
+  const ofPage = usePageRecording(project, hotspot.element ? '' : hotspot.path, from, '');
+  const moment = hotspot.element ? atMoment : ofPage;
   const selector = hotspot.element?.selector;
   const color = kindInfo(hotspot.kind).color;
   const focusTop = useCallback(

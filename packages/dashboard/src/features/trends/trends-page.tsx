@@ -106,7 +106,12 @@ export function TrendsPage() {
             <div className="card-header">
               <h2 id="sessions-heading">Sessions and the share that struggled, per {interval}</h2>
             </div>
-            <TimeChart label="Sessions and struggle share" times={charts.times} series={charts.sessions} />
+            <TimeChart
+              interval={interval}
+              label="Sessions and struggle share"
+              times={charts.times}
+              series={charts.sessions}
+            />
           </section>
           <section className="card" aria-labelledby="kinds-heading">
             <div className="card-header">
@@ -115,7 +120,7 @@ export function TrendsPage() {
             {charts.kinds.length === 0 ? (
               <EmptyState title="No struggle signals in this range" />
             ) : (
-              <TimeChart label="Signals by kind" times={charts.times} series={charts.kinds} />
+              <TimeChart interval={interval} label="Signals by kind" times={charts.times} series={charts.kinds} />
             )}
           </section>
         </>
