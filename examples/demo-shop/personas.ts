@@ -67,6 +67,7 @@ export const confused: Persona = async (page, shopUrl, pick) => {
   await page.waitForLoadState('load');
   await page.waitForTimeout(GLANCE_MS);
   await toCheckout(page);
+  await page.waitForTimeout(READ_MS);
   await fillDetails(page, '10 115');
   await page.click('[data-testid="postal"]');
   await page.keyboard.type('D-10115', { delay: 60 });

@@ -26,7 +26,7 @@ export function PageSnapshot({
   focusTop?: (page: RebuiltPage) => number | null;
   label: string;
 }) {
-  const frame = useRef<HTMLDivElement>(null);
+  const frame = useRef<HTMLElement>(null);
   const mount = useRef<HTMLDivElement>(null);
   const [page, setPage] = useState<RebuiltPage | null>(null);
   const [available, setAvailable] = useState(0);
@@ -51,6 +51,7 @@ export function PageSnapshot({
     });
     replayer.pause(Math.max(0, recording.at - first.timestamp));
     const iframe = replayer.iframe;
+    iframe.title = label;
     const measure = () => {
       const doc = iframe.contentDocument;
       if (!doc?.documentElement) return;
@@ -74,7 +75,7 @@ export function PageSnapshot({
       root.replaceChildren();
       setPage(null);
     };
-  }, [recording]);
+  }, [recording, label]);
 
   const scale = page && available > 0 ? Math.min(1, available / page.width) : 1;
 
@@ -85,7 +86,8 @@ export function PageSnapshot({
   }, [page, focusTop, scale]);
 
   return (
-    <div className="snapshot-frame" ref={frame} role="img" aria-label={label}>
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus so the keyboard can scroll it
+    <section className="snapshot-frame" ref={frame} aria-label={label} tabIndex={0}>
       <div
         className="snapshot-stage"
         style={{ width: (page?.width ?? 0) * scale || undefined, height: page ? page.height * scale : undefined }}
@@ -100,7 +102,7 @@ export function PageSnapshot({
           {page && overlay ? <div className="snapshot-overlay">{overlay(page)}</div> : null}
         </div>
       </div>
-    </div>
+    </section>
   );
 }
 

@@ -62,6 +62,7 @@ export function useReplayer(
       insertStyleRules: ['html, body { cursor: default !important; }'],
     });
     replayer.current = instance;
+    instance.iframe.title = 'Recorded page';
     instance.on('resize', (dimension) => {
       const { width, height } = dimension as { width: number; height: number };
       setState((previous) => ({ ...previous, viewport: { width, height } }));

@@ -39,7 +39,7 @@ export function HotspotSnapshot({ project, hotspot, from }: { project: string; h
             borderColor: color,
           }}
         >
-          <span className="element-highlight-label" style={{ background: color }}>
+          <span className="element-highlight-label" style={{ background: `color-mix(in srgb, ${color} 70%, #000)` }}>
             {kindInfo(hotspot.kind).label}
           </span>
         </div>

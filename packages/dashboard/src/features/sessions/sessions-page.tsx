@@ -74,18 +74,21 @@ export function SessionsPage() {
         <KindSelect value={filters.kind} onChange={(kind) => setFilters({ kind })} />
         <SelectField
           label="Device"
+          name="device"
           value={filters.device}
           options={DEVICE_OPTIONS}
           onChange={(device) => setFilters({ device })}
         />
         <SelectField
           label="Errors"
+          name="has_error"
           value={filters.has_error}
           options={ERROR_OPTIONS}
           onChange={(value) => setFilters({ has_error: value })}
         />
         <SelectField
           label="Duration"
+          name="min_duration"
           value={filters.min_duration}
           options={DURATION_OPTIONS}
           onChange={(value) => setFilters({ min_duration: value })}
@@ -116,6 +119,7 @@ export function SessionsPage() {
         />
         <SelectField
           label="Sort"
+          name="sort"
           value={filters.sort}
           options={SORT_OPTIONS}
           onChange={(sort) => setFilters({ sort })}
