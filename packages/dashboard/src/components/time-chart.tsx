@@ -14,6 +14,8 @@ export interface ChartSeries {
 const DEFAULT_HEIGHT = 240;
 const AXIS_FONT = '12px Inter, system-ui, sans-serif';
 const GRID = { stroke: '#eef0f4', width: 1 };
+const DAY_S = 86_400;
+const DAY_TICK_STEPS_S = [DAY_S, 2 * DAY_S, 7 * DAY_S, 14 * DAY_S, 28 * DAY_S];
 const dayLabel = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
 const hourLabel = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
 
@@ -52,6 +54,8 @@ export function TimeChart({
           grid: GRID,
           ticks: { show: false },
           space: 64,
+          // Daily buckets: ticks on whole days only, so no label repeats.
+          ...(interval === 'day' ? { incrs: DAY_TICK_STEPS_S } : {}),
           values: (_: uPlot, ticks: number[]) =>
             ticks.map((tick) => (interval === 'day' ? dayLabel : hourLabel).format(new Date(tick * 1_000))),
         },
