@@ -8,6 +8,7 @@ import { membersRouter } from './auth/members-router.js';
 import { requireProjectAccess } from './auth/project-access.js';
 import { usersRouter } from './auth/users-router.js';
 import type { RateLimits } from './config.js';
+import { dashboardRouter } from './dashboard-assets/dashboard-router.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
 import { requestLog } from './http/request-log.js';
 import { ingestRouter } from './ingest/ingest-router.js';
@@ -98,6 +99,8 @@ export function createApp({
     sessionRouter(store),
     privacyRouter(store),
   );
+
+  app.use(dashboardRouter());
 
   app.use(notFoundHandler);
   app.use(errorHandler(logger));

@@ -38,3 +38,5 @@ export const RATE_LIMIT_BURST_SECONDS = 10;
 export const SDK_LATEST_MAX_AGE_S = 300;
 /** Cache lifetime of content-hashed `/sdk/<file>`: a year, they never change. */
 export const SDK_VERSIONED_MAX_AGE_S = 31_536_000;
+/** Cache lifetime of the dashboard's content-hashed `/assets/*`: a year, they never change. */
+export const DASHBOARD_ASSET_MAX_AGE_S = 31_536_000;

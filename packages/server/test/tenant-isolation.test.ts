@@ -18,6 +18,7 @@ interface Endpoint {
 
 const ENDPOINTS: Endpoint[] = [
   { method: 'get', path: '/projects/:project/pages' },
+  { method: 'get', path: '/projects/:project/keys' },
   { method: 'get', path: '/projects/:project/hotspots' },
   { method: 'get', path: '/projects/:project/sessions' },
   { method: 'get', path: '/projects/:project/sessions/:session' },

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { principalOf } from '../auth/authenticate.js';
 import { roleIn } from '../auth/principal.js';
 import { validate } from '../http/validate.js';
+import { findPublicKeys } from '../projects/store.js';
 import type { Store } from '../store/client.js';
 import { DEFAULT_RANGE_MS } from './constants.js';
 import { findPages, findProjects } from './find-pages.js';
@@ -13,7 +14,7 @@ const pagesQuerySchema = z
   .strictObject({ ...rangeFields, limit: limitSchema(200, 1_000) })
   .transform(withRange(DEFAULT_RANGE_MS));
 
-/** Pickers: `GET /projects` and `GET /projects/:project/pages`. */
+/** Pickers: `GET /projects` and `GET /projects/:project/pages`; `GET /projects/:project/keys` for the install snippet. */
 export function projectRoutes(store: Store): Router {
   const router = Router();
   router.get('/projects', async (_req, res) => {
@@ -24,6 +25,11 @@ export function projectRoutes(store: Store): Router {
         .filter((project) => roleIn(principal, project.id))
         .map((project) => ({ ...project, role: roleIn(principal, project.id) })),
     });
+  });
+  router.get('/projects/:project/keys', async (req, res) => {
+    const { project } = validate(projectParamsSchema, req.params);
+    await requireProject(store, project);
+    res.json({ project, public_keys: await findPublicKeys(store, project) });
   });
   router.get('/projects/:project/pages', async (req, res) => {
     const { project } = validate(projectParamsSchema, req.params);

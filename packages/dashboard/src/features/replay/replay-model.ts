@@ -1,0 +1,106 @@
+import type { Marker, RecordedEvent, SessionDocument, StoredEvent } from '../../api/types';
+import { pathOf } from '../../lib/format';
+import { ERROR_COLOR, kindInfo, PAGE_COLOR } from '../../lib/signal-kinds';
+
+/** rrweb event types the dashboard reads (rrweb's `EventType`). */
+export const RRWEB_FULL_SNAPSHOT = 2;
+export const RRWEB_META = 4;
+
+export type ItemKind = 'page' | 'click' | 'signal' | 'error' | 'request';
+
+/** One line of the replay's side list, and (for signals, errors, pages) one timeline marker. */
+export interface ReplayItem {
+  id: string;
+  kind: ItemKind;
+  /** ms from the session start (the API's offsets). */
+  offset: number;
+  label: string;
+  detail: string;
+  color: string;
+  signalKind?: string;
+}
+
+/** Converts between session offsets (ms since the session's first event) and the recording's own clock. */
+export interface ReplayClock {
+  sessionStart: number;
+  recordingStart: number;
+  /** Length of the timeline: to the last event or recorded frame, whichever is later. */
+  durationMs: number;
+}
+
+export function replayClock(start: string, events: RecordedEvent[], session?: SessionDocument): ReplayClock {
+  const sessionStart = Date.parse(start);
+  const recordingStart = events[0]?.timestamp ?? sessionStart;
+  const recordingEnd = events.at(-1)?.timestamp ?? sessionStart;
+  const lastEvent = session?.events.at(-1)?.t ?? sessionStart;
+  return { sessionStart, recordingStart, durationMs: Math.max(recordingEnd, lastEvent) - sessionStart };
+}
+
+export const toRecordingTime = (clock: ReplayClock, offset: number) =>
+  Math.max(0, clock.sessionStart + offset - clock.recordingStart);
+export const toSessionOffset = (clock: ReplayClock, recordingTime: number) =>
+  clock.recordingStart + recordingTime - clock.sessionStart;
+
+function describeElement(event: StoredEvent): string {
+  const text = event.element?.text?.trim();
+  return text ? `“${text}”` : (event.element?.selector ?? 'an element');
+}
+
+const isFailedRequest = (event: StoredEvent) =>
+  event.type === 'network' && (event.status === 0 || (event.status ?? 0) >= 400);
+
+/** The side list: pages, clicks, errors and failed requests from the session, and the API's signal markers. */
+export function replayItems(
+  session: SessionDocument | undefined,
+  markers: Marker[],
+  sessionStart: number,
+): ReplayItem[] {
+  const items: ReplayItem[] = markers.map((marker) => ({
+    id: `signal-${marker.id}`,
+    kind: 'signal',
+    offset: marker.offset_ms,
+    label: kindInfo(marker.kind).label,
+    detail: marker.element ? `${marker.element} on ${marker.path}` : marker.path,
+    color: kindInfo(marker.kind).color,
+    signalKind: marker.kind,
+  }));
+  for (const event of session?.events ?? []) {
+    const offset = event.t - sessionStart;
+    const base = { id: event.id, offset };
+    if (event.type === 'page') {
+      items.push({ ...base, kind: 'page', label: 'Page', detail: pathOf(event.url), color: PAGE_COLOR });
+    } else if (event.type === 'click') {
+      items.push({ ...base, kind: 'click', label: 'Click', detail: describeElement(event), color: '#94a3b8' });
+    } else if (event.type === 'error') {
+      items.push({ ...base, kind: 'error', label: 'Error', detail: event.message ?? 'error', color: ERROR_COLOR });
+    } else if (isFailedRequest(event)) {
+      const status = event.status === 0 ? 'network error' : `${event.status}`;
+      items.push({
+        ...base,
+        kind: 'request',
+        label: 'Failed request',
+        detail: `${event.method ?? 'GET'} ${pathOf(event.request_url ?? '')} · ${status}`,
+        color: ERROR_COLOR,
+      });
+    }
+  }
+  return items.sort((a, b) => a.offset - b.offset || a.id.localeCompare(b.id));
+}
+
+/** The timeline shows signals, errors and page changes; clicks and requests stay in the list. */
+export function timelineItems(items: ReplayItem[]): ReplayItem[] {
+  return items.filter((item) => item.kind === 'signal' || item.kind === 'error' || item.kind === 'page');
+}
+
+/** The URL the user was on at a session offset: the last recorded page (meta event) before it. */
+export function urlAt(events: RecordedEvent[], clock: ReplayClock, offset: number): string | null {
+  const at = clock.sessionStart + offset;
+  let url: string | null = null;
+  for (const event of events) {
+    if (event.timestamp > at) break;
+    if (event.type === RRWEB_META) url = (event.data as { href?: string }).href ?? url;
+  }
+  return (
+    url ?? (events.find((event) => event.type === RRWEB_META)?.data as { href?: string } | undefined)?.href ?? null
+  );
+}

@@ -1,0 +1,46 @@
+import type { SignalKind } from '../api/types';
+
+export interface KindInfo {
+  label: string;
+  /** What the user went through, in one line, for tooltips and the hotspot view. */
+  description: string;
+  color: string;
+}
+
+export const SIGNAL_KINDS: Record<SignalKind, KindInfo> = {
+  rage_click: { label: 'Rage click', description: 'Clicked the same spot again and again', color: '#dc2626' },
+  dead_click: { label: 'Dead click', description: 'Clicked, and nothing happened', color: '#d97706' },
+  slow_click: { label: 'Slow click', description: 'Clicked, and waited too long for a response', color: '#a16207' },
+  error_click: { label: 'Error click', description: 'Clicked, and the page threw an error', color: '#db2777' },
+  thrashed_cursor: {
+    label: 'Thrashed cursor',
+    description: 'Moved the cursor erratically, searching',
+    color: '#9333ea',
+  },
+  form_struggle: {
+    label: 'Form struggle',
+    description: 'Re-entered, cleared or fought with a form field',
+    color: '#ea580c',
+  },
+  quick_back: { label: 'Quick back', description: 'Opened the page and left it at once', color: '#0891b2' },
+  dead_end: { label: 'Dead end', description: 'Struggled here, then gave up or went back', color: '#475569' },
+  excessive_scroll: {
+    label: 'Excessive scroll',
+    description: 'Scrolled up and down far more than usual, looking for something',
+    color: '#0d9488',
+  },
+};
+
+export const KIND_ORDER = Object.keys(SIGNAL_KINDS) as SignalKind[];
+
+export function isSignalKind(value: string | null | undefined): value is SignalKind {
+  return value !== null && value !== undefined && value in SIGNAL_KINDS;
+}
+
+export function kindInfo(kind: string): KindInfo {
+  return isSignalKind(kind) ? SIGNAL_KINDS[kind] : { label: kind, description: kind, color: '#64748b' };
+}
+
+/** Colours of the replay timeline's non-signal markers. */
+export const ERROR_COLOR = '#b91c1c';
+export const PAGE_COLOR = '#4f46e5';
