@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
-import { launchBrowser } from '../../tests/e2e/sdk/helpers/browser.js';
+import { launchBrowser } from '../../tests/helpers/browser.js';
 import { startDemo } from './start-demo.js';
 
 const USAGE = `Usage: pnpm screenshots [--sessions N] [--out DIR] [--url URL --token TOKEN]

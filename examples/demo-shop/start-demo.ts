@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig, type RunningServer, startServer } from '@snag/server';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../../tests/e2e/sdk/helpers/browser.js';
+import { launchBrowser } from '../../tests/helpers/browser.js';
 import { type Shop, startShop } from './shop-server.js';
 import { type SimulatedSession, simulate } from './simulate.js';
 

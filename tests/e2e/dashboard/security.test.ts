@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../sdk/helpers/browser.js';
-import { PROJECT_KEY, removeDataDir, startSnag } from '../sdk/helpers/snag-server.js';
+import { launchBrowser } from '../../helpers/browser.js';
+import { PROJECT_KEY, removeDataDir, startSnag } from '../../helpers/snag-server.js';
 import { signedInContext } from './helpers/dashboard-fixture.js';
 import { HOSTILE_TEXT, hostileBatch } from './helpers/hostile-recording.js';
 

@@ -6,7 +6,7 @@ const USUAL_VISITORS = 10;
 
 async function scrollThrough(page: Page, positions: number[]): Promise<void> {
   for (const y of positions) {
-    await page.evaluate((top) => window.scrollTo(0, top), y);
+    await page.evaluate(`window.scrollTo(0, ${y})`);
     await pause(page, 120);
   }
 }

@@ -3,8 +3,8 @@ import type { RunningServer } from '@snag/server';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { type Shop, startShop } from '../../../../examples/demo-shop/shop-server.js';
 import { type SimulatedSession, simulate } from '../../../../examples/demo-shop/simulate.js';
-import { launchBrowser } from '../../sdk/helpers/browser.js';
-import { ADMIN_TOKEN, PROJECT_KEY, removeDataDir, startSnag } from '../../sdk/helpers/snag-server.js';
+import { launchBrowser } from '../../../helpers/browser.js';
+import { ADMIN_TOKEN, PROJECT_KEY, removeDataDir, startSnag } from '../../../helpers/snag-server.js';
 
 export { ADMIN_TOKEN, PROJECT_KEY };
 
