@@ -1,5 +1,5 @@
 import { cleanProperties as cleanTraits } from './capture/properties.js';
-import { type LoadRecorder, SnagClient } from './client.js';
+import { type Client, type LoadRecorder, startClient } from './client.js';
 import { resolveOptions } from './options.js';
 import { doNotTrack } from './privacy/do-not-track.js';
 import type { SnagOptions } from './types.js';
@@ -27,7 +27,7 @@ export interface SnagApi {
  */
 export function createApi(loadRecorder: LoadRecorder): SnagApi {
   let options: ReturnType<typeof resolveOptions> | undefined;
-  let client: SnagClient | undefined;
+  let client: Client | undefined;
 
   const allowed = () => {
     if (!options || localStore.get(OPT_OUT_KEY) === '1') return false;
@@ -36,8 +36,7 @@ export function createApi(loadRecorder: LoadRecorder): SnagApi {
   };
   const start = () => {
     if (client || !options || !allowed()) return;
-    client = new SnagClient(options, loadRecorder);
-    client.start();
+    client = startClient(options, loadRecorder);
   };
   const stop = (discard: boolean) => {
     client?.stop(discard);
@@ -75,7 +74,7 @@ export function createApi(loadRecorder: LoadRecorder): SnagApi {
       }
     }),
     flush: () => safePromise(() => client?.flush()),
-    getSessionId: guard(() => (client?.sampled ? client.sessions.current().id : undefined)),
+    getSessionId: guard(() => client?.sessionId()),
     shutdown: () =>
       safePromise(async () => {
         const current = client;

@@ -1,7 +1,7 @@
 import { SCROLL_REVERSAL_VIEWPORT_SHARE } from '../constants.js';
 import type { CaptureContext } from '../types.js';
 import { guard } from '../util/guard.js';
-import { listen } from '../util/listen.js';
+import { listen } from '../util/lifetime.js';
 import { clampPixels } from './clicks.js';
 
 /**
@@ -26,7 +26,7 @@ export function captureScroll(ctx: CaptureContext): () => void {
   // Bubbling phase: only the page's own scrolling, not that of scrollable elements.
   listen(
     window,
-    ['scroll'],
+    'scroll',
     () => {
       const y = window.scrollY;
       scrolled = true;

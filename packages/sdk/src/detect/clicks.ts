@@ -1,8 +1,8 @@
-import { within } from '../privacy/mask.js';
-import { guard } from '../util/guard.js';
-import { listen } from '../util/listen.js';
+import { IGNORE_SELECTOR, within } from '../privacy/mask.js';
+import { later } from '../util/guard.js';
+import { listen } from '../util/lifetime.js';
 import { actionableTarget, isLeavingLink, isTextSurface, nearRoot } from './actionable.js';
-import type { React } from './reactions.js';
+import type { OnInput, React } from './reactions.js';
 import type { EmitSignal } from './signal.js';
 import type { DetectThresholds } from './thresholds.js';
 
@@ -42,7 +42,6 @@ export interface ClickDetector {
   error(message: string): void;
   /** The page view ends: navigation answers every pending click, bursts are judged now. */
   endPage(): void;
-  stop(): void;
 }
 
 /**
@@ -50,17 +49,11 @@ export interface ClickDetector {
  * disabled controls, which get no `click`, still count and keyboard activation
  * never does); its target is the nearest actionable ancestor.
  */
-export function detectClicks(
-  thresholds: DetectThresholds,
-  signal: EmitSignal,
-  ignore: string,
-  onInput: (time: number) => void,
-): ClickDetector {
+export function detectClicks(thresholds: DetectThresholds, signal: EmitSignal, onInput: OnInput): ClickDetector {
   const open: Press[] = [];
   let last: Press | undefined;
   let burst: Burst | undefined;
   let burstTimer: ReturnType<typeof setTimeout> | undefined;
-  const later = (fn: () => void, ms: number) => setTimeout(guard(fn), ms);
 
   const closeBurst = () => {
     clearTimeout(burstTimer);
@@ -116,7 +109,7 @@ export function detectClicks(
     const t = event.timeStamp;
     onInput(t);
     if (event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
-    if (within(raw, ignore) || raw.closest('canvas')) return;
+    if (within(raw, IGNORE_SELECTOR) || raw.closest('canvas')) return;
     const target = actionableTarget(raw);
     if (target && isTextSurface(target)) return;
     const previous = burst?.presses[burst.presses.length - 1];
@@ -166,7 +159,7 @@ export function detectClicks(
     });
   };
 
-  listen(window, ['pointerdown'], onPointerDown);
+  listen(window, 'pointerdown', onPointerDown);
   return {
     react,
     request() {
@@ -189,11 +182,6 @@ export function detectClicks(
     endPage() {
       react(performance.now());
       closeBurst();
-    },
-    stop() {
-      clearTimeout(burstTimer);
-      open.length = 0;
-      burst = undefined;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { listen } from '../util/listen.js';
+import { listen } from '../util/lifetime.js';
 import type { EmitSignal } from './signal.js';
 import type { DetectThresholds } from './thresholds.js';
 
@@ -10,7 +10,7 @@ import type { DetectThresholds } from './thresholds.js';
 export function detectThrash(thresholds: DetectThresholds, signal: EmitSignal): void {
   const axes = [0, 1].map(() => ({ last: 0, start: 0, direction: 0 }));
   let reversals: number[] = [];
-  listen(window, ['pointermove'], (event: PointerEvent) => {
+  listen(window, 'pointermove', (event: PointerEvent) => {
     if (event.pointerType !== 'mouse' || event.buttons) return;
     const t = event.timeStamp;
     [event.clientX, event.clientY].forEach((position, i) => {
