@@ -36,26 +36,23 @@ export function resolveOptions(options: SnagOptions): ResolvedOptions {
   return resolved;
 }
 
-/** Options taken from `data-*` attributes as they are written. */
-const TEXT_OPTIONS = ['key', 'endpoint', 'release', 'recorderUrl'];
-
 /**
  * Script-tag options: `data-sample-rate="0.5"`, `data-replay="false"`, `data-allow-query-params="a,b"`,
- * `data-detect` as `false` or JSON. The endpoint defaults to the script's origin.
+ * `data-detect` as `false` or JSON, anything else as written. The endpoint defaults to the script's origin.
  */
 export function optionsFromDataset(data: DOMStringMap, src: string): SnagOptions & { debug?: boolean } {
   const options: Record<string, unknown> = { endpoint: src ? new URL(src).origin : undefined };
   for (const [name, value = ''] of Object.entries(data)) {
-    const fallback: unknown = OPTION_DEFAULTS[name as Defaulted];
-    if (typeof fallback === 'boolean' || name === 'debug') options[name] = value !== 'false';
+    const fallback: unknown = name === 'debug' ? false : OPTION_DEFAULTS[name as Defaulted];
+    if (name === 'detect') options.detect = detectOption(value);
+    else if (typeof fallback === 'boolean') options[name] = value !== 'false';
     else if (typeof fallback === 'number') options[name] = Number(value);
     else if (Array.isArray(fallback))
       options[name] = value
         .split(',')
         .map((item) => item.trim())
         .filter(Boolean);
-    else if (typeof fallback === 'string' || TEXT_OPTIONS.includes(name)) options[name] = value;
-    else if (name === 'detect') options.detect = detectOption(value);
+    else options[name] = value;
   }
   return options as unknown as SnagOptions;
 }

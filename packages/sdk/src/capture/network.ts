@@ -4,16 +4,11 @@ import type { CaptureContext } from '../types.js';
 import { guard } from '../util/guard.js';
 import { patch } from '../util/lifetime.js';
 
-interface XhrInfo {
-  method: string;
-  url: string;
-  start: number;
-}
-
 /** Told about every request as it starts; may return what to call with its final status. */
 export type OnRequest = () => ((status: number) => void) | undefined;
 
-const xhrInfo = new WeakMap<XMLHttpRequest, XhrInfo>();
+/** Method and URL of each XHR, from `open` until `send`. */
+const xhrInfo = new WeakMap<XMLHttpRequest, [method: string, url: string]>();
 
 /**
  * Failed requests (status >= 400 or a network error) made with fetch or XHR.
@@ -38,6 +33,15 @@ export function captureNetwork(ctx: CaptureContext, onRequest?: OnRequest): void
     });
   });
 
+  /** A request has started: the detectors are told now, the returned callback takes its final status. */
+  const observe = (initiator: 'fetch' | 'xhr', method: string, url: string, start: number) => {
+    const done = started();
+    return (status: number) => {
+      done(status);
+      report(initiator, method, url, status, start);
+    };
+  };
+
   patch(
     window,
     'fetch',
@@ -46,13 +50,12 @@ export function captureNetwork(ctx: CaptureContext, onRequest?: OnRequest): void
         const start = performance.now();
         const promise = original.call(this, input, init);
         const request = input instanceof Request ? input : undefined;
-        const method = init?.method ?? request?.method ?? 'GET';
-        const url = request ? request.url : String(input);
-        const done = started();
-        const settle = (status: number) => {
-          done(status);
-          report('fetch', method, url, status, start);
-        };
+        const settle = observe(
+          'fetch',
+          init?.method ?? request?.method ?? 'GET',
+          request ? request.url : String(input),
+          start,
+        );
         promise.then(
           (response) => settle(response.status),
           () => settle(0),
@@ -67,7 +70,7 @@ export function captureNetwork(ctx: CaptureContext, onRequest?: OnRequest): void
     'open',
     (original) =>
       function snagOpen(this: XMLHttpRequest, method: string, url: string | URL, ...rest: unknown[]) {
-        xhrInfo.set(this, { method, url: String(url), start: 0 });
+        xhrInfo.set(this, [method, String(url)]);
         return (original as (...args: unknown[]) => void).call(this, method, url, ...rest);
       },
   );
@@ -78,12 +81,8 @@ export function captureNetwork(ctx: CaptureContext, onRequest?: OnRequest): void
       function snagSend(this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
         const info = xhrInfo.get(this);
         if (info) {
-          info.start = performance.now();
-          const done = started();
-          this.addEventListener('loadend', () => {
-            done(this.status);
-            report('xhr', info.method, info.url, this.status, info.start);
-          });
+          const settle = observe('xhr', ...info, performance.now());
+          this.addEventListener('loadend', () => settle(this.status));
         }
         return original.call(this, body);
       },

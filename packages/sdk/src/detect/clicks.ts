@@ -15,21 +15,23 @@ interface Burst {
 interface Press {
   /** pointerdown's timeStamp: the click's window opens here. */
   t: number;
-  raw: Element;
+  /** The element pressed, before resolving it to its actionable target. */
+  pressed: Element;
   target: Element | null;
   x: number;
   y: number;
   /** Reactions inside this subtree are the press's own (productive repetition). */
-  root: Element;
+  ownRoot: Element;
   burst: Burst;
   canBeDead: boolean;
   requests: number;
-  pending: number;
+  /** Requests the press started that are still running. */
+  running: number;
   /** First reaction of any kind after the press. */
   reaction?: number;
-  /** A reaction came while this was the latest press; `near` when it was inside `root`. */
+  /** A reaction came while this was the latest press; `nearby` when it was inside `ownRoot`. */
   own?: boolean;
-  near?: boolean;
+  nearby?: boolean;
   errored?: boolean;
   /** Set by a task queued at pointerdown: an error before it is certainly the click's. */
   settled?: boolean;
@@ -68,7 +70,7 @@ export function detectClicks(thresholds: DetectThresholds, signal: EmitSignal, o
       run = press.own ? 0 : gap > thresholds.rageClickGapMs ? 1 : run + 1;
       unanswered = Math.max(unanswered, run);
     });
-    const productive = presses.every((press) => press.near);
+    const productive = presses.every((press) => press.nearby);
     const first = presses[0] as Press;
     if (
       (unanswered >= thresholds.rageClickMinClicks ||
@@ -76,7 +78,7 @@ export function detectClicks(thresholds: DetectThresholds, signal: EmitSignal, o
       // Double / triple-clicking text selects it: that is not rage.
       (closing.target || getSelection()?.isCollapsed !== false)
     ) {
-      signal('rage_click', first.t, first.target ?? first.raw, { clicks: presses.length });
+      signal('rage_click', first.t, first.target ?? first.pressed, { clicks: presses.length });
     }
   };
 
@@ -84,7 +86,7 @@ export function detectClicks(thresholds: DetectThresholds, signal: EmitSignal, o
     const elapsed = performance.now() - press.t;
     if (!open.includes(press) || elapsed < thresholds.deadClickMs) return;
     // Still waiting on a request the click started: judged when it is done.
-    if (press.pending && press.reaction === undefined && elapsed < thresholds.clickMaxWaitMs) return;
+    if (press.running && press.reaction === undefined && elapsed < thresholds.clickMaxWaitMs) return;
     open.splice(open.indexOf(press), 1);
     if (press.errored) return;
     if (press.reaction !== undefined) {
@@ -100,7 +102,7 @@ export function detectClicks(thresholds: DetectThresholds, signal: EmitSignal, o
   const reportError = (press: Press, details: Record<string, string | number>) => {
     if (press.errored) return;
     press.errored = true;
-    signal('error_click', press.t, press.target ?? press.raw, details);
+    signal('error_click', press.t, press.target ?? press.pressed, details);
   };
 
   const onPointerDown = (event: PointerEvent) => {
@@ -125,15 +127,15 @@ export function detectClicks(thresholds: DetectThresholds, signal: EmitSignal, o
     }
     const press: Press = {
       t,
-      raw,
+      pressed: raw,
       target,
       x: event.pageX,
       y: event.pageY,
-      root: nearRoot(target ?? raw, thresholds.reactionNearLevels),
+      ownRoot: nearRoot(target ?? raw, thresholds.reactionNearLevels),
       burst,
       canBeDead: !!target && !isLeavingLink(target),
       requests: 0,
-      pending: 0,
+      running: 0,
     };
     burst.presses.push(press);
     open.push(press);
@@ -150,12 +152,12 @@ export function detectClicks(thresholds: DetectThresholds, signal: EmitSignal, o
   const react: React = (time, node, focus) => {
     open.forEach((press, i) => {
       // Focus landing on the pressed element (or around it) is the press itself, not a reaction.
-      if (press.t > time || (focus && node && (node === press.raw || node.contains(press.raw)))) return;
+      if (press.t > time || (focus && node && (node === press.pressed || node.contains(press.pressed)))) return;
       press.reaction ??= time;
       // A node that changed answers the latest press only; page-wide reactions answer all.
       if (node && i < open.length - 1) return;
       press.own = true;
-      if (!node || press.root.contains(node)) press.near = true;
+      if (!node || press.ownRoot.contains(node)) press.nearby = true;
     });
   };
 
@@ -166,11 +168,11 @@ export function detectClicks(thresholds: DetectThresholds, signal: EmitSignal, o
       const press = last;
       if (!press || performance.now() - press.t > thresholds.clickRequestMs) return undefined;
       press.requests++;
-      press.pending++;
+      press.running++;
       return (status) => {
-        press.pending--;
+        press.running--;
         if (status === 0 || status >= 500) reportError(press, { status });
-        if (!press.pending) later(() => judge(press), thresholds.clickRenderGraceMs);
+        if (!press.running) later(() => judge(press), thresholds.clickRenderGraceMs);
       };
     },
     error(message) {

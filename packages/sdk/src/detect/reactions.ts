@@ -45,9 +45,9 @@ export function watchReactions(thresholds: DetectThresholds, react: React): OnIn
   });
   listen(window, 'input change', (event: Event) => react(now(), event.target as Node));
   listen(window, 'focusin', (event: FocusEvent) => react(now(), event.target as Node, true));
-  listen(window, 'play submit pagehide popstate hashchange', () => react(now()));
-  listen(document, 'visibilitychange', () => react(now()));
-  listen(document, 'selectionchange', () => {
+  // Capture phase on window also hears what is fired at the document (visibilitychange, selectionchange).
+  listen(window, 'play submit pagehide popstate hashchange visibilitychange', () => react(now()));
+  listen(window, 'selectionchange', () => {
     if (getSelection()?.isCollapsed === false) react(now());
   });
   return (time) => {
