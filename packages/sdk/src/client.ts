@@ -96,12 +96,8 @@ export function startClient(
         reportInternal(error);
       }
     }
-    const userId = sessions.userId;
-    transport.add(event, {
-      id: sessions.current().id,
-      anonymous_id: sessions.anonymousId,
-      ...(userId ? { user_id: userId } : {}),
-    });
+    // An absent user id stays out of the JSON.
+    transport.add(event, { id: sessions.current().id, anonymous_id: sessions.anonymousId, user_id: sessions.userId });
   };
   const track = (name: string, props?: Properties) => emit({ type: 'custom', name, ...(props ? { props } : {}) });
 

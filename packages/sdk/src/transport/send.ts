@@ -32,7 +32,7 @@ export async function sendBatch(fetchFn: typeof fetch, url: string, body: string
     if (response.ok) return {};
     const { path } = (await response.json().catch(() => ({}))) as { path?: string };
     const index = /^events\.(\d+)/.exec(path ?? '')?.[1];
-    return { invalidEvent: index === undefined ? undefined : Number(index) };
+    return { invalidEvent: index ? Number(index) : undefined };
   } catch {
     return { retryAfterMs: 0 };
   } finally {

@@ -65,13 +65,9 @@ export function createTransport(config: TransportConfig): Transport {
     if (!open) return;
     const { session, events, bytes } = open;
     open = undefined;
-    const batch: OutboxItem['batch'] = {
-      v: PROTOCOL_VERSION,
-      sdk: { name: SDK_NAME, version: SDK_VERSION },
-      session,
-      events,
-    };
-    if (config.release) batch.release = config.release;
+    // Without a release the key is left out of the JSON.
+    const sdk = { name: SDK_NAME, version: SDK_VERSION };
+    const batch = { v: PROTOCOL_VERSION, sdk, session, release: config.release, events } as OutboxItem['batch'];
     outbox.push({ id: newId(), batch, bytes });
   };
   const cut = () => {
