@@ -1,4 +1,4 @@
-import type { SessionInfo, SnagEvent } from '@snag/protocol';
+import type { SnagEvent } from '@snag/protocol';
 import { captureClicks } from './capture/clicks.js';
 import { captureErrors } from './capture/errors.js';
 import { captureInputs } from './capture/inputs.js';
@@ -7,22 +7,22 @@ import { capturePages } from './capture/pages.js';
 import { captureScroll } from './capture/scroll.js';
 import { QUEUE_MAX_BYTES, REPLAY_MAX_DOM_NODES, REPLAY_START_IDLE_TIMEOUT_MS } from './constants.js';
 import { startDetectors } from './detect/start-detectors.js';
-import { IGNORE_ATTRIBUTE_SELECTOR, privacySelectors } from './privacy/mask.js';
+import { IGNORE_SELECTOR, privacySelectors } from './privacy/mask.js';
 import { scrubUrl } from './privacy/url.js';
-import { SessionManager } from './session/session.js';
-import { Outbox } from './transport/outbox.js';
-import { Transport } from './transport/transport.js';
+import { createSessions } from './session/session.js';
+import { createOutbox } from './transport/outbox.js';
+import { createTransport } from './transport/transport.js';
 import type {
   CaptureContext,
   EventDraft,
+  Properties,
   RecorderHandle,
-  ReplayChunk,
   ResolvedOptions,
   StartRecorder,
 } from './types.js';
 import { guard, reportInternal } from './util/guard.js';
 import { newId } from './util/id.js';
-import { listen, removeListeners } from './util/listen.js';
+import { endLifetime, listen } from './util/lifetime.js';
 import { type KeyValueStore, localStore } from './util/storage.js';
 
 const MAX_RECENT_PAGES = 10;
@@ -36,205 +36,132 @@ interface PageView {
 
 export type LoadRecorder = (options: ResolvedOptions) => Promise<StartRecorder>;
 
+export interface Client {
+  /** The current session's id; undefined when the session is sampled out. */
+  sessionId(): string | undefined;
+  track(name: string, props?: Properties): void;
+  identify(userId: string, traits?: Properties): void;
+  /** Includes the replay recorded so far: its open chunk is closed and sent too. */
+  flush(): Promise<void>;
+  /** Stops capturing; `discard` also forgets everything not yet sent (opt-out). */
+  stop(discard: boolean): void;
+}
+
 /**
- * One running instance of the SDK for one page: the session, the capture
- * modules, the recorder and the transport. Created only once tracking is
- * allowed (not opted out, consent given, sampled in).
+ * Starts one running instance of the SDK for one page: the session, the capture
+ * modules, the recorder and the transport. Started only once tracking is
+ * allowed (not opted out, consent given).
  */
-export class SnagClient {
-  readonly sessions: SessionManager;
-  readonly #transport: Transport;
-  readonly #stops: Array<() => void> = [];
-  readonly #ctx: CaptureContext;
-  /** Recent page views, so a replay chunk compressed after a navigation is still filed under its own. */
-  readonly #pages: PageView[] = [{ id: newId(), start: 0, url: '', replaySeq: 0 }];
-  #recorder: RecorderHandle | undefined;
-  #running = true;
-  readonly #onPageResets: Array<() => void> = [];
-  #pageView: ((navigation: 'navigate') => void) | undefined;
-
-  readonly #loadRecorder: LoadRecorder;
-
-  constructor(
-    readonly options: ResolvedOptions,
-    loadRecorder: LoadRecorder,
-    store: KeyValueStore = localStore,
-  ) {
-    this.#loadRecorder = loadRecorder;
-    this.sessions = new SessionManager(store, options);
-    const ingestUrl = `${options.endpoint}/v1/ingest`;
+export function startClient(
+  options: ResolvedOptions,
+  loadRecorder: LoadRecorder,
+  store: KeyValueStore = localStore,
+): Client {
+  const sessions = createSessions(store, options);
+  const ingestUrl = `${options.endpoint}/v1/ingest`;
+  const transport = createTransport({
+    ingestUrl: `${ingestUrl}?key=${encodeURIComponent(options.key)}`,
+    release: options.release,
     // Keep the page's fetch as it is now: network capture wraps it later and must not see our own requests.
-    const fetchFn = window.fetch.bind(window);
-    this.#transport = new Transport({
-      ingestUrl: `${ingestUrl}?key=${encodeURIComponent(options.key)}`,
-      release: options.release,
-      fetchFn,
-      outbox: new Outbox(store, newId(), QUEUE_MAX_BYTES),
-      onDropped: (batches, events) => this.track('$snag_dropped', { batches, events }),
-    });
-    this.#ctx = {
-      options,
-      ingestUrl,
-      emit: (draft, time) => this.emit(draft, time),
-      newPage: () => this.#newPage(),
-      url: () => scrubUrl(location.href, options.allowQueryParams),
-    };
-  }
+    fetchFn: window.fetch.bind(window),
+    outbox: createOutbox(store, newId(), QUEUE_MAX_BYTES),
+    onDropped: (batches, events) => track('$snag_dropped', { batches, events }),
+  });
+  /** Recent page views, so a replay chunk compressed after a navigation is still filed under its own. */
+  const pages: PageView[] = [{ id: newId(), start: 0, url: '', replaySeq: 0 }];
+  const currentPage = () => pages[pages.length - 1] as PageView;
+  let recorder: RecorderHandle | undefined;
+  let running = true;
+  let pageView: ((navigation: 'navigate') => void) | undefined;
+  const scrub = (url: string) => scrubUrl(url, options.allowQueryParams);
 
-  get sampled(): boolean {
-    return this.sessions.current().sampled;
-  }
-
-  start(): void {
-    this.#transport.start();
-    if (!this.sampled) return;
-    const endScroll = captureScroll(this.#ctx);
-    const detectors = this.options.detect ? startDetectors(this.#ctx, this.options.detect) : undefined;
-    if (detectors) this.#stops.push(detectors.stop);
-    // A page view ends on a route change or page hide: its scroll summary and pending struggle are reported.
-    const endPage = () => {
-      endScroll();
-      detectors?.endPage();
-    };
-    const pages = capturePages(this.#ctx, endPage);
-    this.#pageView = pages.view;
-    this.#stops.push(pages.stop);
-    captureClicks(this.#ctx);
-    captureInputs(this.#ctx);
-    if (this.options.captureErrors) this.#onPageResets.push(captureErrors(this.#ctx));
-    if (this.options.captureNetwork) this.#addResettable(captureNetwork(this.#ctx, detectors?.request));
-    this.#listenForExit(endPage);
-    if (this.options.replay && this.sessions.current().replay) this.#scheduleRecorder();
-  }
-
-  emit(draft: EventDraft, time = Date.now(), page = this.#currentPage()): void {
-    if (!this.#running) return;
-    const before = this.sessions.current().id;
-    const session = this.sessions.touch();
+  const emit = (draft: EventDraft, time = Date.now(), page = currentPage()): void => {
+    if (!running) return;
+    const before = sessions.current().id;
+    const session = sessions.touch();
     // A session renewed mid-page is sampled afresh; one sampled out sends nothing.
     if (!session.sampled) return;
     if (session.id !== before) {
-      this.#renewSession();
-      if (draft.type !== 'replay') page = this.#currentPage();
+      renewSession();
+      if (draft.type !== 'replay') page = currentPage();
     }
-    const url = page.url || this.#ctx.url();
-    let event = { ...draft, id: newId(), t: time, page_id: page.id, url } as SnagEvent;
+    let event = { ...draft, id: newId(), t: time, page_id: page.id, url: page.url || ctx.url() } as SnagEvent;
     if (!event.url) return;
-    if (event.type !== 'replay' && this.options.beforeSend) {
+    if (event.type !== 'replay' && options.beforeSend) {
       try {
-        const edited = this.options.beforeSend(event);
+        const edited = options.beforeSend(event);
         if (!edited) return;
         event = edited;
       } catch (error) {
         reportInternal(error);
       }
     }
-    this.#transport.add(event, this.#sessionInfo());
-  }
+    // An absent user id stays out of the JSON.
+    transport.add(event, { id: sessions.current().id, anonymous_id: sessions.anonymousId, user_id: sessions.userId });
+  };
+  const track = (name: string, props?: Properties) => emit({ type: 'custom', name, ...(props ? { props } : {}) });
 
-  track(name: string, props?: Record<string, string | number | boolean | null>): void {
-    this.emit({ type: 'custom', name, ...(props ? { props } : {}) });
-  }
-
-  identify(userId: string, traits?: Record<string, string | number | boolean | null>): void {
-    this.sessions.userId = userId;
-    this.emit({ type: 'identify', user_id: userId, ...(traits ? { traits } : {}) });
-  }
-
-  /** Includes the replay recorded so far: its open chunk is closed and sent too. */
-  async flush(): Promise<void> {
-    await this.#recorder?.flush().catch(reportInternal);
-    await this.#transport.flush();
-  }
-
-  /** Stops capturing; `discard` also forgets everything not yet sent (opt-out). */
-  stop(discard: boolean): void {
-    this.#running = false;
-    this.#recorder?.stop();
-    this.#recorder = undefined;
-    removeListeners();
-    for (const stop of this.#stops.splice(0)) guard(stop)();
-    if (discard) this.#transport.clear();
-  }
-
-  #currentPage(): PageView {
-    return this.#pages[this.#pages.length - 1] as PageView;
-  }
-
-  #sessionInfo(): SessionInfo {
-    const userId = this.sessions.userId;
-    return {
-      id: this.sessions.current().id,
-      anonymous_id: this.sessions.anonymousId,
-      ...(userId ? { user_id: userId } : {}),
-    };
-  }
+  const ctx: CaptureContext = {
+    options,
+    ingestUrl,
+    selectors: privacySelectors(options),
+    emit,
+    url: () => scrub(location.href),
+    newPage() {
+      // The open replay chunk belongs to the page view that is ending.
+      recorder?.flush().catch(reportInternal);
+      pages.push({ id: newId(), start: Date.now(), url: ctx.url(), replaySeq: 0 });
+      if (pages.length > MAX_RECENT_PAGES) pages.shift();
+    },
+    perPage(max) {
+      let page: PageView | undefined;
+      let count = 0;
+      return () => {
+        if (page !== currentPage()) {
+          page = currentPage();
+          count = 0;
+        }
+        return ++count <= max;
+      };
+    },
+  };
 
   /**
    * The session expired while the page stayed open: the new session starts with
    * its own page view and, when recording, a fresh full snapshot.
    */
-  #renewSession(): void {
-    this.#pageView?.('navigate');
-    if (!this.#recorder) return;
-    this.#recorder.stop();
-    this.#recorder = undefined;
-    this.#scheduleRecorder();
-  }
-
-  #newPage(): void {
-    // The open replay chunk belongs to the page view that is ending.
-    this.#recorder?.flush().catch(reportInternal);
-    this.#pages.push({ id: newId(), start: Date.now(), url: this.#ctx.url(), replaySeq: 0 });
-    if (this.#pages.length > MAX_RECENT_PAGES) this.#pages.shift();
-    for (const reset of this.#onPageResets) reset();
-  }
-
-  #addResettable(capture: { stop(): void; resetPage(): void }): void {
-    this.#stops.push(capture.stop);
-    this.#onPageResets.push(capture.resetPage);
-  }
-
-  #listenForExit(endPage: () => void): void {
-    listen(
-      window,
-      ['pagehide'],
-      () => {
-        endPage();
-        this.sessions.write();
-        this.#transport.exit(true);
-      },
-      false,
-    );
-    listen(document, ['visibilitychange'], () => {
-      if (document.visibilityState === 'hidden') this.#transport.sendNow();
-    });
-    listen(window, ['pageshow'], (event: PageTransitionEvent) => {
-      if (event.persisted) this.#transport.resume();
-    });
-  }
+  const renewSession = () => {
+    pageView?.('navigate');
+    if (!recorder) return;
+    recorder.stop();
+    recorder = undefined;
+    scheduleRecorder();
+  };
 
   /** The recorder chunk is fetched only once the page has loaded and is idle. */
-  #scheduleRecorder(): void {
+  const scheduleRecorder = () => {
     const begin = guard(() => {
       const nodes = document.getElementsByTagName('*').length;
       if (nodes > REPLAY_MAX_DOM_NODES) {
         // rrweb serialises the whole DOM in one task: on a page this large that alone is a long freeze.
-        this.track('$replay_skipped', { reason: 'dom_too_large', nodes });
+        track('$replay_skipped', { reason: 'dom_too_large', nodes });
         return;
       }
-      this.#loadRecorder(this.options)
+      loadRecorder(options)
         .then((start) => {
-          if (!this.#running) return;
-          const selectors = privacySelectors(this.options);
-          this.#recorder = start({
-            maskAllInputs: this.options.maskAllInputs,
-            maskTextSelector: selectors.mask,
-            blockSelector: selectors.block,
-            ignoreSelector: IGNORE_ATTRIBUTE_SELECTOR,
-            scrubUrl: (url) => scrubUrl(url, this.options.allowQueryParams),
-            onChunk: (chunk) => this.#emitChunk(chunk),
-            onNotice: (name, props) => this.track(name, props),
+          if (!running) return;
+          recorder = start({
+            maskAllInputs: options.maskAllInputs,
+            maskTextSelector: ctx.selectors.mask,
+            blockSelector: ctx.selectors.block,
+            ignoreSelector: IGNORE_SELECTOR,
+            scrubUrl: scrub,
+            onChunk: ({ t, ...chunk }) => {
+              let page = currentPage();
+              for (const view of pages) if (view.start <= t) page = view;
+              emit({ type: 'replay', seq: page.replaySeq++, ...chunk }, t, page);
+            },
+            onNotice: track,
           });
         })
         .catch(reportInternal);
@@ -246,12 +173,58 @@ export class SnagClient {
         : setTimeout(begin, 0);
     if (document.readyState === 'complete') whenIdle();
     else window.addEventListener('load', whenIdle, { once: true });
+  };
+
+  transport.start();
+  if (sessions.current().sampled) {
+    const endScroll = captureScroll(ctx);
+    const detectors = options.detect ? startDetectors(ctx, options.detect) : undefined;
+    // A page view ends on a route change or page hide: its scroll summary and pending struggle are reported.
+    const endPage = () => {
+      endScroll();
+      detectors?.endPage();
+    };
+    pageView = capturePages(ctx, endPage);
+    captureClicks(ctx);
+    captureInputs(ctx);
+    if (options.captureErrors || detectors) captureErrors(ctx, detectors?.error);
+    if (options.captureNetwork) captureNetwork(ctx, detectors?.request);
+    listen(
+      window,
+      'pagehide',
+      () => {
+        endPage();
+        sessions.write();
+        transport.exit(true);
+      },
+      false,
+    );
+    listen(document, 'visibilitychange', () => {
+      if (document.visibilityState === 'hidden') transport.sendNow();
+    });
+    listen(window, 'pageshow', (event: PageTransitionEvent) => {
+      if (event.persisted) transport.resume();
+    });
+    if (options.replay && sessions.current().replay) scheduleRecorder();
   }
 
-  #emitChunk(chunk: ReplayChunk): void {
-    const { t, ...rest } = chunk;
-    let page = this.#currentPage();
-    for (const view of this.#pages) if (view.start <= t) page = view;
-    this.emit({ type: 'replay', seq: page.replaySeq++, ...rest }, t, page);
-  }
+  return {
+    sessionId: () => (sessions.current().sampled ? sessions.current().id : undefined),
+    track,
+    identify(userId, traits) {
+      sessions.userId = userId;
+      emit({ type: 'identify', user_id: userId, ...(traits ? { traits } : {}) });
+    },
+    async flush() {
+      await recorder?.flush().catch(reportInternal);
+      await transport.flush();
+    },
+    stop(discard) {
+      running = false;
+      recorder?.stop();
+      recorder = undefined;
+      endLifetime();
+      if (discard) transport.clear();
+    },
+  };
 }

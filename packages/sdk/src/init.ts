@@ -1,8 +1,8 @@
 import { cleanProperties as cleanTraits } from './capture/properties.js';
-import { type LoadRecorder, SnagClient } from './client.js';
+import { type Client, type LoadRecorder, startClient } from './client.js';
 import { resolveOptions } from './options.js';
 import { doNotTrack } from './privacy/do-not-track.js';
-import type { SnagOptions } from './types.js';
+import type { ResolvedOptions, SnagOptions } from './types.js';
 import { guard, reportInternal, setDebug } from './util/guard.js';
 import { localStore } from './util/storage.js';
 
@@ -26,18 +26,15 @@ export interface SnagApi {
  * goes wrong inside the SDK, the host page never sees an exception.
  */
 export function createApi(loadRecorder: LoadRecorder): SnagApi {
-  let options: ReturnType<typeof resolveOptions> | undefined;
-  let client: SnagClient | undefined;
+  let options: ResolvedOptions | undefined;
+  let client: Client | undefined;
 
-  const allowed = () => {
-    if (!options || localStore.get(OPT_OUT_KEY) === '1') return false;
-    if (options.respectDoNotTrack && doNotTrack()) return false;
-    return !options.requireConsent || localStore.get(CONSENT_KEY) === '1';
-  };
+  const allowed = (resolved: ResolvedOptions) =>
+    localStore.get(OPT_OUT_KEY) !== '1' &&
+    !(resolved.respectDoNotTrack && doNotTrack()) &&
+    (!resolved.requireConsent || localStore.get(CONSENT_KEY) === '1');
   const start = () => {
-    if (client || !options || !allowed()) return;
-    client = new SnagClient(options, loadRecorder);
-    client.start();
+    if (!client && options && allowed(options)) client = startClient(options, loadRecorder);
   };
   const stop = (discard: boolean) => {
     client?.stop(discard);
@@ -75,7 +72,7 @@ export function createApi(loadRecorder: LoadRecorder): SnagApi {
       }
     }),
     flush: () => safePromise(() => client?.flush()),
-    getSessionId: guard(() => (client?.sampled ? client.sessions.current().id : undefined)),
+    getSessionId: guard(() => client?.sessionId()),
     shutdown: () =>
       safePromise(async () => {
         const current = client;
@@ -87,11 +84,7 @@ export function createApi(loadRecorder: LoadRecorder): SnagApi {
   };
 }
 
+/** Runs `fn` now; whatever it throws or rejects with is reported, never passed on. */
 function safePromise(fn: () => Promise<void> | undefined): Promise<void> {
-  try {
-    return Promise.resolve(fn()).catch(reportInternal);
-  } catch (error) {
-    reportInternal(error);
-    return Promise.resolve();
-  }
+  return new Promise<void>((resolve) => resolve(fn())).catch(reportInternal);
 }

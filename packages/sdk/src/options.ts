@@ -1,30 +1,66 @@
 import { resolveThresholds } from './detect/thresholds.js';
 import type { ResolvedOptions, SnagOptions } from './types.js';
 
-/** Fills in the defaults: everything on, everything masked, nothing required of the user. */
+/**
+ * The defaults: everything on, everything masked, nothing required of the user.
+ * The script tag parses each `data-*` attribute by the type of its default.
+ */
+export const OPTION_DEFAULTS = {
+  sampleRate: 1,
+  replay: true,
+  replaySampleRate: 1,
+  maskAllInputs: true,
+  maskTextSelector: '',
+  blockSelector: '',
+  allowQueryParams: [] as string[],
+  respectDoNotTrack: false,
+  requireConsent: false,
+  captureNetwork: true,
+  captureErrors: true,
+};
+
+type Defaulted = keyof typeof OPTION_DEFAULTS;
+
 export function resolveOptions(options: SnagOptions): ResolvedOptions {
-  const endpoint = (options.endpoint ?? location.origin).replace(/\/+$/, '');
-  return {
-    key: options.key,
-    endpoint,
-    sampleRate: rate(options.sampleRate),
-    replay: options.replay ?? true,
-    replaySampleRate: rate(options.replaySampleRate),
-    recorderUrl: options.recorderUrl,
-    release: options.release,
-    maskAllInputs: options.maskAllInputs ?? true,
-    maskTextSelector: options.maskTextSelector ?? '',
-    blockSelector: options.blockSelector ?? '',
-    allowQueryParams: options.allowQueryParams ?? [],
-    respectDoNotTrack: options.respectDoNotTrack ?? false,
-    requireConsent: options.requireConsent ?? false,
-    captureNetwork: options.captureNetwork ?? true,
-    captureErrors: options.captureErrors ?? true,
+  const resolved = {
+    ...options,
+    endpoint: (options.endpoint ?? location.origin).replace(/\/+$/, ''),
     detect: resolveThresholds(options.detect),
-    beforeSend: options.beforeSend,
-  };
+  } as ResolvedOptions;
+  const filled = resolved as Record<string, unknown>;
+  for (const name in OPTION_DEFAULTS) filled[name] ??= OPTION_DEFAULTS[name as Defaulted];
+  for (const name of ['sampleRate', 'replaySampleRate'] as const) {
+    const value = resolved[name];
+    if (!(typeof value === 'number' && value >= 0 && value <= 1)) resolved[name] = 1;
+  }
+  return resolved;
 }
 
-function rate(value: number | undefined): number {
-  return typeof value === 'number' && value >= 0 && value <= 1 ? value : 1;
+/**
+ * Script-tag options: `data-sample-rate="0.5"`, `data-replay="false"`, `data-allow-query-params="a,b"`,
+ * `data-detect` as `false` or JSON, anything else as written. The endpoint defaults to the script's origin.
+ */
+export function optionsFromDataset(data: DOMStringMap, src: string): SnagOptions & { debug?: boolean } {
+  const options: Record<string, unknown> = { endpoint: src ? new URL(src).origin : undefined };
+  for (const [name, value = ''] of Object.entries(data)) {
+    const fallback: unknown = name === 'debug' ? false : OPTION_DEFAULTS[name as Defaulted];
+    if (name === 'detect') options.detect = detectOption(value);
+    else if (typeof fallback === 'boolean') options[name] = value !== 'false';
+    else if (typeof fallback === 'number') options[name] = Number(value);
+    else if (Array.isArray(fallback))
+      options[name] = value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean);
+    else options[name] = value;
+  }
+  return options as unknown as SnagOptions;
+}
+
+function detectOption(value: string): SnagOptions['detect'] {
+  try {
+    return value === 'false' ? false : value ? JSON.parse(value) : undefined;
+  } catch {
+    return undefined;
+  }
 }

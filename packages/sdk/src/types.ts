@@ -1,5 +1,6 @@
 import type { Properties, SnagEvent } from '@snag/protocol';
 import type { DetectThresholds } from './detect/thresholds.js';
+import type { PrivacySelectors } from './privacy/mask.js';
 
 export type { Properties, SnagEvent };
 
@@ -61,6 +62,9 @@ export interface CaptureContext {
   url(): string;
   /** The ingest URL, so network capture can skip the SDK's own requests. */
   ingestUrl: string;
+  selectors: PrivacySelectors;
+  /** A counter that starts again with every page view: true while it has counted at most `max`. */
+  perPage(max: number): () => boolean;
 }
 
 /** Starts recording. Lives in the lazily loaded recorder chunk. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SESSION_INACTIVITY_MS, SESSION_MAX_DURATION_MS } from '../src/constants.js';
-import { SessionManager } from '../src/session/session.js';
+import { createSessions } from '../src/session/session.js';
 import { memoryStore } from '../src/util/storage.js';
 
 function clock(start = Date.UTC(2026, 0, 1)) {
@@ -14,9 +14,9 @@ describe('session', () => {
   it('is shared by every instance on the same storage (reloads, tabs)', () => {
     const store = memoryStore();
     const time = clock();
-    const first = new SessionManager(store, ALL, time.now);
+    const first = createSessions(store, ALL, time.now);
     time.advance(60_000);
-    const second = new SessionManager(store, ALL, time.now);
+    const second = createSessions(store, ALL, time.now);
     expect(second.current().id).toBe(first.current().id);
     expect(second.anonymousId).toBe(first.anonymousId);
   });
@@ -24,7 +24,7 @@ describe('session', () => {
   it('ends after 30 minutes without activity, keeping the anonymous id', () => {
     const store = memoryStore();
     const time = clock();
-    const sessions = new SessionManager(store, ALL, time.now);
+    const sessions = createSessions(store, ALL, time.now);
     const { id } = sessions.current();
     time.advance(SESSION_INACTIVITY_MS - 1_000);
     expect(sessions.touch().id).toBe(id);
@@ -33,12 +33,12 @@ describe('session', () => {
     time.advance(SESSION_INACTIVITY_MS);
     const renewed = sessions.touch();
     expect(renewed.id).not.toBe(id);
-    expect(new SessionManager(store, ALL, time.now).anonymousId).toBe(sessions.anonymousId);
+    expect(createSessions(store, ALL, time.now).anonymousId).toBe(sessions.anonymousId);
   });
 
   it('ends after the maximum duration even when active', () => {
     const time = clock();
-    const sessions = new SessionManager(memoryStore(), ALL, time.now);
+    const sessions = createSessions(memoryStore(), ALL, time.now);
     const { id } = sessions.current();
     for (let elapsed = 0; elapsed <= SESSION_MAX_DURATION_MS; elapsed += 10 * 60_000) {
       time.advance(10 * 60_000);
@@ -50,15 +50,15 @@ describe('session', () => {
   it('decides sampling once per session and keeps it across reloads', () => {
     const store = memoryStore();
     const time = clock();
-    const out = new SessionManager(store, { sampleRate: 0.5, replaySampleRate: 1 }, time.now, () => 0.9);
+    const out = createSessions(store, { sampleRate: 0.5, replaySampleRate: 1 }, time.now, () => 0.9);
     expect(out.current()).toMatchObject({ sampled: false, replay: false });
-    const again = new SessionManager(store, { sampleRate: 0.5, replaySampleRate: 1 }, time.now, () => 0.1);
+    const again = createSessions(store, { sampleRate: 0.5, replaySampleRate: 1 }, time.now, () => 0.1);
     expect(again.current().sampled).toBe(false);
   });
 
   it('keeps the user id across instances', () => {
     const store = memoryStore();
-    new SessionManager(store, ALL).userId = 'user-1';
-    expect(new SessionManager(store, ALL).userId).toBe('user-1');
+    createSessions(store, ALL).userId = 'user-1';
+    expect(createSessions(store, ALL).userId).toBe('user-1');
   });
 });

@@ -1,8 +1,8 @@
 import { gunzipSync } from 'node:zlib';
 import { type Batch, batchSchema, type SnagEvent } from '@snag/protocol';
 import { describe, expect, it } from 'vitest';
-import { Outbox } from '../src/transport/outbox.js';
-import { Transport } from '../src/transport/transport.js';
+import { createOutbox } from '../src/transport/outbox.js';
+import { createTransport } from '../src/transport/transport.js';
 import { memoryStore } from '../src/util/storage.js';
 
 const session = { id: 'session-1', anonymous_id: 'anon-1' };
@@ -26,8 +26,8 @@ function endpoint(answers: Array<() => Response>) {
 }
 
 function transportWith(fetchFn: typeof fetch, dropped: Array<[number, number]> = []) {
-  const outbox = new Outbox(memoryStore(), 'tab', 1_000_000);
-  const transport = new Transport({
+  const outbox = createOutbox(memoryStore(), 'tab', 1_000_000);
+  const transport = createTransport({
     ingestUrl: 'https://snag.test/v1/ingest?key=pk',
     fetchFn,
     outbox,
@@ -101,8 +101,8 @@ describe('transport', () => {
   it('reports batches dropped by the byte cap', async () => {
     const { fetchFn } = endpoint([]);
     const dropped: Array<[number, number]> = [];
-    const outbox = new Outbox(memoryStore(), 'tab', 1);
-    const transport = new Transport({
+    const outbox = createOutbox(memoryStore(), 'tab', 1);
+    const transport = createTransport({
       ingestUrl: 'https://snag.test/v1/ingest',
       fetchFn,
       outbox,

@@ -1,21 +1,17 @@
-import { privacySelectors, within } from '../privacy/mask.js';
+import { IGNORE_SELECTOR, within } from '../privacy/mask.js';
 import type { CaptureContext } from '../types.js';
-import { listen } from '../util/listen.js';
+import { listen } from '../util/lifetime.js';
 import { clickTarget, describeElement } from './element.js';
 
 /** Clicks anywhere in the document, with page coordinates and a stable element description. */
 export function captureClicks(ctx: CaptureContext): void {
-  const selectors = privacySelectors(ctx.options);
-  // Text of blocked elements is as private as masked text.
-  const textMask = `${selectors.mask}, ${selectors.block}`;
-  listen(document, ['click'], (event: MouseEvent) => {
-    if (!(event.target instanceof Element)) return;
-    if (within(event.target, selectors.ignore)) return;
-    const element = clickTarget(event.target);
+  listen(document, 'click', (event: MouseEvent) => {
+    const { target } = event;
+    if (!(target instanceof Element) || within(target, IGNORE_SELECTOR)) return;
     const doc = document.documentElement;
     ctx.emit({
       type: 'click',
-      element: describeElement(element, textMask),
+      element: describeElement(clickTarget(target), ctx.selectors.text),
       x: clampPixels(event.pageX),
       y: clampPixels(event.pageY),
       page_width: clampPixels(doc.scrollWidth),

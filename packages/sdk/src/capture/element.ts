@@ -19,8 +19,8 @@ export function describeElement(element: Element, maskSelector: string): Element
   const description: ElementDescription = { selector: selectorOf(element).slice(0, MAX_SELECTOR_LENGTH), tag };
   const text = visibleText(element);
   if (text) description.text = within(element, maskSelector) ? maskText(text) : text;
-  const testId = testIdOf(element);
-  if (testId) description.test_id = testId.slice(0, MAX_LABEL_LENGTH);
+  const testId = firstAttribute(element, TEST_ID_ATTRIBUTES);
+  if (testId) description.test_id = testId[1].slice(0, MAX_LABEL_LENGTH);
   const label = element.getAttribute('aria-label');
   if (label) description.aria_label = label.slice(0, MAX_LABEL_LENGTH);
   const role = element.getAttribute('role');
@@ -37,12 +37,13 @@ function visibleText(element: Element): string {
   return (element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_ELEMENT_TEXT_LENGTH);
 }
 
-function testIdOf(element: Element): string | null {
-  for (const name of TEST_ID_ATTRIBUTES) {
+/** The first of these attributes that has a value, with its value. */
+function firstAttribute(element: Element, names: string[]): [name: string, value: string] | undefined {
+  for (const name of names) {
     const value = element.getAttribute(name);
-    if (value) return value;
+    if (value) return [name, value];
   }
-  return null;
+  return undefined;
 }
 
 /** Walks up at most a few levels, stopping at the first unique anchor (id or test id). */
@@ -69,14 +70,10 @@ function matchesOnlyOne(selector: string): boolean {
 function segment(element: Element): { part: string; unique: boolean } {
   const tag = element.tagName.toLowerCase();
   if (element.id && !GENERATED.test(element.id)) return { part: `#${CSS.escape(element.id)}`, unique: true };
-  for (const name of TEST_ID_ATTRIBUTES) {
-    const value = element.getAttribute(name);
-    if (value) return { part: `[${name}="${cssString(value)}"]`, unique: true };
-  }
-  for (const name of ['aria-label', 'name', 'role']) {
-    const value = element.getAttribute(name);
-    if (value) return { part: `${tag}[${name}="${cssString(value)}"]`, unique: false };
-  }
+  const testId = firstAttribute(element, TEST_ID_ATTRIBUTES);
+  if (testId) return { part: attributeSelector(testId), unique: true };
+  const label = firstAttribute(element, ['aria-label', 'name', 'role']);
+  if (label) return { part: tag + attributeSelector(label), unique: false };
   const classes = Array.from(element.classList)
     .filter((name) => !GENERATED.test(name))
     .slice(0, SELECTOR_MAX_CLASSES);
@@ -89,17 +86,11 @@ function nthOfType(element: Element, base: string): string {
   const parent = element.parentElement;
   if (!parent) return '';
   const same = Array.from(parent.children).filter((sibling) => sibling.matches(base));
-  return same.length > 1 ? `:nth-of-type(${sameTagIndex(element)})` : '';
+  if (same.length < 2) return '';
+  const sameTag = Array.from(parent.children).filter((sibling) => sibling.tagName === element.tagName);
+  return `:nth-of-type(${sameTag.indexOf(element) + 1})`;
 }
 
-function sameTagIndex(element: Element): number {
-  let index = 1;
-  for (let sibling = element.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
-    if (sibling.tagName === element.tagName) index++;
-  }
-  return index;
-}
-
-function cssString(value: string): string {
-  return value.slice(0, 64).replace(/["\\]/g, '\\$&');
+function attributeSelector([name, value]: [string, string]): string {
+  return `[${name}="${value.slice(0, 64).replace(/["\\]/g, '\\$&')}"]`;
 }

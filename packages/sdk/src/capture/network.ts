@@ -2,32 +2,27 @@ import { MAX_NETWORK_EVENTS_PER_PAGE } from '../constants.js';
 import { stripQuery } from '../privacy/url.js';
 import type { CaptureContext } from '../types.js';
 import { guard } from '../util/guard.js';
+import { patch } from '../util/lifetime.js';
 
-interface XhrInfo {
-  method: string;
-  url: string;
-  start: number;
-}
+/** Told about every request as it starts; may return what to call with its final status. */
+export type OnRequest = () => ((status: number) => void) | undefined;
 
-const xhrInfo = new WeakMap<XMLHttpRequest, XhrInfo>();
+/** Method and URL of each XHR, from `open` until `send`. */
+const xhrInfo = new WeakMap<XMLHttpRequest, [method: string, url: string]>();
 
 /**
  * Failed requests (status >= 400 or a network error) made with fetch or XHR.
  * The wrappers call the originals first and only observe: the host's requests
  * behave exactly as before, errors included.
  */
-export function captureNetwork(
-  ctx: CaptureContext,
-  onRequest?: () => ((status: number) => void) | undefined,
-): { stop(): void; resetPage(): void } {
+export function captureNetwork(ctx: CaptureContext, onRequest?: OnRequest): void {
   // Told about every request, failed or not, so that struggle detection can tie requests to clicks.
   const started = () => guard(onRequest ?? (() => undefined))() ?? (() => {});
-  let count = 0;
+  const underCap = ctx.perPage(MAX_NETWORK_EVENTS_PER_PAGE);
   const report = guard((initiator: 'fetch' | 'xhr', method: string, url: string, status: number, start: number) => {
     if (status > 0 && status < 400) return;
     const requestUrl = stripQuery(url, location.href);
-    if (!requestUrl.startsWith('http') || requestUrl === ctx.ingestUrl) return;
-    if (++count > MAX_NETWORK_EVENTS_PER_PAGE) return;
+    if (!requestUrl.startsWith('http') || requestUrl === ctx.ingestUrl || !underCap()) return;
     ctx.emit({
       type: 'network',
       initiator,
@@ -38,53 +33,58 @@ export function captureNetwork(
     });
   });
 
-  const originalFetch = window.fetch;
-  window.fetch = function snagFetch(this: unknown, input: RequestInfo | URL, init?: RequestInit) {
-    const start = performance.now();
-    const promise = originalFetch.call(this, input, init);
-    const request = input instanceof Request ? input : undefined;
-    const method = init?.method ?? request?.method ?? 'GET';
-    const url = request ? request.url : String(input);
+  /** A request has started: the detectors are told now, the returned callback takes its final status. */
+  const observe = (initiator: 'fetch' | 'xhr', method: string, url: string, start: number) => {
     const done = started();
-    const settle = (status: number) => {
+    return (status: number) => {
       done(status);
-      report('fetch', method, url, status, start);
+      report(initiator, method, url, status, start);
     };
-    promise.then(
-      (response) => settle(response.status),
-      () => settle(0),
-    );
-    return promise;
   };
+
+  patch(
+    window,
+    'fetch',
+    (original) =>
+      function snagFetch(this: unknown, input: RequestInfo | URL, init?: RequestInit) {
+        const start = performance.now();
+        const promise = original.call(this, input, init);
+        const request = input instanceof Request ? input : undefined;
+        const settle = observe(
+          'fetch',
+          init?.method ?? request?.method ?? 'GET',
+          request ? request.url : String(input),
+          start,
+        );
+        promise.then(
+          (response) => settle(response.status),
+          () => settle(0),
+        );
+        return promise;
+      },
+  );
 
   const proto = XMLHttpRequest.prototype;
-  const originalOpen = proto.open;
-  const originalSend = proto.send;
-  proto.open = function snagOpen(this: XMLHttpRequest, method: string, url: string | URL, ...rest: unknown[]) {
-    xhrInfo.set(this, { method, url: String(url), start: 0 });
-    return (originalOpen as (...args: unknown[]) => void).call(this, method, url, ...rest);
-  };
-  proto.send = function snagSend(this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
-    const info = xhrInfo.get(this);
-    if (info) {
-      info.start = performance.now();
-      const done = started();
-      this.addEventListener('loadend', () => {
-        done(this.status);
-        report('xhr', info.method, info.url, this.status, info.start);
-      });
-    }
-    return originalSend.call(this, body);
-  };
-
-  return {
-    stop() {
-      window.fetch = originalFetch;
-      proto.open = originalOpen;
-      proto.send = originalSend;
-    },
-    resetPage() {
-      count = 0;
-    },
-  };
+  patch(
+    proto,
+    'open',
+    (original) =>
+      function snagOpen(this: XMLHttpRequest, method: string, url: string | URL, ...rest: unknown[]) {
+        xhrInfo.set(this, [method, String(url)]);
+        return (original as (...args: unknown[]) => void).call(this, method, url, ...rest);
+      },
+  );
+  patch(
+    proto,
+    'send',
+    (original) =>
+      function snagSend(this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
+        const info = xhrInfo.get(this);
+        if (info) {
+          const settle = observe('xhr', ...info, performance.now());
+          this.addEventListener('loadend', () => settle(this.status));
+        }
+        return original.call(this, body);
+      },
+  );
 }

@@ -1,27 +1,27 @@
 import type { NavigationType } from '@snag/protocol';
 import { MAX_TITLE_LENGTH } from '@snag/protocol/limits';
+import { stripQuery } from '../privacy/url.js';
 import type { CaptureContext } from '../types.js';
 import { guard } from '../util/guard.js';
-import { listen } from '../util/listen.js';
+import { listen, patch } from '../util/lifetime.js';
 import { clampPixels } from './clicks.js';
 
 /**
  * Page views: the full load (with how it was reached), SPA route changes through
  * pushState / replaceState / hashchange, history traversal (popstate) and
- * back-forward cache restores.
+ * back-forward cache restores. Returns what starts a page view.
  */
-export function capturePages(
-  ctx: CaptureContext,
-  onPageEnd: () => void,
-): { stop(): void; view(navigation: NavigationType): void } {
+export function capturePages(ctx: CaptureContext, onPageEnd: () => void): (navigation: NavigationType) => void {
   let lastHref = location.href;
 
   const view = (navigation: NavigationType) => {
     ctx.newPage();
+    // Only the referrer's origin and path: its query may carry another site's tokens.
+    const referrer = navigation === 'spa' || navigation === 'back_forward' ? '' : stripQuery(document.referrer);
     ctx.emit({
       type: 'page',
       navigation,
-      referrer: navigation === 'spa' || navigation === 'back_forward' ? '' : referrerUrl(),
+      referrer: referrer.startsWith('http') ? referrer : '',
       title: document.title.slice(0, MAX_TITLE_LENGTH),
       viewport: { width: clampPixels(window.innerWidth), height: clampPixels(window.innerHeight) },
     });
@@ -33,24 +33,23 @@ export function capturePages(
     view(navigation);
   });
 
-  const history = window.history;
-  const originalPush = history.pushState;
-  const originalReplace = history.replaceState;
-  history.pushState = function snagPushState(this: History, ...args: Parameters<History['pushState']>) {
-    const result = originalPush.apply(this, args);
-    changed('spa');
-    return result;
-  };
-  history.replaceState = function snagReplaceState(this: History, ...args: Parameters<History['replaceState']>) {
-    const result = originalReplace.apply(this, args);
-    changed('spa');
-    return result;
-  };
-  listen(window, ['popstate'], () => changed('back_forward'), false);
-  listen(window, ['hashchange'], () => changed('spa'), false);
+  for (const name of ['pushState', 'replaceState'] as const) {
+    patch(
+      history,
+      name,
+      (original) =>
+        function snagHistory(this: History, ...args: Parameters<History['pushState']>) {
+          const result = original.apply(this, args);
+          changed('spa');
+          return result;
+        },
+    );
+  }
+  listen(window, 'popstate', () => changed('back_forward'), false);
+  listen(window, 'hashchange', () => changed('spa'), false);
   listen(
     window,
-    ['pageshow'],
+    'pageshow',
     (event: PageTransitionEvent) => {
       if (event.persisted) view('back_forward');
     },
@@ -58,13 +57,7 @@ export function capturePages(
   );
 
   guard(view)(initialNavigation());
-  return {
-    view,
-    stop() {
-      history.pushState = originalPush;
-      history.replaceState = originalReplace;
-    },
-  };
+  return view;
 }
 
 function initialNavigation(): NavigationType {
@@ -72,14 +65,4 @@ function initialNavigation(): NavigationType {
   if (entry?.type === 'reload') return 'reload';
   if (entry?.type === 'back_forward') return 'back_forward';
   return 'navigate';
-}
-
-function referrerUrl(): string {
-  // Only the referrer's origin and path: its query may carry another site's tokens.
-  try {
-    const url = new URL(document.referrer);
-    return url.protocol.startsWith('http') ? url.origin + url.pathname : '';
-  } catch {
-    return '';
-  }
 }

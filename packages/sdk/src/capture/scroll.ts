@@ -1,7 +1,8 @@
 import { SCROLL_REVERSAL_VIEWPORT_SHARE } from '../constants.js';
 import type { CaptureContext } from '../types.js';
 import { guard } from '../util/guard.js';
-import { listen } from '../util/listen.js';
+import { listen } from '../util/lifetime.js';
+import { trackReversals } from '../util/reversals.js';
 import { clampPixels } from './clicks.js';
 
 /**
@@ -12,34 +13,23 @@ export function captureScroll(ctx: CaptureContext): () => void {
   let maxDepth = 0;
   let reversals = 0;
   let scrolled = false;
-  let direction = 0;
-  let legStart = 0;
-  let lastY = 0;
+  let reversed = trackReversals(0);
 
   const reset = () => {
     scrolled = false;
     reversals = 0;
-    direction = 0;
-    lastY = legStart = window.scrollY;
+    reversed = trackReversals(window.scrollY);
     maxDepth = window.scrollY + window.innerHeight;
   };
   // Bubbling phase: only the page's own scrolling, not that of scrollable elements.
   listen(
     window,
-    ['scroll'],
+    'scroll',
     () => {
       const y = window.scrollY;
       scrolled = true;
       maxDepth = Math.max(maxDepth, y + window.innerHeight);
-      const step = Math.sign(y - lastY);
-      if (step !== 0 && step !== direction) {
-        if (direction !== 0 && Math.abs(lastY - legStart) >= window.innerHeight * SCROLL_REVERSAL_VIEWPORT_SHARE) {
-          reversals++;
-        }
-        direction = step;
-        legStart = lastY;
-      }
-      lastY = y;
+      if (reversed(y, window.innerHeight * SCROLL_REVERSAL_VIEWPORT_SHARE)) reversals++;
     },
     false,
   );

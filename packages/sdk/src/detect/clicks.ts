@@ -1,8 +1,8 @@
-import { within } from '../privacy/mask.js';
-import { guard } from '../util/guard.js';
-import { listen } from '../util/listen.js';
+import { IGNORE_SELECTOR, within } from '../privacy/mask.js';
+import { later } from '../util/guard.js';
+import { listen } from '../util/lifetime.js';
 import { actionableTarget, isLeavingLink, isTextSurface, nearRoot } from './actionable.js';
-import type { React } from './reactions.js';
+import type { OnInput, React } from './reactions.js';
 import type { EmitSignal } from './signal.js';
 import type { DetectThresholds } from './thresholds.js';
 
@@ -15,21 +15,23 @@ interface Burst {
 interface Press {
   /** pointerdown's timeStamp: the click's window opens here. */
   t: number;
-  raw: Element;
+  /** The element pressed, before resolving it to its actionable target. */
+  pressed: Element;
   target: Element | null;
   x: number;
   y: number;
   /** Reactions inside this subtree are the press's own (productive repetition). */
-  root: Element;
+  ownRoot: Element;
   burst: Burst;
   canBeDead: boolean;
   requests: number;
-  pending: number;
+  /** Requests the press started that are still running. */
+  running: number;
   /** First reaction of any kind after the press. */
   reaction?: number;
-  /** A reaction came while this was the latest press; `near` when it was inside `root`. */
+  /** A reaction came while this was the latest press; `nearby` when it was inside `ownRoot`. */
   own?: boolean;
-  near?: boolean;
+  nearby?: boolean;
   errored?: boolean;
   /** Set by a task queued at pointerdown: an error before it is certainly the click's. */
   settled?: boolean;
@@ -42,7 +44,6 @@ export interface ClickDetector {
   error(message: string): void;
   /** The page view ends: navigation answers every pending click, bursts are judged now. */
   endPage(): void;
-  stop(): void;
 }
 
 /**
@@ -50,17 +51,11 @@ export interface ClickDetector {
  * disabled controls, which get no `click`, still count and keyboard activation
  * never does); its target is the nearest actionable ancestor.
  */
-export function detectClicks(
-  thresholds: DetectThresholds,
-  signal: EmitSignal,
-  ignore: string,
-  onInput: (time: number) => void,
-): ClickDetector {
+export function detectClicks(thresholds: DetectThresholds, signal: EmitSignal, onInput: OnInput): ClickDetector {
   const open: Press[] = [];
   let last: Press | undefined;
   let burst: Burst | undefined;
   let burstTimer: ReturnType<typeof setTimeout> | undefined;
-  const later = (fn: () => void, ms: number) => setTimeout(guard(fn), ms);
 
   const closeBurst = () => {
     clearTimeout(burstTimer);
@@ -75,7 +70,7 @@ export function detectClicks(
       run = press.own ? 0 : gap > thresholds.rageClickGapMs ? 1 : run + 1;
       unanswered = Math.max(unanswered, run);
     });
-    const productive = presses.every((press) => press.near);
+    const productive = presses.every((press) => press.nearby);
     const first = presses[0] as Press;
     if (
       (unanswered >= thresholds.rageClickMinClicks ||
@@ -83,7 +78,7 @@ export function detectClicks(
       // Double / triple-clicking text selects it: that is not rage.
       (closing.target || getSelection()?.isCollapsed !== false)
     ) {
-      signal('rage_click', first.t, first.target ?? first.raw, { clicks: presses.length });
+      signal('rage_click', first.t, first.target ?? first.pressed, { clicks: presses.length });
     }
   };
 
@@ -91,7 +86,7 @@ export function detectClicks(
     const elapsed = performance.now() - press.t;
     if (!open.includes(press) || elapsed < thresholds.deadClickMs) return;
     // Still waiting on a request the click started: judged when it is done.
-    if (press.pending && press.reaction === undefined && elapsed < thresholds.clickMaxWaitMs) return;
+    if (press.running && press.reaction === undefined && elapsed < thresholds.clickMaxWaitMs) return;
     open.splice(open.indexOf(press), 1);
     if (press.errored) return;
     if (press.reaction !== undefined) {
@@ -107,7 +102,7 @@ export function detectClicks(
   const reportError = (press: Press, details: Record<string, string | number>) => {
     if (press.errored) return;
     press.errored = true;
-    signal('error_click', press.t, press.target ?? press.raw, details);
+    signal('error_click', press.t, press.target ?? press.pressed, details);
   };
 
   const onPointerDown = (event: PointerEvent) => {
@@ -116,7 +111,7 @@ export function detectClicks(
     const t = event.timeStamp;
     onInput(t);
     if (event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
-    if (within(raw, ignore) || raw.closest('canvas')) return;
+    if (within(raw, IGNORE_SELECTOR) || raw.closest('canvas')) return;
     const target = actionableTarget(raw);
     if (target && isTextSurface(target)) return;
     const previous = burst?.presses[burst.presses.length - 1];
@@ -132,15 +127,15 @@ export function detectClicks(
     }
     const press: Press = {
       t,
-      raw,
+      pressed: raw,
       target,
       x: event.pageX,
       y: event.pageY,
-      root: nearRoot(target ?? raw, thresholds.reactionNearLevels),
+      ownRoot: nearRoot(target ?? raw, thresholds.reactionNearLevels),
       burst,
       canBeDead: !!target && !isLeavingLink(target),
       requests: 0,
-      pending: 0,
+      running: 0,
     };
     burst.presses.push(press);
     open.push(press);
@@ -157,27 +152,27 @@ export function detectClicks(
   const react: React = (time, node, focus) => {
     open.forEach((press, i) => {
       // Focus landing on the pressed element (or around it) is the press itself, not a reaction.
-      if (press.t > time || (focus && node && (node === press.raw || node.contains(press.raw)))) return;
+      if (press.t > time || (focus && node && (node === press.pressed || node.contains(press.pressed)))) return;
       press.reaction ??= time;
       // A node that changed answers the latest press only; page-wide reactions answer all.
       if (node && i < open.length - 1) return;
       press.own = true;
-      if (!node || press.root.contains(node)) press.near = true;
+      if (!node || press.ownRoot.contains(node)) press.nearby = true;
     });
   };
 
-  listen(window, ['pointerdown'], onPointerDown);
+  listen(window, 'pointerdown', onPointerDown);
   return {
     react,
     request() {
       const press = last;
       if (!press || performance.now() - press.t > thresholds.clickRequestMs) return undefined;
       press.requests++;
-      press.pending++;
+      press.running++;
       return (status) => {
-        press.pending--;
+        press.running--;
         if (status === 0 || status >= 500) reportError(press, { status });
-        if (!press.pending) later(() => judge(press), thresholds.clickRenderGraceMs);
+        if (!press.running) later(() => judge(press), thresholds.clickRenderGraceMs);
       };
     },
     error(message) {
@@ -189,11 +184,6 @@ export function detectClicks(
     endPage() {
       react(performance.now());
       closeBurst();
-    },
-    stop() {
-      clearTimeout(burstTimer);
-      open.length = 0;
-      burst = undefined;
     },
   };
 }

@@ -1,5 +1,5 @@
-import { within } from '../privacy/mask.js';
-import { listen } from '../util/listen.js';
+import { IGNORE_SELECTOR, within } from '../privacy/mask.js';
+import { listen } from '../util/lifetime.js';
 import type { EmitSignal } from './signal.js';
 
 type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
@@ -10,7 +10,7 @@ type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
  * without submitting, attributed to its last field. Only value lengths are reported.
  */
 /** Returns what to call when the page view ends (page hide, route change): a started, unsubmitted form is abandoned then. */
-export function detectForms(signal: EmitSignal, ignore: string): () => void {
+export function detectForms(signal: EmitSignal): () => void {
   const edited = new WeakSet<Field>();
   const left = new WeakSet<Field>();
   const leftFilled = new WeakSet<Field>();
@@ -21,21 +21,21 @@ export function detectForms(signal: EmitSignal, ignore: string): () => void {
     (target instanceof HTMLInputElement ||
       target instanceof HTMLTextAreaElement ||
       target instanceof HTMLSelectElement) &&
-    !within(target, ignore)
+    !within(target, IGNORE_SELECTOR)
       ? target
       : undefined;
 
-  listen(window, ['invalid'], (event: Event) => {
+  listen(window, 'invalid', (event: Event) => {
     const field = fieldOf(event.target);
     if (field) invalid.add(field);
   });
-  listen(window, ['focusout'], (event: FocusEvent) => {
+  listen(window, 'focusout', (event: FocusEvent) => {
     const field = fieldOf(event.target);
     if (!field || !edited.has(field)) return;
     left.add(field);
     if (field.value) leftFilled.add(field);
   });
-  listen(window, ['input'], (event: Event) => {
+  listen(window, 'input', (event: Event) => {
     const field = fieldOf(event.target);
     if (!field || !event.isTrusted) return;
     const flagged = invalid.has(field) || field.getAttribute('aria-invalid') === 'true';
@@ -51,7 +51,7 @@ export function detectForms(signal: EmitSignal, ignore: string): () => void {
     edited.add(field);
     if (field.form) lastField = field;
   });
-  listen(window, ['submit'], (event: Event) => {
+  listen(window, 'submit', (event: Event) => {
     if (lastField?.form === event.target) lastField = undefined;
   });
   return () => {

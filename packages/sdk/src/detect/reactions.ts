@@ -1,22 +1,19 @@
 import { guard } from '../util/guard.js';
-import { listen } from '../util/listen.js';
+import { listen, onStop, patch } from '../util/lifetime.js';
 import type { DetectThresholds } from './thresholds.js';
 
 /** `node` is what changed (none for page-wide reactions); `focus` marks a focus change, which the clicked element itself does not count for. */
 export type React = (time: number, node?: Node, focus?: boolean) => void;
 
-export interface Reactions {
-  /** A pointer press or a key press outside a text field: what follows soon is its reaction, not churn. */
-  input(time: number): void;
-  stop(): void;
-}
+/** Told of a pointer press or a key press outside a text field: what follows soon is its reaction, not churn. */
+export type OnInput = (time: number) => void;
 
 /**
  * Everything that counts as the page reacting, from one MutationObserver and a few
  * listeners. Nodes that were already changing on their own before the user acted
  * (a ticking clock, an auto-playing carousel) are churning: their changes are not reactions.
  */
-export function watchReactions(thresholds: DetectThresholds, react: React): Reactions {
+export function watchReactions(thresholds: DetectThresholds, react: React): OnInput {
   let lastInput = -1e9;
   const churn = new WeakMap<Node, number>();
   const changed = (node: Node) => {
@@ -31,30 +28,29 @@ export function watchReactions(thresholds: DetectThresholds, react: React): Reac
     }),
   );
   observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  onStop(() => observer.disconnect());
   const now = () => performance.now();
-  const originalOpen = window.open;
-  window.open = function snagOpen(this: Window, ...args: Parameters<Window['open']>) {
-    guard(react)(now());
-    return originalOpen.apply(this, args);
-  };
-  listen(window, ['scroll'], (event: Event) => {
+  patch(
+    window,
+    'open',
+    (original) =>
+      function snagOpen(this: Window, ...args: Parameters<Window['open']>) {
+        guard(react)(now());
+        return original.apply(this, args);
+      },
+  );
+  listen(window, 'scroll', (event: Event) => {
     if (event.target instanceof Element) changed(event.target);
     else react(now());
   });
-  listen(window, ['input', 'change'], (event: Event) => react(now(), event.target as Node));
-  listen(window, ['focusin'], (event: FocusEvent) => react(now(), event.target as Node, true));
-  listen(window, ['play', 'submit', 'pagehide', 'popstate', 'hashchange'], () => react(now()));
-  listen(document, ['visibilitychange'], () => react(now()));
-  listen(document, ['selectionchange'], () => {
+  listen(window, 'input change', (event: Event) => react(now(), event.target as Node));
+  listen(window, 'focusin', (event: FocusEvent) => react(now(), event.target as Node, true));
+  // Capture phase on window also hears what is fired at the document (visibilitychange, selectionchange).
+  listen(window, 'play submit pagehide popstate hashchange visibilitychange', () => react(now()));
+  listen(window, 'selectionchange', () => {
     if (getSelection()?.isCollapsed === false) react(now());
   });
-  return {
-    input(time) {
-      lastInput = time;
-    },
-    stop() {
-      observer.disconnect();
-      window.open = originalOpen;
-    },
+  return (time) => {
+    lastInput = time;
   };
 }

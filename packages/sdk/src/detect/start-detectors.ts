@@ -1,9 +1,9 @@
 import { MAX_PROPERTY_VALUE_LENGTH } from '@snag/protocol/limits';
 import { describeElement } from '../capture/element.js';
-import { privacySelectors } from '../privacy/mask.js';
-import { stripQueriesInText } from '../privacy/url.js';
+import type { OnError } from '../capture/errors.js';
+import type { OnRequest } from '../capture/network.js';
 import type { CaptureContext } from '../types.js';
-import { listen } from '../util/listen.js';
+import { listen } from '../util/lifetime.js';
 import { isTextSurface } from './actionable.js';
 import { detectClicks } from './clicks.js';
 import { detectForms } from './forms.js';
@@ -14,9 +14,9 @@ import type { DetectThresholds } from './thresholds.js';
 
 export interface Detectors {
   /** Network capture announces each request; the returned callback takes its final status. */
-  request(): ((status: number) => void) | undefined;
+  request: OnRequest;
+  error: OnError;
   endPage(): void;
-  stop(): void;
 }
 
 /** Cross-origin scripts report only this; extensions' errors are not the page's. */
@@ -27,42 +27,33 @@ const FOREIGN_ERROR = /^Script error\.?$|^(chrome|moz|safari(-web)?)-extension:/
  * the input that started them on the page's clock (the one replay events use).
  */
 export function startDetectors(ctx: CaptureContext, thresholds: DetectThresholds): Detectors {
-  const selectors = privacySelectors(ctx.options);
-  const textMask = `${selectors.mask}, ${selectors.block}`;
   const signal: EmitSignal = (kind, time, element, details) =>
     ctx.emit(
       {
         type: 'signal',
         kind,
-        ...(element ? { element: describeElement(element, textMask) } : {}),
+        ...(element ? { element: describeElement(element, ctx.selectors.text) } : {}),
         ...(details ? { details } : {}),
       },
       Math.round(performance.timeOrigin + time),
     );
-  const reactions = watchReactions(thresholds, (time, node, focus) => clicks.react(time, node, focus));
-  const clicks = detectClicks(thresholds, signal, selectors.ignore, reactions.input);
-  const endForms = detectForms(signal, selectors.ignore);
+  const input = watchReactions(thresholds, (time, node, focus) => clicks.react(time, node, focus));
+  const clicks = detectClicks(thresholds, signal, input);
+  const endForms = detectForms(signal);
   detectThrash(thresholds, signal);
   // Keyboard activation reacts like a click does; typing in a field is not the user acting on the page.
-  listen(window, ['keydown'], (event: KeyboardEvent) => {
-    if (event.target instanceof Element && !isTextSurface(event.target)) reactions.input(event.timeStamp);
-  });
-  listen(window, ['error', 'unhandledrejection'], (event: ErrorEvent | PromiseRejectionEvent) => {
-    const reason = 'reason' in event ? event.reason : (event.error ?? event.message);
-    const message = reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason);
-    if (!('reason' in event) && !event.message && !event.error) return;
-    if (FOREIGN_ERROR.test(message) || FOREIGN_ERROR.test((event as ErrorEvent).filename ?? '')) return;
-    clicks.error(stripQueriesInText(message).slice(0, MAX_PROPERTY_VALUE_LENGTH));
+  listen(window, 'keydown', (event: KeyboardEvent) => {
+    if (event.target instanceof Element && !isTextSurface(event.target)) input(event.timeStamp);
   });
   return {
     request: clicks.request,
+    error(message, source) {
+      if (FOREIGN_ERROR.test(message) || FOREIGN_ERROR.test(source)) return;
+      clicks.error(message.slice(0, MAX_PROPERTY_VALUE_LENGTH));
+    },
     endPage() {
       clicks.endPage();
       endForms();
-    },
-    stop() {
-      clicks.stop();
-      reactions.stop();
     },
   };
 }

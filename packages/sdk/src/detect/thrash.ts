@@ -1,4 +1,5 @@
-import { listen } from '../util/listen.js';
+import { listen } from '../util/lifetime.js';
+import { trackReversals } from '../util/reversals.js';
 import type { EmitSignal } from './signal.js';
 import type { DetectThresholds } from './thresholds.js';
 
@@ -8,20 +9,13 @@ import type { DetectThresholds } from './thresholds.js';
  * never makes a leg long enough to count.
  */
 export function detectThrash(thresholds: DetectThresholds, signal: EmitSignal): void {
-  const axes = [0, 1].map(() => ({ last: 0, start: 0, direction: 0 }));
+  const axes = [trackReversals(0), trackReversals(0)];
   let reversals: number[] = [];
-  listen(window, ['pointermove'], (event: PointerEvent) => {
+  listen(window, 'pointermove', (event: PointerEvent) => {
     if (event.pointerType !== 'mouse' || event.buttons) return;
     const t = event.timeStamp;
     [event.clientX, event.clientY].forEach((position, i) => {
-      const axis = axes[i] as (typeof axes)[number];
-      const direction = Math.sign(position - axis.last);
-      if (direction && direction !== axis.direction) {
-        if (axis.direction && Math.abs(axis.last - axis.start) >= thresholds.thrashLegPx) reversals.push(t);
-        axis.direction = direction;
-        axis.start = axis.last;
-      }
-      axis.last = position;
+      if (axes[i]?.(position, thresholds.thrashLegPx)) reversals.push(t);
     });
     reversals = reversals.filter((time) => t - time <= thresholds.thrashWindowMs);
     if (reversals.length >= thresholds.thrashMinReversals) {

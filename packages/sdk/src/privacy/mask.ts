@@ -1,21 +1,20 @@
 import type { ResolvedOptions } from '../types.js';
 
-export const MASK_ATTRIBUTE_SELECTOR = '[data-snag-mask]';
-export const BLOCK_ATTRIBUTE_SELECTOR = '[data-snag-block]';
-export const IGNORE_ATTRIBUTE_SELECTOR = '[data-snag-ignore]';
+export const IGNORE_SELECTOR = '[data-snag-ignore]';
 
 export interface PrivacySelectors {
+  /** Text masked in captured element descriptions and replays. */
   mask: string;
+  /** Elements replaced by a placeholder in replays. */
   block: string;
-  ignore: string;
+  /** Text kept out of element descriptions: masked or blocked. */
+  text: string;
 }
 
 export function privacySelectors(options: ResolvedOptions): PrivacySelectors {
-  return {
-    mask: join(MASK_ATTRIBUTE_SELECTOR, options.maskTextSelector),
-    block: join(BLOCK_ATTRIBUTE_SELECTOR, options.blockSelector),
-    ignore: IGNORE_ATTRIBUTE_SELECTOR,
-  };
+  const mask = join('[data-snag-mask]', options.maskTextSelector);
+  const block = join('[data-snag-block]', options.blockSelector);
+  return { mask, block, text: `${mask}, ${block}` };
 }
 
 function join(base: string, extra: string): string {

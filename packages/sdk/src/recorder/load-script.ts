@@ -1,25 +1,14 @@
 import { RECORDER_GLOBAL } from '../constants.js';
 import type { StartRecorder } from '../types.js';
 
-/** Loads the recorder chunk with a script tag (script-tag build); resolves to its start function. */
+/**
+ * Loads the recorder chunk (script-tag build) and resolves to its start function. A dynamic
+ * import fetches it once however often recording restarts; the chunk registers on a global.
+ */
 export function loadRecorderScript(src: string): Promise<StartRecorder> {
-  return new Promise((resolve, reject) => {
-    const registry = window as unknown as Record<string, StartRecorder | undefined>;
-    const existing = registry[RECORDER_GLOBAL];
-    if (existing) {
-      resolve(existing);
-      return;
-    }
-    const script = document.createElement('script');
-    script.src = src;
-    script.async = true;
-    script.crossOrigin = 'anonymous';
-    script.onload = () => {
-      const start = registry[RECORDER_GLOBAL];
-      if (start) resolve(start);
-      else reject(new Error('snag recorder did not register'));
-    };
-    script.onerror = () => reject(new Error(`snag recorder failed to load from ${src}`));
-    (document.head ?? document.documentElement).appendChild(script);
+  return import(/* @vite-ignore */ src).then(() => {
+    const start = (window as unknown as Record<string, StartRecorder | undefined>)[RECORDER_GLOBAL];
+    if (!start) throw new Error(`snag recorder not loaded: ${src}`);
+    return start;
   });
 }

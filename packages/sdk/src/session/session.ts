@@ -18,6 +18,16 @@ export interface SamplingRates {
   replaySampleRate: number;
 }
 
+export interface Sessions {
+  readonly anonymousId: string;
+  userId: string | undefined;
+  /** The current session, renewed first when it has expired. Counts as activity. */
+  touch(): SessionRecord;
+  current(): SessionRecord;
+  /** Persists the latest activity, e.g. before the page goes away. */
+  write(): void;
+}
+
 const SESSION_KEY = 'session';
 const ANONYMOUS_KEY = 'anon';
 const USER_KEY = 'user';
@@ -26,82 +36,57 @@ const USER_KEY = 'user';
  * Session id kept across reloads and tabs through storage, renewed after
  * 30 min without activity or 24 h in all; the anonymous id outlives sessions.
  */
-export class SessionManager {
-  #record: SessionRecord;
-  #lastWrite = 0;
-  readonly anonymousId: string;
+export function createSessions(
+  store: KeyValueStore,
+  rates: SamplingRates,
+  now: () => number = Date.now,
+  random: () => number = Math.random,
+): Sessions {
+  const alive = (record: SessionRecord | undefined): record is SessionRecord => {
+    const time = now();
+    return !!record && time - record.last < SESSION_INACTIVITY_MS && time - record.start < SESSION_MAX_DURATION_MS;
+  };
+  const create = (): SessionRecord => {
+    const start = now();
+    const sampled = random() < rates.sampleRate;
+    return { id: newId(), start, last: start, sampled, replay: sampled && random() < rates.replaySampleRate };
+  };
+  const stored = () => readJson<SessionRecord>(store, SESSION_KEY);
+  const anonymousId = store.get(ANONYMOUS_KEY) ?? newId();
+  store.set(ANONYMOUS_KEY, anonymousId);
+  const restored = stored();
+  let record = alive(restored) ? restored : create();
+  let lastWrite = 0;
+  const write = () => {
+    lastWrite = now();
+    store.set(SESSION_KEY, JSON.stringify(record));
+  };
+  write();
 
-  readonly #store: KeyValueStore;
-  readonly #rates: SamplingRates;
-  readonly #now: () => number;
-  readonly #random: () => number;
-
-  constructor(
-    store: KeyValueStore,
-    rates: SamplingRates,
-    now: () => number = Date.now,
-    random: () => number = Math.random,
-  ) {
-    this.#store = store;
-    this.#rates = rates;
-    this.#now = now;
-    this.#random = random;
-    this.anonymousId = store.get(ANONYMOUS_KEY) ?? newId();
-    store.set(ANONYMOUS_KEY, this.anonymousId);
-    const stored = readJson<SessionRecord>(store, SESSION_KEY);
-    this.#record = stored && this.#isAlive(stored) ? stored : this.#create();
-    this.write();
-  }
-
-  /** The current session, renewed first when it has expired. Counts as activity. */
-  touch(): SessionRecord {
-    const now = this.#now();
-    // Another tab may have renewed or extended the session since we last looked.
-    const stored = readJson<SessionRecord>(this.#store, SESSION_KEY);
-    if (stored && stored.id !== this.#record.id && this.#isAlive(stored)) this.#record = stored;
-    if (!this.#isAlive(this.#record)) {
-      this.#record = this.#create();
-      this.write();
-      return this.#record;
-    }
-    this.#record.last = Math.max(this.#record.last, now);
-    if (now - this.#lastWrite >= SESSION_TOUCH_WRITE_INTERVAL_MS) this.write();
-    return this.#record;
-  }
-
-  current(): SessionRecord {
-    return this.#record;
-  }
-
-  get userId(): string | undefined {
-    return this.#store.get(USER_KEY) ?? undefined;
-  }
-
-  set userId(value: string | undefined) {
-    if (value === undefined) this.#store.remove(USER_KEY);
-    else this.#store.set(USER_KEY, value);
-  }
-
-  /** Persists the latest activity, e.g. before the page goes away. */
-  write(): void {
-    this.#lastWrite = this.#now();
-    this.#store.set(SESSION_KEY, JSON.stringify(this.#record));
-  }
-
-  #isAlive(record: SessionRecord): boolean {
-    const now = this.#now();
-    return now - record.last < SESSION_INACTIVITY_MS && now - record.start < SESSION_MAX_DURATION_MS;
-  }
-
-  #create(): SessionRecord {
-    const now = this.#now();
-    const sampled = this.#random() < this.#rates.sampleRate;
-    return {
-      id: newId(),
-      start: now,
-      last: now,
-      sampled,
-      replay: sampled && this.#random() < this.#rates.replaySampleRate,
-    };
-  }
+  return {
+    anonymousId,
+    get userId() {
+      return store.get(USER_KEY) ?? undefined;
+    },
+    set userId(value) {
+      if (value === undefined) store.remove(USER_KEY);
+      else store.set(USER_KEY, value);
+    },
+    touch() {
+      const time = now();
+      // Another tab may have renewed or extended the session since we last looked.
+      const latest = stored();
+      if (alive(latest) && latest.id !== record.id) record = latest;
+      if (!alive(record)) {
+        record = create();
+        write();
+        return record;
+      }
+      record.last = Math.max(record.last, time);
+      if (time - lastWrite >= SESSION_TOUCH_WRITE_INTERVAL_MS) write();
+      return record;
+    },
+    current: () => record,
+    write,
+  };
 }

@@ -18,6 +18,19 @@ interface StoredOutbox {
   updated: number;
 }
 
+export interface Outbox {
+  /** Oldest first; batches leave from the front only, so they leave in order. */
+  readonly items: OutboxItem[];
+  readonly dropped: { batches: number; events: number };
+  /** Takes over the batches of tabs that are gone, oldest first. */
+  adopt(now?: number): void;
+  push(item: OutboxItem): void;
+  remove(id: string): void;
+  has(id: string): boolean;
+  clear(): void;
+  persist(closed: boolean): void;
+}
+
 const PREFIX = 'q.';
 /** A tab whose outbox has not changed for this long is presumed dead (crashed without pagehide). */
 const ORPHAN_AFTER_MS = 60 * 60_000;
@@ -27,83 +40,57 @@ const ORPHAN_AFTER_MS = 60 * 60_000;
  * tabs never overwrite each other. Resending after a reload is safe: events
  * carry ids and the server deduplicates them.
  */
-export class Outbox {
-  items: OutboxItem[] = [];
-  dropped = { batches: 0, events: 0 };
-  readonly #name: string;
+export function createOutbox(store: KeyValueStore, tabId: string, maxBytes: number): Outbox {
+  const name = PREFIX + tabId;
+  let items: OutboxItem[] = [];
+  const dropped = { batches: 0, events: 0 };
 
-  readonly #store: KeyValueStore;
-  readonly #maxBytes: number;
+  const dropOldest = () => {
+    const item = items.shift();
+    dropped.batches++;
+    dropped.events += item?.batch.events.length ?? 0;
+    return item?.bytes ?? 0;
+  };
+  const save = (closed: boolean) => store.set(name, JSON.stringify({ items, closed, updated: Date.now() }));
+  const persist = (closed: boolean) => {
+    if (items.length === 0) store.remove(name);
+    // Storage quota hit: drop the oldest batches until the rest fits.
+    else while (!save(closed) && items.length > 1) dropOldest();
+  };
+  const enforceCap = () => {
+    let total = items.reduce((sum, item) => sum + item.bytes, 0);
+    while (total > maxBytes && items.length > 1) total -= dropOldest();
+    persist(false);
+  };
 
-  constructor(store: KeyValueStore, tabId: string, maxBytes: number) {
-    this.#store = store;
-    this.#maxBytes = maxBytes;
-    this.#name = PREFIX + tabId;
-  }
-
-  /** Takes over the batches of tabs that are gone, oldest first. */
-  adopt(now = Date.now()): void {
-    for (const key of this.#store.keys()) {
-      if (!key.startsWith(PREFIX) || key === this.#name) continue;
-      const stored = readJson<StoredOutbox>(this.#store, key);
-      if (stored && !stored.closed && now - stored.updated < ORPHAN_AFTER_MS) continue;
-      this.#store.remove(key);
-      if (stored) this.items.push(...stored.items);
-    }
-    this.#enforceCap();
-    this.persist(false);
-  }
-
-  push(item: OutboxItem): void {
-    this.items.push(item);
-    this.#enforceCap();
-    this.persist(false);
-  }
-
-  remove(id: string): void {
-    this.items = this.items.filter((item) => item.id !== id);
-    this.persist(false);
-  }
-
-  has(id: string): boolean {
-    return this.items.some((item) => item.id === id);
-  }
-
-  clear(): void {
-    this.items = [];
-    this.#store.remove(this.#name);
-  }
-
-  persist(closed: boolean): void {
-    if (this.items.length === 0) {
-      this.#store.remove(this.#name);
-      return;
-    }
-    const stored: StoredOutbox = { items: this.items, closed, updated: Date.now() };
-    if (!this.#store.set(this.#name, JSON.stringify(stored))) this.#shrinkToFit(closed);
-  }
-
-  /** Storage quota hit: drop the oldest batches until the rest fits. */
-  #shrinkToFit(closed: boolean): void {
-    while (this.items.length > 1) {
-      this.#drop(0);
-      const stored: StoredOutbox = { items: this.items, closed, updated: Date.now() };
-      if (this.#store.set(this.#name, JSON.stringify(stored))) return;
-    }
-  }
-
-  #enforceCap(): void {
-    let total = this.items.reduce((sum, item) => sum + item.bytes, 0);
-    while (total > this.#maxBytes && this.items.length > 1) {
-      total -= this.items[0]?.bytes ?? 0;
-      this.#drop(0);
-    }
-  }
-
-  #drop(index: number): void {
-    const [item] = this.items.splice(index, 1);
-    if (!item) return;
-    this.dropped.batches++;
-    this.dropped.events += item.batch.events.length;
-  }
+  return {
+    get items() {
+      return items;
+    },
+    dropped,
+    adopt(now = Date.now()) {
+      for (const key of store.keys()) {
+        if (!key.startsWith(PREFIX) || key === name) continue;
+        const stored = readJson<StoredOutbox>(store, key);
+        if (stored && !stored.closed && now - stored.updated < ORPHAN_AFTER_MS) continue;
+        store.remove(key);
+        if (stored) items.push(...stored.items);
+      }
+      enforceCap();
+    },
+    push(item) {
+      items.push(item);
+      enforceCap();
+    },
+    remove(id) {
+      items = items.filter((item) => item.id !== id);
+      persist(false);
+    },
+    has: (id) => items.some((item) => item.id === id),
+    clear() {
+      items = [];
+      store.remove(name);
+    },
+    persist,
+  };
 }

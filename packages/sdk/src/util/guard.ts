@@ -13,6 +13,11 @@ export function guard<A extends unknown[], R>(fn: (...args: A) => R): (...args: 
   };
 }
 
+/** A guarded timer. */
+export function later(fn: () => void, ms: number): ReturnType<typeof setTimeout> {
+  return setTimeout(guard(fn), ms);
+}
+
 let debug = false;
 
 export function setDebug(on: boolean): void {
