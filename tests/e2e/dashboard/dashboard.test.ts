@@ -135,9 +135,10 @@ describe('hotspot view and replay', () => {
   });
 
   it('marks on the timeline every signal the API returns', async () => {
+    const shownSession = hotspot.examples[0]?.session_id;
     const replay = await api<{ markers: Array<{ kind: string; offset_ms: number }> }>(
       fixture.snag.url,
-      `/projects/default/sessions/${confusedSession}/replay`,
+      `/projects/default/sessions/${shownSession}/replay`,
     );
     const shown = await page
       .locator('.timeline-marker.marker-signal')
