@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { generateTraffic } from '../../../../bench/generate/index.js';
+import { createReportsServer, type ReportsServer } from './support/reports-server.js';
+import { BUY, SessionFixture } from './support/session-fixture.js';
+import { countLiveSessions, settleJourneys } from './support/settle-journeys.js';
+
+const T = Date.parse('2026-03-01T10:00:00Z');
+const S = 1_000;
+const RANGE = 'from=2026-03-01&to=2026-03-02';
+const SHOP_RANGE = 'from=2026-02-22&to=2026-03-01';
+let server: ReportsServer;
+
+/**
+ * Journey signals precomputed by the `journey_signals` refresh must equal the live
+ * computation: the same API answers before (every session live) and after a refresh
+ * covered every session; and a late event for a covered session counts at once.
+ * - q1: quick back on /b (and so a dead end there); d1: dead click on /form, then back → dead end;
+ * - e1: dead click on /form, then the session ended there → dead end, until a late page view arrives;
+ * - 20 views of /long, one with 9 scroll reversals → excessive_scroll;
+ * - project `shop`: 400 generated sessions over 14 days (planted dead ends, noise, scrolling).
+ */
+function sessions(): SessionFixture[] {
+  const q1 = new SessionFixture('trip', 'q1')
+    .visit(T, '/a')
+    .visit(T + 10 * S, '/b')
+    .visit(T + 12 * S, '/a', '/a', 'back_forward');
+  const d1 = new SessionFixture('trip', 'd1')
+    .visit(T, '/a')
+    .visit(T + 5 * S, '/form')
+    .signal(T + 9 * S, 'dead_click', BUY)
+    .visit(T + 30 * S, '/a', '/a', 'back_forward')
+    .visit(T + 200 * S, '/c');
+  const e1 = new SessionFixture('trip', 'e1')
+    .visit(T + 60 * S, '/a')
+    .visit(T + 70 * S, '/form')
+    .signal(T + 75 * S, 'dead_click', BUY);
+  const long = Array.from({ length: 20 }, (_, n) =>
+    new SessionFixture('trip', `l${n}`)
+      .visit(T + n * 60 * S, '/long')
+      .scroll(T + n * 60 * S + 5 * S, 1_000, 4_000, n === 0 ? 9 : n % 4)
+      .visit(T + n * 60 * S + 90 * S, '/c'),
+  );
+  return [q1, d1, e1, ...long];
+}
+
+beforeAll(async () => {
+  server = await createReportsServer(['trip', 'shop']);
+  await server.store.insert(
+    'events',
+    sessions().flatMap((session) => session.rows),
+  );
+  await generateTraffic(server.store, {
+    project: 'shop',
+    sessions: 400,
+    days: 14,
+    end: Date.parse('2026-03-01T00:00:00Z'),
+    seed: 11,
+  });
+});
+afterAll(() => server.close());
+
+/** Every answer that includes journey signals, for both projects. */
+async function answers() {
+  const urls = [
+    `/api/v1/projects/trip/hotspots?${RANGE}`,
+    `/api/v1/projects/trip/sessions?${RANGE}`,
+    `/api/v1/projects/trip/trends?${RANGE}&interval=hour`,
+    `/api/v1/projects/trip/pages?${RANGE}`,
+    '/api/v1/projects/trip/sessions/d1',
+    '/api/v1/projects/trip/sessions/e1',
+    '/api/v1/projects/trip/sessions/q1/replay',
+    `/api/v1/projects/shop/hotspots?${SHOP_RANGE}&limit=200`,
+    `/api/v1/projects/shop/hotspots?${SHOP_RANGE}&kind=dead_end`,
+    `/api/v1/projects/shop/sessions?${SHOP_RANGE}&kind=dead_end&limit=500`,
+    `/api/v1/projects/shop/sessions?${SHOP_RANGE}&kind=excessive_scroll&limit=500`,
+    `/api/v1/projects/shop/sessions?${SHOP_RANGE}&kind=quick_back&limit=500`,
+    `/api/v1/projects/shop/trends?${SHOP_RANGE}`,
+    `/api/v1/projects/shop/pages?${SHOP_RANGE}`,
+    `/api/v1/projects/shop/releases/compare?${SHOP_RANGE}&base=1.4.0&head=1.5.0`,
+  ];
+  const bodies: Record<string, unknown> = {};
+  for (const url of urls) {
+    const res = await server.get(url);
+    expect(res.status, url).toBe(200);
+    bodies[url] = res.body;
+  }
+  return bodies;
+}
+
+const deadEndSessions = async () => {
+  const res = await server.get(`/api/v1/projects/trip/sessions?${RANGE}&kind=dead_end`);
+  return res.body.sessions.map((s: { id: string }) => s.id).sort();
+};
+
+test('precomputed journey signals give the same answers as the live computation', async () => {
+  expect(await countLiveSessions(server.store, 'trip')).toBe(23);
+  const live = await answers();
+  expect(await deadEndSessions()).toEqual(['d1', 'e1', 'q1']);
+
+  await settleJourneys(server.store);
+  expect(await countLiveSessions(server.store, 'trip')).toBe(0);
+  expect(await countLiveSessions(server.store, 'shop')).toBe(0);
+  const [stored] = await server.store.query<{ trip: string; shop: string }>(
+    `SELECT countIf(project_id = 'trip') AS trip, countIf(project_id = 'shop') AS shop
+     FROM {db:Identifier}.journey_signals WHERE deleted = 0`,
+  );
+  // q1: quick_back + dead_end; d1, e1: dead_end; l0..l19: the 4+ reversal views (l0 9, l3/l7/… none: n % 4 ≤ 3) → 1.
+  expect(Number(stored?.trip)).toBe(5);
+  expect(Number(stored?.shop)).toBeGreaterThan(0);
+
+  expect(await answers()).toEqual(live);
+});
+
+test('a late event for a precomputed session counts at once, and the next refresh takes the old signal back', async () => {
+  const late = new SessionFixture('trip', 'e1').visit(T + 300 * S, '/c');
+  await server.store.insert(
+    'events',
+    late.rows.map((row) => ({ ...row, event_id: 'e1-late', page_id: 'e1-late-page' })),
+  );
+  expect(await countLiveSessions(server.store, 'trip')).toBe(1);
+  // e1 went on to /c: /form is no longer where it ended, so no dead end there.
+  expect(await deadEndSessions()).toEqual(['d1', 'q1']);
+  const live = await answers();
+
+  await settleJourneys(server.store);
+  expect(await countLiveSessions(server.store, 'trip')).toBe(0);
+  expect(await deadEndSessions()).toEqual(['d1', 'q1']);
+  expect(await answers()).toEqual(live);
+  const rows = await server.store.query<{ deleted: number }>(
+    `SELECT argMax(deleted, version) AS deleted FROM {db:Identifier}.journey_signals
+     WHERE project_id = 'trip' AND event_id LIKE 'dead_end:e1-%' GROUP BY event_id`,
+  );
+  expect(rows).toEqual([{ deleted: 1 }]);
+});
