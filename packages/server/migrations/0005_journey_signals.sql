@@ -1,7 +1,7 @@
--- Journey signals (quick backs, dead ends, excessive-scroll candidates) precomputed for
--- sessions that are over, so reports stop running window functions over page views on
--- every request. Readers (src/reports/journey-signals-sql.ts) take these rows for the
--- sessions the last refresh covered and compute the rest live; both use the same rules.
+-- Journey signals (quick backs, dead ends, excessive scrolling) precomputed for sessions
+-- that are over, so reports stop running window functions over page views on every
+-- request. Readers (src/reports/journey-signals-sql.ts) take these rows for the sessions
+-- the last refresh covered and compute the rest live with the same rules.
 --
 -- 1. `session_activity`: when each session last received data (insert time, or its latest
 --    event time if that is later), one row per session and insert, sorted by that time.
@@ -11,18 +11,21 @@
 --    refresh covers the sessions whose activity falls between the previous refresh's
 --    coverage and now − 31 min (quiet for SESSION_ENDED_AFTER_MS = 30 min plus a minute of
 --    margin: a dead end on the last page is only certain once the session is over),
---    computes their journey signals over the whole session, and appends them, tombstones
---    for the rows those sessions had before (a late event can take a signal back), and a
---    coverage row (project '') that tells readers how far it got.
---    Rows are versioned (2 × refresh ms, + 1 for live rows) so a signal recomputed in the
---    same refresh beats its tombstone; readers take each key's latest row.
---    `excessive_scroll` rows are candidates (≥ 4 reversals): whether a view is above its
---    path's usual level depends on the report's range, so readers compare `reversals` then.
+--    judges them over the whole session and appends, per page view, a `view` row (its
+--    path and scroll reversals: the usual level of a path over any range is counted from
+--    these) and a row per journey signal. `excessive_scroll` rows are candidates (≥ 4
+--    reversals): whether a view is above its path's usual level depends on the report's
+--    range, so readers compare `reversals` then. A coverage row (project '') tells readers
+--    how far the refresh got.
+--    CollapsingMergeTree: when a late event makes a session active again, the refresh
+--    that covers it next cancels the rows it had (a copy with sign −1) and appends the new
+--    ones, so sums of `sign` are right whether or not parts have merged: readers count
+--    views with sum(sign) and keep signals whose sum(sign) > 0, no FINAL.
 --
 -- The rules mirror src/reports/constants.ts: QUICK_BACK_MIN_DWELL_MS 500,
 -- QUICK_BACK_WINDOW_MS 5000, AUTH_PATH_REGEX, SESSION_ENDED_AFTER_MS 1800000,
 -- EXCESSIVE_SCROLL_MIN_REVERSALS 4 (test/reports/reports-precomputed.test.ts checks that
--- refreshed rows equal the live computation).
+-- reports over refreshed rows equal the live computation).
 
 CREATE TABLE IF NOT EXISTS {db:Identifier}.{{table:session_activity}} {{on_cluster}}
 (
@@ -54,10 +57,10 @@ GROUP BY project_id, session_id;
 CREATE TABLE IF NOT EXISTS {db:Identifier}.{{table:journey_signals}} {{on_cluster}}
 (
     project_id LowCardinality(String),
+    kind LowCardinality(String),
     start DateTime64(3, 'UTC') CODEC(Delta, ZSTD(1)),
     session_id String CODEC(ZSTD(1)),
     event_id String CODEC(ZSTD(1)),
-    kind LowCardinality(String),
     time DateTime64(3, 'UTC') CODEC(Delta, ZSTD(1)),
     client_time DateTime64(3, 'UTC') CODEC(Delta, ZSTD(1)),
     path String CODEC(ZSTD(3)),
@@ -66,25 +69,28 @@ CREATE TABLE IF NOT EXISTS {db:Identifier}.{{table:journey_signals}} {{on_cluste
     release LowCardinality(String),
     reversals UInt32,
     version UInt64,
-    deleted UInt8
+    sign Int8
 )
-ENGINE = {{engine:ReplacingMergeTree(version)}}
+ENGINE = {{engine:CollapsingMergeTree(sign)}}
 PARTITION BY toYYYYMM(start)
-ORDER BY (project_id, start, session_id, event_id)
+ORDER BY (project_id, kind, start, session_id, event_id)
 TTL toDateTime(start) + toIntervalDay({retention_days:UInt32});
 -- distributed: journey_signals BY cityHash64(session_id)
 
 -- The first refresh runs when the view is created and covers every session stored so far
--- (the backfill); later ones cover what became quiet since.
-CREATE MATERIALIZED VIEW IF NOT EXISTS {db:Identifier}.{{table:journey_signals_mv}} {{on_cluster}}
+-- (the backfill); later ones cover what became quiet since. On a cluster the view lives on
+-- the node that ran the migration only (no ON CLUSTER): one refresh per cluster, reading
+-- and writing through the Distributed tables.
+CREATE MATERIALIZED VIEW IF NOT EXISTS {db:Identifier}.journey_signals_mv
 REFRESH EVERY 1 MINUTE APPEND
 TO {db:Identifier}.journey_signals
 AS
 WITH
-    (SELECT max(time) FROM {db:Identifier}.journey_signals WHERE project_id = '' AND event_id = 'coverage') AS covered,
+    (SELECT max(time) FROM {db:Identifier}.journey_signals
+     WHERE project_id = '' AND kind = 'coverage') AS covered,
     now64(3, 'UTC') AS computed_at,
     computed_at - toIntervalMinute(31) AS covering,
-    toUInt64(toUnixTimestamp64Milli(computed_at)) * 2 AS refresh_version,
+    toUInt64(toUnixTimestamp64Milli(computed_at)) AS refresh_version,
 settled AS (
     SELECT DISTINCT project_id, session_id FROM {db:Identifier}.session_activity
     WHERE last_seen > covered AND last_seen <= covering
@@ -100,9 +106,9 @@ views AS (
     GROUP BY project_id, session_id, page_id
     HAVING max(viewed) = 1
 )
-SELECT project_id, start_time AS start, session_id, concat(kind, ':', page_id) AS event_id, kind,
+SELECT project_id, kind, start_time AS start, session_id, concat(kind, ':', page_id) AS event_id,
        end_time AS time, end_client_time AS client_time, path, path_pattern, person, release, reversals,
-       refresh_version + 1 AS version, 0 AS deleted
+       refresh_version AS version, 1 AS sign
 FROM (
     SELECT *,
            leadInFrame(path) OVER w AS next_path,
@@ -121,17 +127,24 @@ FROM (
                  ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
 )
 ARRAY JOIN arrayFilter(k -> k != '', [
+    'view',
     if(is_quick_back, 'quick_back', ''),
     if(is_quick_back OR (struggles > 0 AND (ended_here OR next_navigation = 'back_forward')), 'dead_end', ''),
     if(reversals >= 4, 'excessive_scroll', '')
 ]) AS kind
 UNION ALL
--- (aliases other than the columns': WHERE would read an alias `deleted` as the constant)
-SELECT project_id, start, session_id, event_id, kind, time, client_time, path, path_pattern, person, release,
-       reversals, refresh_version AS tombstone_version, 1 AS tombstone
+-- The rows these sessions had, cancelled: a copy of each row still counted, with sign −1.
+-- (Aliases other than the columns': WHERE and HAVING would read an alias `sign` as the constant.)
+SELECT project_id, kind, start, session_id, event_id,
+       argMaxIf(time, version, sign = 1), argMaxIf(client_time, version, sign = 1),
+       argMaxIf(path, version, sign = 1), argMaxIf(path_pattern, version, sign = 1),
+       argMaxIf(person, version, sign = 1), argMaxIf(release, version, sign = 1),
+       argMaxIf(reversals, version, sign = 1), refresh_version AS cancel_version, -1 AS cancel
 FROM {db:Identifier}.journey_signals
-WHERE project_id != '' AND deleted = 0 AND (project_id, session_id) IN settled
+WHERE project_id != '' AND (project_id, session_id) IN settled
+GROUP BY project_id, kind, start, session_id, event_id
+HAVING sum(sign) > 0
 UNION ALL
-SELECT '' AS project_id, toStartOfDay(covering) AS start, '' AS session_id, 'coverage' AS event_id, '' AS kind,
-       covering AS time, covering AS client_time, '' AS path, '' AS path_pattern, '' AS person, '' AS release,
-       0 AS reversals, refresh_version AS version, 0 AS deleted;
+SELECT '' AS project_id, 'coverage' AS kind, toStartOfDay(covering) AS start, '' AS session_id,
+       'coverage' AS event_id, covering AS time, covering AS client_time, '' AS path, '' AS path_pattern,
+       '' AS person, '' AS release, 0 AS reversals, refresh_version AS version, 1 AS sign;

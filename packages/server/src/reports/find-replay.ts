@@ -1,6 +1,6 @@
 import type { Store } from '../store/client.js';
 import { MARKER_CONTEXT_AFTER_MS, MARKER_CONTEXT_BEFORE_MS } from './constants.js';
-import { journeySignalsSql } from './journey-signals-sql.js';
+import { journeySignalsSql, UNLISTED } from './journey-signals-sql.js';
 import { ELEMENT_KEY_SQL, READ_SETTINGS } from './sql-fragments.js';
 
 export interface ReplayChunkKey {
@@ -67,7 +67,7 @@ export async function findSignalMarkers(
      LIMIT 1 BY event_id
      UNION ALL
      SELECT DISTINCT event_id AS id, kind, toUnixTimestamp64Milli(client_time) AS t, path_pattern AS path, '' AS element
-     FROM (${journeySignalsSql("fromUnixTimestamp64Milli({from:Int64}, 'UTC')", "fromUnixTimestamp64Milli({to:Int64}, 'UTC')", true)})
+     FROM (${journeySignalsSql("fromUnixTimestamp64Milli({from:Int64}, 'UTC')", "fromUnixTimestamp64Milli({to:Int64}, 'UTC')", UNLISTED, true)})
      )
      ORDER BY t, id`,
     {

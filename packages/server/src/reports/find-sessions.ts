@@ -1,7 +1,8 @@
 import { SIGNAL_KINDS } from '@snag/protocol';
 import type { Store } from '../store/client.js';
 import type { CursorKey } from './cursor.js';
-import { journeySignalsSql } from './journey-signals-sql.js';
+import { findLiveSessions } from './find-live-sessions.js';
+import { journeySignalsSql, type LiveSessions } from './journey-signals-sql.js';
 import { pageViewsSql } from './page-views-sql.js';
 import {
   ELEMENT_KEY_SQL,
@@ -65,7 +66,7 @@ const SDK_COUNTS_SQL = SIGNAL_KINDS.map(
  * `page_views` table); signal and error counts and the element filter from the
  * signal, error and click events of the range; journey signals from page views.
  */
-function sessionsSql(sort: SessionSort, on: PresentFilters): string {
+function sessionsSql(sort: SessionSort, on: PresentFilters, live: LiveSessions): string {
   return `
 WITH
     fromUnixTimestamp64Milli({from:Int64}, 'UTC') AS range_from,
@@ -100,7 +101,7 @@ sdk AS (
 ),
 journey AS (
     SELECT session_id, sumMap(map(kind, toUInt64(1))) AS journey_counts
-    FROM (SELECT DISTINCT session_id, event_id, kind FROM (${journeySignalsSql('range_from', 'range_to')}))
+    FROM (SELECT DISTINCT session_id, event_id, kind FROM (${journeySignalsSql('range_from', 'range_to', live)}))
     GROUP BY session_id
 )
 SELECT *, ${SORT_KEYS[sort]}
@@ -128,15 +129,16 @@ export function sessionCursorKey(row: SessionRow): CursorKey {
 }
 
 /** Sessions with a page view in the range that match every filter, in the chosen order (keyset-paginated). */
-export function findSessions(
+export async function findSessions(
   store: Store,
   projectId: string,
   filters: SessionFilters,
   page: { sort: SessionSort; limit: number; after?: CursorKey | undefined },
 ): Promise<SessionRow[]> {
   const after = page.after ?? [0, 0, 0, ''];
+  const live = await findLiveSessions(store, projectId);
   return store.query<SessionRow>(
-    sessionsSql(page.sort, presentFilters(filters)),
+    sessionsSql(page.sort, presentFilters(filters), live),
     {
       project: projectId,
       from: filters.range.from,
@@ -164,6 +166,7 @@ export function findSessions(
       c2: after[2],
       c3: after[3],
       limit: page.limit,
+      ...live.params,
     },
     READ_SETTINGS,
   );

@@ -1,5 +1,5 @@
 import { MARKER_CONTEXT_AFTER_MS, MARKER_CONTEXT_BEFORE_MS } from '../reports/constants.js';
-import { journeySignalsSql } from '../reports/journey-signals-sql.js';
+import { journeySignalsSql, UNLISTED } from '../reports/journey-signals-sql.js';
 import { READ_SETTINGS } from '../reports/sql-fragments.js';
 import type { Store } from '../store/client.js';
 
@@ -25,7 +25,7 @@ export function findJourneySignals(
 ): Promise<JourneySignalRow[]> {
   return store.query<JourneySignalRow>(
     `SELECT DISTINCT event_id AS id, kind, toUnixTimestamp64Milli(client_time) AS t, time, path, path_pattern
-     FROM (${journeySignalsSql("fromUnixTimestamp64Milli({from:Int64}, 'UTC')", "fromUnixTimestamp64Milli({to:Int64}, 'UTC')", true)})
+     FROM (${journeySignalsSql("fromUnixTimestamp64Milli({from:Int64}, 'UTC')", "fromUnixTimestamp64Milli({to:Int64}, 'UTC')", UNLISTED, true)})
      ORDER BY t, id`,
     {
       project: projectId,

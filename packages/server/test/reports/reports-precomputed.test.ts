@@ -100,13 +100,15 @@ test('precomputed journey signals give the same answers as the live computation'
   await settleJourneys(server.store);
   expect(await countLiveSessions(server.store, 'trip')).toBe(0);
   expect(await countLiveSessions(server.store, 'shop')).toBe(0);
-  const [stored] = await server.store.query<{ trip: string; shop: string }>(
-    `SELECT countIf(project_id = 'trip') AS trip, countIf(project_id = 'shop') AS shop
-     FROM {db:Identifier}.journey_signals WHERE deleted = 0`,
+  const stored = await server.store.query<{ project_id: string; kind: string; rows: number }>(
+    `SELECT project_id, kind, sum(sign) AS rows FROM {db:Identifier}.journey_signals
+     WHERE project_id != '' GROUP BY project_id, kind ORDER BY project_id, kind`,
   );
-  // q1: quick_back + dead_end; d1, e1: dead_end; l0..l19: the 4+ reversal views (l0 9, l3/l7/… none: n % 4 ≤ 3) → 1.
-  expect(Number(stored?.trip)).toBe(5);
-  expect(Number(stored?.shop)).toBeGreaterThan(0);
+  const trip = Object.fromEntries(stored.filter((r) => r.project_id === 'trip').map((r) => [r.kind, Number(r.rows)]));
+  // q1: quick_back + dead_end; d1, e1: dead_end; l0 (9 reversals): the one excessive-scroll candidate;
+  // a view row per page view: q1 3, d1 4, e1 2, l0–l19 2 each.
+  expect(trip).toEqual({ view: 49, quick_back: 1, dead_end: 3, excessive_scroll: 1 });
+  expect(stored.some((r) => r.project_id === 'shop' && r.kind === 'dead_end' && Number(r.rows) > 0)).toBe(true);
 
   expect(await answers()).toEqual(live);
 });
@@ -126,9 +128,13 @@ test('a late event for a precomputed session counts at once, and the next refres
   expect(await countLiveSessions(server.store, 'trip')).toBe(0);
   expect(await deadEndSessions()).toEqual(['d1', 'q1']);
   expect(await answers()).toEqual(live);
-  const rows = await server.store.query<{ deleted: number }>(
-    `SELECT argMax(deleted, version) AS deleted FROM {db:Identifier}.journey_signals
-     WHERE project_id = 'trip' AND event_id LIKE 'dead_end:e1-%' GROUP BY event_id`,
+  // e1's dead end was cancelled (its rows sum to 0), the late view counted.
+  const rows = await server.store.query<{ kind: string; rows: number }>(
+    `SELECT kind, sum(sign) AS rows FROM {db:Identifier}.journey_signals
+     WHERE project_id = 'trip' AND session_id = 'e1' GROUP BY kind ORDER BY kind`,
   );
-  expect(rows).toEqual([{ deleted: 1 }]);
+  expect(rows.map((r) => [r.kind, Number(r.rows)])).toEqual([
+    ['dead_end', 0],
+    ['view', 3],
+  ]);
 });

@@ -26,7 +26,7 @@ export async function countLiveSessions(store: Store, project: string): Promise<
   const [row] = await store.query<{ n: string }>(
     `SELECT uniqExact(session_id) AS n FROM {db:Identifier}.session_activity
      WHERE project_id = {project:String}
-       AND last_seen > (SELECT max(time) FROM {db:Identifier}.journey_signals WHERE project_id = '' AND event_id = 'coverage')`,
+       AND last_seen > (SELECT max(time) FROM {db:Identifier}.journey_signals WHERE project_id = '' AND kind = 'coverage')`,
     { project },
   );
   return Number(row?.n ?? -1);
