@@ -63,7 +63,11 @@ export async function settleJourneySignals(store: Store): Promise<number> {
       {},
       { mutations_sync: '2' },
     );
-    await store.command("DELETE FROM {db:Identifier}.journey_signals WHERE project_id = ''", {}, { mutations_sync: '2' });
+    await store.command(
+      "DELETE FROM {db:Identifier}.journey_signals WHERE project_id = ''",
+      {},
+      { mutations_sync: '2' },
+    );
   }
   await store.command('SYSTEM REFRESH VIEW {db:Identifier}.journey_signals_mv');
   await store.command('SYSTEM WAIT VIEW {db:Identifier}.journey_signals_mv');
