@@ -79,9 +79,6 @@ export interface LiveSessions {
   params: { live_sessions: string[] };
 }
 
-/** For one session: the live sessions by subquery (the session filter comes first, so it costs nothing). */
-export const UNLISTED: LiveSessions = { listed: false, params: { live_sessions: [] } };
-
 /** Sessions that received data after the last refresh of `journey_signals` covered them (all before the first refresh). */
 export const LIVE_SESSIONS_SQL = `
     SELECT session_id FROM {db:Identifier}.session_activity

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { generateTraffic } from '../../../../bench/generate/index.js';
+import { findLiveSessions } from '../../src/reports/find-live-sessions.js';
+import { journeySignalsSql } from '../../src/reports/journey-signals-sql.js';
 import { createReportsServer, type ReportsServer } from './support/reports-server.js';
 import { BUY, SessionFixture } from './support/session-fixture.js';
 import { countLiveSessions, settleJourneys } from './support/settle-journeys.js';
@@ -87,6 +89,27 @@ async function answers() {
   return bodies;
 }
 
+/**
+ * The journey rows of project `shop` in its range, with the live sessions listed (the usual
+ * case) and left to the subquery (more than LIVE_SESSIONS_LISTED_MAX of them): the same.
+ */
+async function journeyRowsBothWays() {
+  const range = "fromUnixTimestamp64Milli({from:Int64}, 'UTC')";
+  const to = "fromUnixTimestamp64Milli({to:Int64}, 'UTC')";
+  const params = { project: 'shop', from: Date.parse('2026-02-22'), to: Date.parse('2026-03-01') };
+  const listed = await findLiveSessions(server.store, 'shop');
+  expect(listed.listed).toBe(true);
+  const unlisted = { listed: false, params: { live_sessions: [] } };
+  const read = (live: typeof listed) =>
+    server.store.query(`SELECT * FROM (${journeySignalsSql(range, to, live)}) ORDER BY event_id`, {
+      ...params,
+      ...live.params,
+    });
+  const rows = await read(listed);
+  expect(await read(unlisted)).toEqual(rows);
+  return rows;
+}
+
 const deadEndSessions = async () => {
   const res = await server.get(`/api/v1/projects/trip/sessions?${RANGE}&kind=dead_end`);
   return res.body.sessions.map((s: { id: string }) => s.id).sort();
@@ -95,6 +118,8 @@ const deadEndSessions = async () => {
 test('precomputed journey signals give the same answers as the live computation', async () => {
   expect(await countLiveSessions(server.store, 'trip')).toBe(23);
   const live = await answers();
+  const liveRows = await journeyRowsBothWays();
+  expect(liveRows.length).toBeGreaterThan(0);
   expect(await deadEndSessions()).toEqual(['d1', 'e1', 'q1']);
 
   await settleJourneys(server.store);
@@ -111,6 +136,7 @@ test('precomputed journey signals give the same answers as the live computation'
   expect(stored.some((r) => r.project_id === 'shop' && r.kind === 'dead_end' && Number(r.rows) > 0)).toBe(true);
 
   expect(await answers()).toEqual(live);
+  expect(await journeyRowsBothWays()).toEqual(liveRows);
 });
 
 test('a late event for a precomputed session counts at once, and the next refresh takes the old signal back', async () => {
