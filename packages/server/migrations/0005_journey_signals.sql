@@ -12,8 +12,9 @@
 --    coverage and now − 31 min (quiet for SESSION_ENDED_AFTER_MS = 30 min plus a minute of
 --    margin: a dead end on the last page is only certain once the session is over),
 --    judges them over the whole session and appends, per page view, a `view` row (its
---    path and scroll reversals: the usual level of a path over any range is counted from
---    these) and a row per journey signal. `excessive_scroll` rows are candidates (≥ 4
+--    path, scroll reversals, person and browser: session search lists finished sessions
+--    from these, and the usual scroll level of a path over any range is counted from
+--    them) and a row per journey signal. `excessive_scroll` rows are candidates (≥ 4
 --    reversals): whether a view is above its path's usual level depends on the report's
 --    range, so readers compare `reversals` then. A coverage row (project '') tells readers
 --    how far the refresh got.
@@ -66,7 +67,11 @@ CREATE TABLE IF NOT EXISTS {db:Identifier}.{{table:journey_signals}} {{on_cluste
     path String CODEC(ZSTD(3)),
     path_pattern LowCardinality(String),
     person String CODEC(ZSTD(1)),
+    user_id String CODEC(ZSTD(1)),
+    anonymous_id String CODEC(ZSTD(1)),
     release LowCardinality(String),
+    browser LowCardinality(String),
+    device LowCardinality(String),
     reversals UInt32,
     version UInt64,
     sign Int8
@@ -100,15 +105,17 @@ views AS (
            min(start) AS start_time, max(end) AS end_time, max(end_client) AS end_client_time,
            max(path) AS path, max(path_pattern) AS path_pattern, max(navigation) AS navigation,
            sum(interactions) AS interactions, sum(struggles) AS struggles, max(reversals) AS reversals,
-           if(max(user_id) != '', max(user_id), max(anonymous_id)) AS person, max(release) AS release
+           max(user_id) AS user_id, max(anonymous_id) AS anonymous_id,
+           if(user_id != '', user_id, anonymous_id) AS person, max(release) AS release,
+           max(browser) AS browser, max(device) AS device
     FROM {db:Identifier}.page_views
     WHERE (project_id, session_id) IN settled
     GROUP BY project_id, session_id, page_id
     HAVING max(viewed) = 1
 )
 SELECT project_id, kind, start_time AS start, session_id, concat(kind, ':', page_id) AS event_id,
-       end_time AS time, end_client_time AS client_time, path, path_pattern, person, release, reversals,
-       refresh_version AS version, 1 AS sign
+       end_time AS time, end_client_time AS client_time, path, path_pattern, person, user_id, anonymous_id,
+       release, browser, device, reversals, refresh_version AS version, 1 AS sign
 FROM (
     SELECT *,
            leadInFrame(path) OVER w AS next_path,
@@ -138,7 +145,9 @@ UNION ALL
 SELECT project_id, kind, start, session_id, event_id,
        argMaxIf(time, version, sign = 1), argMaxIf(client_time, version, sign = 1),
        argMaxIf(path, version, sign = 1), argMaxIf(path_pattern, version, sign = 1),
-       argMaxIf(person, version, sign = 1), argMaxIf(release, version, sign = 1),
+       argMaxIf(person, version, sign = 1), argMaxIf(user_id, version, sign = 1),
+       argMaxIf(anonymous_id, version, sign = 1), argMaxIf(release, version, sign = 1),
+       argMaxIf(browser, version, sign = 1), argMaxIf(device, version, sign = 1),
        argMaxIf(reversals, version, sign = 1), refresh_version AS cancel_version, -1 AS cancel
 FROM {db:Identifier}.journey_signals
 WHERE project_id != '' AND (project_id, session_id) IN settled
@@ -147,4 +156,4 @@ HAVING sum(sign) > 0
 UNION ALL
 SELECT '' AS project_id, 'coverage' AS kind, toStartOfDay(covering) AS start, '' AS session_id,
        'coverage' AS event_id, covering AS time, covering AS client_time, '' AS path, '' AS path_pattern,
-       '' AS person, '' AS release, 0 AS reversals, refresh_version AS version, 1 AS sign;
+       '' AS person, '' AS user_id, '' AS anonymous_id, '' AS release, '' AS browser, '' AS device, 0 AS reversals, refresh_version AS version, 1 AS sign;

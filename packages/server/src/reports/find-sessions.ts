@@ -3,7 +3,7 @@ import type { Store } from '../store/client.js';
 import type { CursorKey } from './cursor.js';
 import { findLiveSessions } from './find-live-sessions.js';
 import { journeySignalsSql, type LiveSessions } from './journey-signals-sql.js';
-import { pageViewsSql } from './page-views-sql.js';
+import { sessionSummariesSql } from './session-summaries-sql.js';
 import {
   ELEMENT_KEY_SQL,
   PATH_FILTER_SQL,
@@ -62,9 +62,10 @@ const SDK_COUNTS_SQL = SIGNAL_KINDS.map(
 ).join(', ');
 
 /**
- * Sessions come from their page views that started in the range (the
- * `page_views` table); signal and error counts and the element filter from the
- * signal, error and click events of the range; journey signals from page views.
+ * Sessions come from their page views that started in the range (the refresh's
+ * `view` rows, or `page_views` for live sessions); signal and error counts and the
+ * element filter from the signal, error and click events of the range; journey
+ * signals as everywhere.
  */
 function sessionsSql(sort: SessionSort, on: PresentFilters, live: LiveSessions): string {
   return `
@@ -72,22 +73,15 @@ WITH
     fromUnixTimestamp64Milli({from:Int64}, 'UTC') AS range_from,
     fromUnixTimestamp64Milli({to:Int64}, 'UTC') AS range_to,
 sessions AS (
-    SELECT session_id AS id,
-           toUnixTimestamp64Milli(min(start_time)) AS start,
-           dateDiff('millisecond', min(start_time), max(end_time)) AS s_duration,
-           count() AS pages,
-           max(user_id) AS s_user, max(anonymous_id) AS s_anonymous,
-           max(device) AS s_device, max(browser) AS s_browser, max(release) AS s_release,
-           argMin(path, start_time) AS entry_page, argMax(path, start_time) AS exit_page,
-           countIf(${PATH_FILTER_SQL}) AS path_hits
-    FROM (${pageViewsSql('range_from', 'range_to')})
-    GROUP BY session_id
-    HAVING ${when(on.path, `path_hits > 0`)}
-       AND ${when(on.user, `s_user = {user:String} OR s_anonymous = {user:String}`)}
-       AND ${when(on.release, `s_release = {release:String}`)}
-       AND ${when(on.browser, `s_browser = {browser:String}`)}
-       AND ${when(on.device, `s_device = {device:String}`)}
-       AND s_duration >= {min_duration:Int64}
+    SELECT id, toUnixTimestamp64Milli(start_time) AS start, dateDiff('millisecond', start_time, end_time) AS s_duration,
+           pages, s_user, s_anonymous, s_device, s_browser, s_release, entry_page, exit_page, path_hits
+    FROM (${sessionSummariesSql(live)})
+    WHERE ${when(on.path, `path_hits > 0`)}
+      AND ${when(on.user, `s_user = {user:String} OR s_anonymous = {user:String}`)}
+      AND ${when(on.release, `s_release = {release:String}`)}
+      AND ${when(on.browser, `s_browser = {browser:String}`)}
+      AND ${when(on.device, `s_device = {device:String}`)}
+      AND s_duration >= {min_duration:Int64}
 ),
 sdk AS (
     SELECT session_id, map(${SDK_COUNTS_SQL}) AS sdk_counts,
