@@ -4,14 +4,7 @@ import type { CursorKey } from './cursor.js';
 import { findLiveSessions } from './find-live-sessions.js';
 import { journeySignalsSql, type LiveSessions } from './journey-signals-sql.js';
 import { sessionSummariesSql } from './session-summaries-sql.js';
-import {
-  ELEMENT_KEY_SQL,
-  PATH_FILTER_SQL,
-  type PresentFilters,
-  presentFilters,
-  READ_SETTINGS,
-  when,
-} from './sql-fragments.js';
+import { ELEMENT_KEY_SQL, type PresentFilters, presentFilters, READ_SETTINGS, when } from './sql-fragments.js';
 import type { TimeRange } from './time-range.js';
 
 export const SESSION_SORTS = ['struggle', 'recent', 'duration'] as const;
