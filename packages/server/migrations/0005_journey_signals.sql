@@ -18,10 +18,13 @@
 --    reversals): whether a view is above its path's usual level depends on the report's
 --    range, so readers compare `reversals` then. A coverage row (project '') tells readers
 --    how far the refresh got.
---    CollapsingMergeTree: when a late event makes a session active again, the refresh
---    that covers it next cancels the rows it had (a copy with sign −1) and appends the new
---    ones, so sums of `sign` are right whether or not parts have merged: readers count
---    views with sum(sign) and keep signals whose sum(sign) > 0, no FINAL.
+--    VersionedCollapsingMergeTree: when a late event makes a session active again, the
+--    refresh that covers it next cancels the rows it had (a copy of each with sign −1 and
+--    the same version, so exactly that row collapses with it, in any order) and appends the
+--    new ones with its own version, so sums of `sign` are right whether or not parts have
+--    merged: readers count views with sum(sign) and keep signals whose sum(sign) > 0, and a
+--    session's current rows are its one version whose rows sum above 0; no FINAL. Earlier
+--    coverage rows are cancelled the same way.
 --
 -- The rules mirror src/reports/constants.ts: QUICK_BACK_MIN_DWELL_MS 500,
 -- QUICK_BACK_WINDOW_MS 5000, AUTH_PATH_REGEX, SESSION_ENDED_AFTER_MS 1800000,
@@ -76,7 +79,7 @@ CREATE TABLE IF NOT EXISTS {db:Identifier}.{{table:journey_signals}} {{on_cluste
     version UInt64,
     sign Int8
 )
-ENGINE = {{engine:CollapsingMergeTree(sign)}}
+ENGINE = {{engine:VersionedCollapsingMergeTree(sign, version)}}
 PARTITION BY toYYYYMM(start)
 ORDER BY (project_id, kind, start, session_id, event_id)
 TTL toDateTime(start) + toIntervalDay({retention_days:UInt32});
@@ -140,18 +143,15 @@ ARRAY JOIN arrayFilter(k -> k != '', [
     if(reversals >= 4, 'excessive_scroll', '')
 ]) AS kind
 UNION ALL
--- The rows these sessions had, cancelled: a copy of each row still counted, with sign −1.
--- (Aliases other than the columns': WHERE and HAVING would read an alias `sign` as the constant.)
-SELECT project_id, kind, start, session_id, event_id,
-       argMaxIf(time, version, sign = 1), argMaxIf(client_time, version, sign = 1),
-       argMaxIf(path, version, sign = 1), argMaxIf(path_pattern, version, sign = 1),
-       argMaxIf(person, version, sign = 1), argMaxIf(user_id, version, sign = 1),
-       argMaxIf(anonymous_id, version, sign = 1), argMaxIf(release, version, sign = 1),
-       argMaxIf(browser, version, sign = 1), argMaxIf(device, version, sign = 1),
-       argMaxIf(reversals, version, sign = 1), refresh_version AS cancel_version, -1 AS cancel
+-- The rows these sessions had, cancelled: a copy of each row still counted, with sign −1,
+-- and the earlier coverage rows. (Aliases other than the columns': WHERE and HAVING would
+-- read an alias `sign` as the constant.)
+SELECT project_id, kind, start, session_id, event_id, any(time), any(client_time), any(path), any(path_pattern),
+       any(person), any(user_id), any(anonymous_id), any(release), any(browser), any(device), any(reversals),
+       version AS cancelled_version, -1 AS cancel
 FROM {db:Identifier}.journey_signals
-WHERE project_id != '' AND (project_id, session_id) IN settled
-GROUP BY project_id, kind, start, session_id, event_id
+WHERE (project_id != '' AND (project_id, session_id) IN settled) OR (project_id = '' AND kind = 'coverage')
+GROUP BY project_id, kind, start, session_id, event_id, version
 HAVING sum(sign) > 0
 UNION ALL
 SELECT '' AS project_id, 'coverage' AS kind, toStartOfDay(covering) AS start, '' AS session_id,

@@ -33,7 +33,7 @@ import {
  *   any range is counted;
  * - a live computation for the sessions that received data since its last refresh
  *   covered them (`session_activity`), so new data counts at once.
- * Stored rows are summed by `sign` (CollapsingMergeTree), so no FINAL is needed.
+ * Stored rows are summed by `sign` (VersionedCollapsingMergeTree), so no FINAL is needed.
  */
 export function journeySignalsSql(from: string, to: string, live: LiveSessions, oneSession = false): string {
   const session = oneSession ? ' AND session_id = {session:String}' : '';

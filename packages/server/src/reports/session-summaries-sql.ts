@@ -10,11 +10,10 @@ import { PATH_FILTER_SQL } from './sql-fragments.js';
  *
  * Sessions the refresh covered come from its `view` rows, one finished row per page
  * view, so one GROUP BY per session instead of grouping every page view first. A
- * session's current rows are the `sign = 1` rows of its latest refresh (`version`):
- * a refresh that computes a session anew cancels its older rows with copies of the
- * new version, so the latest version in the range is the current one (and when it
- * holds only cancellations, the session has no page view left in the range). Live
- * sessions come from `page_views`, as before the refresh.
+ * session's current rows are those of its latest refresh (`version`): a refresh that
+ * computes a session anew cancels every row it had (a −1 copy of the same version), so
+ * exactly one version of a session sums above zero — or none, once merges drop the
+ * cancelled pairs. Live sessions come from `page_views`, as before the refresh.
  */
 export function sessionSummariesSql(live: LiveSessions): string {
   const noneLive = live.listed && live.params.live_sessions.length === 0;
@@ -40,6 +39,7 @@ export function sessionSummariesSql(live: LiveSessions): string {
                 WHERE project_id = {project:String} AND kind = 'view' AND start >= range_from AND start < range_to
                   ${noneLive ? '' : `AND session_id NOT IN ${liveSet}`}
                 GROUP BY session_id, version
+                HAVING sum(sign) > 0
             )
             GROUP BY session_id
         )
