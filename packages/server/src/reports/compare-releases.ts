@@ -1,6 +1,7 @@
 import type { Store } from '../store/client.js';
 import { COMPARE_MIN_SESSIONS, COMPARE_MIN_Z } from './constants.js';
-import { journeySignalsSql } from './journey-signals-sql.js';
+import { findLiveSessions } from './find-live-sessions.js';
+import { journeySignalsSql, type LiveSessions } from './journey-signals-sql.js';
 import { ELEMENT_KEY_SQL, READ_SETTINGS } from './sql-fragments.js';
 import type { TimeRange } from './time-range.js';
 
@@ -28,7 +29,7 @@ export interface ReleaseChangeRow {
  * two-proportion z-test, and only for hotspots with COMPARE_MIN_SESSIONS
  * affected sessions in base or head, so a handful of sessions cannot raise an alarm.
  */
-const COMPARE_SQL = `
+const compareSql = (live: LiveSessions) => `
 WITH
     fromUnixTimestamp64Milli({from:Int64}, 'UTC') AS range_from,
     fromUnixTimestamp64Milli({to:Int64}, 'UTC') AS range_to,
@@ -39,7 +40,7 @@ signal_rows AS (
       AND release IN ({base:String}, {head:String})
     UNION ALL
     SELECT session_id, release, path_pattern, '' AS element_key, '' AS element_text, kind, time
-    FROM (${journeySignalsSql('range_from', 'range_to')})
+    FROM (${journeySignalsSql('range_from', 'range_to', live)})
     WHERE release IN ({base:String}, {head:String})
 ),
 hotspots AS (
@@ -79,14 +80,22 @@ FROM hotspots AS h
 LEFT JOIN page_visits AS v ON v.path_pattern = h.path_pattern
 ORDER BY abs(toInt64(head_sessions) - toInt64(base_sessions)) DESC, path_pattern, element_key, kind`;
 
-export function compareReleases(
+export async function compareReleases(
   store: Store,
   projectId: string,
   query: { range: TimeRange; base: string; head: string },
 ): Promise<ReleaseChangeRow[]> {
+  const live = await findLiveSessions(store, projectId);
   return store.query<ReleaseChangeRow>(
-    COMPARE_SQL,
-    { project: projectId, from: query.range.from, to: query.range.to, base: query.base, head: query.head },
+    compareSql(live),
+    {
+      project: projectId,
+      from: query.range.from,
+      to: query.range.to,
+      base: query.base,
+      head: query.head,
+      ...live.params,
+    },
     READ_SETTINGS,
   );
 }

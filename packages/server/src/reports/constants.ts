@@ -52,3 +52,5 @@ export const EXCESSIVE_SCROLL_QUANTILE = 0.9;
 /** Replay markers: journey signals of a session are judged on page views this long before and after its start. */
 export const MARKER_CONTEXT_BEFORE_MS = 7 * 24 * 60 * 60 * 1_000;
 export const MARKER_CONTEXT_AFTER_MS = 2 * 24 * 60 * 60 * 1_000;
+/** Journey signals: up to this many live sessions (data since the last refresh) travel as a query parameter; more are read by a subquery. */
+export const LIVE_SESSIONS_LISTED_MAX = 5_000;

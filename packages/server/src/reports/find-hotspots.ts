@@ -1,7 +1,8 @@
 import type { Store } from '../store/client.js';
 import { ABANDON_WINDOW_MS, HOTSPOT_EXAMPLES } from './constants.js';
 import type { CursorKey } from './cursor.js';
-import { journeySignalsSql } from './journey-signals-sql.js';
+import { findLiveSessions } from './find-live-sessions.js';
+import { journeySignalsSql, type LiveSessions } from './journey-signals-sql.js';
 import { journeyCandidatesSql } from './page-views-sql.js';
 import {
   ELEMENT_KEY_SQL,
@@ -52,7 +53,7 @@ export interface HotspotRow {
  * trend); retried duplicates are harmless because everything counts distinct
  * event ids or sessions, and min / max are idempotent.
  */
-function hotspotsSql(on: PresentFilters): string {
+function hotspotsSql(on: PresentFilters, live: LiveSessions): string {
   return `
 WITH
     fromUnixTimestamp64Milli({from:Int64}, 'UTC') AS range_from,
@@ -69,7 +70,7 @@ signal_rows AS (
     UNION ALL
     SELECT session_id, event_id, time, client_time, path_pattern, '' AS element_key,
            '' AS element_selector, '' AS element_tag, '' AS element_text, kind, person
-    FROM (${journeySignalsSql('previous_from', 'range_to')})
+    FROM (${journeySignalsSql('previous_from', 'range_to', live)})
     WHERE ${when(on.kind, `kind = {kind:String}`)}
       AND ${when(on.path, `${PATH_FILTER_SQL}`)}
       AND ${when(on.release, `release = {release:String}`)}
@@ -148,7 +149,7 @@ export function hotspotCursorKey(row: HotspotRow): CursorKey {
   return [-row.impact, -row.occurrences, row.path_pattern, row.element_key, row.kind];
 }
 
-export function findHotspots(
+export async function findHotspots(
   store: Store,
   projectId: string,
   filters: HotspotFilters,
@@ -156,8 +157,9 @@ export function findHotspots(
 ): Promise<HotspotRow[]> {
   const { from, to } = filters.range;
   const after = page.after ?? [0, 0, '', '', ''];
+  const live = await findLiveSessions(store, projectId);
   return store.query<HotspotRow>(
-    hotspotsSql(presentFilters(filters)),
+    hotspotsSql(presentFilters(filters), live),
     {
       project: projectId,
       from,
@@ -176,6 +178,7 @@ export function findHotspots(
       c3: after[3],
       c4: after[4],
       limit: page.limit,
+      ...live.params,
     },
     READ_SETTINGS,
   );

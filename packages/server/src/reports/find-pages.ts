@@ -1,4 +1,5 @@
 import type { Store } from '../store/client.js';
+import { findLiveSessions } from './find-live-sessions.js';
 import { journeySignalsSql } from './journey-signals-sql.js';
 import { READ_SETTINGS } from './sql-fragments.js';
 import type { TimeRange } from './time-range.js';
@@ -12,7 +13,8 @@ export interface PageRow {
 }
 
 /** Path patterns with page views in the range; struggle rate = sessions with a signal there / sessions that viewed it. */
-export function findPages(store: Store, projectId: string, range: TimeRange, limit: number): Promise<PageRow[]> {
+export async function findPages(store: Store, projectId: string, range: TimeRange, limit: number): Promise<PageRow[]> {
+  const live = await findLiveSessions(store, projectId);
   return store.query<PageRow>(
     `WITH
          fromUnixTimestamp64Milli({from:Int64}, 'UTC') AS range_from,
@@ -32,13 +34,13 @@ export function findPages(store: Store, projectId: string, range: TimeRange, lim
          WHERE project_id = {project:String} AND type = 'signal' AND time >= range_from AND time < range_to
          UNION ALL
          SELECT session_id, event_id, path_pattern, false AS is_view
-         FROM (${journeySignalsSql('range_from', 'range_to')})
+         FROM (${journeySignalsSql('range_from', 'range_to', live)})
      )
      GROUP BY path_pattern
      HAVING views > 0
      ORDER BY views DESC, path
      LIMIT {limit:UInt32}`,
-    { project: projectId, from: range.from, to: range.to, limit },
+    { project: projectId, from: range.from, to: range.to, limit, ...live.params },
     READ_SETTINGS,
   );
 }

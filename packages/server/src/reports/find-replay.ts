@@ -1,5 +1,6 @@
 import type { Store } from '../store/client.js';
 import { MARKER_CONTEXT_AFTER_MS, MARKER_CONTEXT_BEFORE_MS } from './constants.js';
+import { findLiveSessions } from './find-live-sessions.js';
 import { journeySignalsSql } from './journey-signals-sql.js';
 import { ELEMENT_KEY_SQL, READ_SETTINGS } from './sql-fragments.js';
 
@@ -58,6 +59,7 @@ export async function findSignalMarkers(
     READ_SETTINGS,
   );
   if (!bounds || Number(bounds.events) === 0) return { start: null, markers: [] };
+  const live = await findLiveSessions(store, projectId);
   const markers = await store.query<SignalMarker>(
     `SELECT * FROM (
      SELECT event_id AS id, signal_kind AS kind, toUnixTimestamp64Milli(client_time) AS t, path_pattern AS path,
@@ -67,7 +69,7 @@ export async function findSignalMarkers(
      LIMIT 1 BY event_id
      UNION ALL
      SELECT DISTINCT event_id AS id, kind, toUnixTimestamp64Milli(client_time) AS t, path_pattern AS path, '' AS element
-     FROM (${journeySignalsSql("fromUnixTimestamp64Milli({from:Int64}, 'UTC')", "fromUnixTimestamp64Milli({to:Int64}, 'UTC')", true)})
+     FROM (${journeySignalsSql("fromUnixTimestamp64Milli({from:Int64}, 'UTC')", "fromUnixTimestamp64Milli({to:Int64}, 'UTC')", live, true)})
      )
      ORDER BY t, id`,
     {
@@ -76,6 +78,7 @@ export async function findSignalMarkers(
       // The path's usual scroll level is judged over the week around the session.
       from: Number(bounds.start) - MARKER_CONTEXT_BEFORE_MS,
       to: Number(bounds.start) + MARKER_CONTEXT_AFTER_MS,
+      ...live.params,
     },
     READ_SETTINGS,
   );

@@ -1,16 +1,10 @@
 import { SIGNAL_KINDS } from '@snag/protocol';
 import type { Store } from '../store/client.js';
 import type { CursorKey } from './cursor.js';
-import { journeySignalsSql } from './journey-signals-sql.js';
-import { pageViewsSql } from './page-views-sql.js';
-import {
-  ELEMENT_KEY_SQL,
-  PATH_FILTER_SQL,
-  type PresentFilters,
-  presentFilters,
-  READ_SETTINGS,
-  when,
-} from './sql-fragments.js';
+import { findLiveSessions } from './find-live-sessions.js';
+import { journeySignalsSql, type LiveSessions } from './journey-signals-sql.js';
+import { sessionSummariesSql } from './session-summaries-sql.js';
+import { ELEMENT_KEY_SQL, type PresentFilters, presentFilters, READ_SETTINGS, when } from './sql-fragments.js';
 import type { TimeRange } from './time-range.js';
 
 export const SESSION_SORTS = ['struggle', 'recent', 'duration'] as const;
@@ -61,32 +55,26 @@ const SDK_COUNTS_SQL = SIGNAL_KINDS.map(
 ).join(', ');
 
 /**
- * Sessions come from their page views that started in the range (the
- * `page_views` table); signal and error counts and the element filter from the
- * signal, error and click events of the range; journey signals from page views.
+ * Sessions come from their page views that started in the range (the refresh's
+ * `view` rows, or `page_views` for live sessions); signal and error counts and the
+ * element filter from the signal, error and click events of the range; journey
+ * signals as everywhere.
  */
-function sessionsSql(sort: SessionSort, on: PresentFilters): string {
+function sessionsSql(sort: SessionSort, on: PresentFilters, live: LiveSessions): string {
   return `
 WITH
     fromUnixTimestamp64Milli({from:Int64}, 'UTC') AS range_from,
     fromUnixTimestamp64Milli({to:Int64}, 'UTC') AS range_to,
 sessions AS (
-    SELECT session_id AS id,
-           toUnixTimestamp64Milli(min(start_time)) AS start,
-           dateDiff('millisecond', min(start_time), max(end_time)) AS s_duration,
-           count() AS pages,
-           max(user_id) AS s_user, max(anonymous_id) AS s_anonymous,
-           max(device) AS s_device, max(browser) AS s_browser, max(release) AS s_release,
-           argMin(path, start_time) AS entry_page, argMax(path, start_time) AS exit_page,
-           countIf(${PATH_FILTER_SQL}) AS path_hits
-    FROM (${pageViewsSql('range_from', 'range_to')})
-    GROUP BY session_id
-    HAVING ${when(on.path, `path_hits > 0`)}
-       AND ${when(on.user, `s_user = {user:String} OR s_anonymous = {user:String}`)}
-       AND ${when(on.release, `s_release = {release:String}`)}
-       AND ${when(on.browser, `s_browser = {browser:String}`)}
-       AND ${when(on.device, `s_device = {device:String}`)}
-       AND s_duration >= {min_duration:Int64}
+    SELECT id, toUnixTimestamp64Milli(start_time) AS start, dateDiff('millisecond', start_time, end_time) AS s_duration,
+           pages, s_user, s_anonymous, s_device, s_browser, s_release, entry_page, exit_page, path_hits
+    FROM (${sessionSummariesSql(live)})
+    WHERE ${when(on.path, `path_hits > 0`)}
+      AND ${when(on.user, `s_user = {user:String} OR s_anonymous = {user:String}`)}
+      AND ${when(on.release, `s_release = {release:String}`)}
+      AND ${when(on.browser, `s_browser = {browser:String}`)}
+      AND ${when(on.device, `s_device = {device:String}`)}
+      AND s_duration >= {min_duration:Int64}
 ),
 sdk AS (
     SELECT session_id, map(${SDK_COUNTS_SQL}) AS sdk_counts,
@@ -100,7 +88,7 @@ sdk AS (
 ),
 journey AS (
     SELECT session_id, sumMap(map(kind, toUInt64(1))) AS journey_counts
-    FROM (SELECT DISTINCT session_id, event_id, kind FROM (${journeySignalsSql('range_from', 'range_to')}))
+    FROM (SELECT DISTINCT session_id, event_id, kind FROM (${journeySignalsSql('range_from', 'range_to', live)}))
     GROUP BY session_id
 )
 SELECT *, ${SORT_KEYS[sort]}
@@ -128,15 +116,16 @@ export function sessionCursorKey(row: SessionRow): CursorKey {
 }
 
 /** Sessions with a page view in the range that match every filter, in the chosen order (keyset-paginated). */
-export function findSessions(
+export async function findSessions(
   store: Store,
   projectId: string,
   filters: SessionFilters,
   page: { sort: SessionSort; limit: number; after?: CursorKey | undefined },
 ): Promise<SessionRow[]> {
   const after = page.after ?? [0, 0, 0, ''];
+  const live = await findLiveSessions(store, projectId);
   return store.query<SessionRow>(
-    sessionsSql(page.sort, presentFilters(filters)),
+    sessionsSql(page.sort, presentFilters(filters), live),
     {
       project: projectId,
       from: filters.range.from,
@@ -164,6 +153,7 @@ export function findSessions(
       c2: after[2],
       c3: after[3],
       limit: page.limit,
+      ...live.params,
     },
     READ_SETTINGS,
   );

@@ -1,4 +1,5 @@
 import type { Store } from '../store/client.js';
+import { findLiveSessions } from './find-live-sessions.js';
 import { journeySignalsSql } from './journey-signals-sql.js';
 import { READ_SETTINGS } from './sql-fragments.js';
 import type { TimeRange } from './time-range.js';
@@ -11,6 +12,7 @@ export interface Totals {
 
 /** Sessions with a page view or a signal in the range, those among them with any signal, and the signals (SDK + journey). */
 export async function findTotals(store: Store, projectId: string, range: TimeRange): Promise<Totals> {
+  const live = await findLiveSessions(store, projectId);
   const [row] = await store.query<Totals>(
     `WITH
          fromUnixTimestamp64Milli({from:Int64}, 'UTC') AS range_from,
@@ -28,9 +30,9 @@ export async function findTotals(store: Store, projectId: string, range: TimeRan
          WHERE project_id = {project:String} AND type = 'signal' AND time >= range_from AND time < range_to
          UNION ALL
          SELECT session_id, event_id, true AS is_signal
-         FROM (${journeySignalsSql('range_from', 'range_to')})
+         FROM (${journeySignalsSql('range_from', 'range_to', live)})
      )`,
-    { project: projectId, from: range.from, to: range.to },
+    { project: projectId, from: range.from, to: range.to, ...live.params },
     READ_SETTINGS,
   );
   return {

@@ -1,6 +1,7 @@
 import { SIGNAL_KINDS } from '@snag/protocol';
 import type { Store } from '../store/client.js';
-import { journeySignalsSql } from './journey-signals-sql.js';
+import { findLiveSessions } from './find-live-sessions.js';
+import { journeySignalsSql, type LiveSessions } from './journey-signals-sql.js';
 import { PATH_FILTER_SQL, type PresentFilters, presentFilters, READ_SETTINGS, when } from './sql-fragments.js';
 import type { TimeRange } from './time-range.js';
 
@@ -38,7 +39,7 @@ const COUNTS_SQL = SIGNAL_KINDS.map(
  * happen. Buckets start at local midnight / the local hour in `tz`; empty buckets are
  * filled with zeros (per release when split), so a chart never skips a day.
  */
-function trendsSql(interval: TrendInterval, byRelease: boolean, on: PresentFilters): string {
+function trendsSql(interval: TrendInterval, byRelease: boolean, on: PresentFilters, live: LiveSessions): string {
   const { start, step } = BUCKET_SQL[interval];
   const release = byRelease ? 'release' : "''";
   return `
@@ -56,7 +57,7 @@ source AS (
     WHERE project_id = {project:String} AND type = 'signal' AND time >= range_from AND time < range_to
     UNION ALL
     SELECT session_id, event_id, time, true AS is_signal, kind, release, path_pattern, path
-    FROM (${journeySignalsSql('range_from', 'range_to')})
+    FROM (${journeySignalsSql('range_from', 'range_to', live)})
     WHERE time >= range_from AND time < range_to
 )
 SELECT release, toUnixTimestamp(bucket) * 1000 AS start, formatDateTime(bucket, '%Y-%m-%dT%H:%i', {tz:String}) AS label,
@@ -75,9 +76,10 @@ FROM (
 ORDER BY release, start`;
 }
 
-export function findTrends(store: Store, projectId: string, filters: TrendFilters): Promise<TrendRow[]> {
+export async function findTrends(store: Store, projectId: string, filters: TrendFilters): Promise<TrendRow[]> {
+  const live = await findLiveSessions(store, projectId);
   return store.query<TrendRow>(
-    trendsSql(filters.interval, filters.byRelease, presentFilters({ kind: filters.kind, path: filters.path })),
+    trendsSql(filters.interval, filters.byRelease, presentFilters({ kind: filters.kind, path: filters.path }), live),
     {
       project: projectId,
       from: filters.range.from,
@@ -87,6 +89,7 @@ export function findTrends(store: Store, projectId: string, filters: TrendFilter
       path: filters.path ?? '',
       any_kind: filters.kind === undefined,
       kind: filters.kind ?? '',
+      ...live.params,
     },
     READ_SETTINGS,
   );

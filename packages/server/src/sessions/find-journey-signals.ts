@@ -1,4 +1,5 @@
 import { MARKER_CONTEXT_AFTER_MS, MARKER_CONTEXT_BEFORE_MS } from '../reports/constants.js';
+import { findLiveSessions } from '../reports/find-live-sessions.js';
 import { journeySignalsSql } from '../reports/journey-signals-sql.js';
 import { READ_SETTINGS } from '../reports/sql-fragments.js';
 import type { Store } from '../store/client.js';
@@ -17,21 +18,23 @@ export interface JourneySignalRow {
  * The session's journey signals (quick backs, dead ends, excessive scrolling), computed
  * from its page views; a path's usual scroll level is judged over the days around it.
  */
-export function findJourneySignals(
+export async function findJourneySignals(
   store: Store,
   projectId: string,
   sessionId: string,
   sessionStart: number,
 ): Promise<JourneySignalRow[]> {
+  const live = await findLiveSessions(store, projectId);
   return store.query<JourneySignalRow>(
     `SELECT DISTINCT event_id AS id, kind, toUnixTimestamp64Milli(client_time) AS t, time, path, path_pattern
-     FROM (${journeySignalsSql("fromUnixTimestamp64Milli({from:Int64}, 'UTC')", "fromUnixTimestamp64Milli({to:Int64}, 'UTC')", true)})
+     FROM (${journeySignalsSql("fromUnixTimestamp64Milli({from:Int64}, 'UTC')", "fromUnixTimestamp64Milli({to:Int64}, 'UTC')", live, true)})
      ORDER BY t, id`,
     {
       project: projectId,
       session: sessionId,
       from: sessionStart - MARKER_CONTEXT_BEFORE_MS,
       to: sessionStart + MARKER_CONTEXT_AFTER_MS,
+      ...live.params,
     },
     READ_SETTINGS,
   );

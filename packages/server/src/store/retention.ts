@@ -7,6 +7,8 @@ const TTL_COLUMNS = {
   replay_chunks: 'time',
   page_views: 'start',
   key_events: 'time',
+  session_activity: 'last_seen',
+  journey_signals: 'start',
 } as const;
 
 /**
