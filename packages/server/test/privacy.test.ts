@@ -51,11 +51,21 @@ describe('DELETE /api/v1/projects/:project/people/:person', () => {
       .expect(200);
     expect(byAnonymousId.body).toEqual({ deleted: { sessions: 1 } });
     await session(earlier.session.id).expect(404);
-    const replays = await server.store.query<{ n: string }>(
-      'SELECT count() AS n FROM {db:Identifier}.replay_chunks WHERE session_id = {id:String}',
-      { id: earlier.session.id },
-    );
-    expect(Number(replays[0]?.n)).toBe(0);
+    const gone = [identified.session.id, earlier.session.id];
+    for (const table of [
+      'events',
+      'replay_chunks',
+      'page_views',
+      'key_events',
+      'session_activity',
+      'journey_signals',
+    ]) {
+      const rows = await server.store.query<{ n: string }>(
+        'SELECT count() AS n FROM {db:Identifier}.{table:Identifier} WHERE session_id IN {ids:Array(String)}',
+        { table, ids: gone },
+      );
+      expect(Number(rows[0]?.n), `${table} still holds the person's rows`).toBe(0);
+    }
     await session(bystander.session.id).expect(200);
   });
 

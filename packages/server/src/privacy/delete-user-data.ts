@@ -1,6 +1,7 @@
 import type { Store } from '../store/client.js';
 
-const TABLES = ['events', 'replay_chunks'] as const;
+/** Every table holding a session's rows: the events, the recordings, and what reports derive from them. */
+const TABLES = ['events', 'replay_chunks', 'page_views', 'key_events', 'session_activity', 'journey_signals'] as const;
 const SESSIONS_PER_DELETE = 1_000;
 
 export interface DeletionResult {
@@ -10,7 +11,7 @@ export interface DeletionResult {
 /**
  * Deletes every session in which a person appears, by user id or anonymous id:
  * all their events and recordings, including the part of a session before they
- * were identified. Lightweight DELETEs hide the rows at once; ClickHouse removes
+ * were identified, and the rows reports derived from them. Lightweight DELETEs hide the rows at once; ClickHouse removes
  * them from disk as parts merge.
  */
 export async function deleteUserData(store: Store, projectId: string, person: string): Promise<DeletionResult> {
