@@ -91,6 +91,7 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<number> {
       `  public ingest key:   ${server.credentials.defaultProjectKey}`,
       `  admin token:         ${server.credentials.adminToken}`,
       `  ingest endpoint:     ${server.url}/v1/ingest`,
+      `  dashboard:           ${server.url}/ (sign in with the admin token)`,
     ].join('\n'),
   );
   await new Promise<void>((resolve) => {
