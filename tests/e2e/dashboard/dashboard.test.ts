@@ -145,7 +145,10 @@ describe('hotspot view and replay', () => {
       .evaluateAll((markers) =>
         markers.map((marker) => `${marker.getAttribute('data-kind')}@${marker.getAttribute('data-offset')}`),
       );
-    expect(shown).toEqual(replay.markers.map((marker) => `${marker.kind}@${Math.round(marker.offset_ms)}`));
+    // Markers at the same moment may sit in either order on the timeline: compare them as sets.
+    expect([...shown].sort()).toEqual(
+      replay.markers.map((marker) => `${marker.kind}@${Math.round(marker.offset_ms)}`).sort(),
+    );
     expect(replay.markers.map((marker) => marker.kind)).toContain('form_struggle');
   });
 });
