@@ -7,11 +7,14 @@ import {
   sendSignalOnLastClick,
   signedInContext,
   startDashboardFixture,
+  waitForSettledData,
 } from './helpers/dashboard-fixture.js';
 import { collectConsoleErrors, seriousA11yViolations } from './helpers/page-checks.js';
 
 /** The dashboard opens replays this long before a struggle (lib/constants.ts). */
 const STRUGGLE_LEAD_IN_MS = 2_000;
+/** How long a screen may take to show fresh results (vitest's poll gives up after 1 s by default). */
+const UI_WAIT = { timeout: 15_000 };
 /** The player's clock may sit a frame or two away from the requested offset. */
 const PLAYER_CLOCK_TOLERANCE_MS = 100;
 const POSTAL = '[data-testid="postal"]';
@@ -44,6 +47,7 @@ beforeAll(async () => {
   confusedSession = confused.sessionId;
   // Until the SDK's element detectors send them, the postal code's form struggle arrives the way they will.
   await sendSignalOnLastClick(fixture.snag.url, confusedSession, 'postal', 'form_struggle');
+  await waitForSettledData(fixture.snag.url);
   context = await signedInContext(fixture.browser, fixture.snag.url);
   page = await context.newPage();
   consoleErrors = collectConsoleErrors(page);
@@ -93,7 +97,7 @@ describe('friction report', () => {
       fixture.snag.url,
       '/projects/default/hotspots?kind=quick_back',
     );
-    await expect.poll(() => page.locator('.hotspot-table tbody tr').count()).toBe(hotspots.length);
+    await expect.poll(() => page.locator('.hotspot-table tbody tr').count(), UI_WAIT).toBe(hotspots.length);
     const badges = await page.locator('.hotspot-table .kind-badge').allTextContents();
     expect(badges.every((badge) => badge === 'Quick back')).toBe(true);
   });
@@ -162,7 +166,7 @@ describe('sessions', () => {
     await page.waitForURL(/device=mobile/);
     const mobile = await api<{ sessions: unknown[] }>(fixture.snag.url, '/projects/default/sessions?device=mobile');
     expect(mobile.sessions.length).toBeLessThan(all.sessions.length);
-    await expect.poll(() => page.locator('.session-table tbody tr').count()).toBe(mobile.sessions.length);
+    await expect.poll(() => page.locator('.session-table tbody tr').count(), UI_WAIT).toBe(mobile.sessions.length);
   });
 });
 

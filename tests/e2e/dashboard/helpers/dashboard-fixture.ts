@@ -46,6 +46,36 @@ export async function api<T>(snagUrl: string, path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
+const SETTLE_POLL_MS = 1_000;
+const SETTLE_TIMEOUT_MS = 30_000;
+
+/**
+ * Waits until the last batches the visitors sent on leaving are stored: the hotspots
+ * and the session list read the same twice in a row. On a loaded machine those
+ * batches can land after the simulation ends, and a screen loaded before them would
+ * disagree with an API call made after.
+ */
+export async function waitForSettledData(snagUrl: string): Promise<void> {
+  // What the data says, without what moves with the clock (ranges, "last seen").
+  const snapshot = async () => {
+    const { hotspots } = await api<{ hotspots: Array<Record<string, unknown>> }>(snagUrl, '/projects/default/hotspots');
+    const { sessions } = await api<{ sessions: Array<Record<string, unknown>> }>(snagUrl, '/projects/default/sessions');
+    return JSON.stringify([
+      hotspots.map((hotspot) => [hotspot.path, hotspot.kind, hotspot.occurrences, hotspot.sessions]),
+      sessions.map((session) => [session.id, session.signals, session.pages]),
+    ]);
+  };
+  const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+  let previous = await snapshot();
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
+    const current = await snapshot();
+    if (current === previous) return;
+    if (Date.now() > deadline) throw new Error('the recorded sessions kept changing');
+    previous = current;
+  }
+}
+
 /** A browser context signed in through the real cookie-session endpoint. */
 export async function signedInContext(browser: Browser, snagUrl: string): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL: snagUrl, viewport: { width: 1280, height: 800 } });
