@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, startServer } from '@snag/server';
-import { chromium } from 'playwright-core';
+import { launchBrowser } from '../../tests/helpers/browser.js';
 import { measure, type RunResult } from './measure.js';
 import type { PageKind } from './pages.js';
 import { buildPeerAssets, VARIANTS } from './peers.js';
@@ -32,18 +32,7 @@ async function main(): Promise<void> {
     }),
   );
   const site = await startStaticServer(peers, snag.url);
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchBrowser();
   try {
     for (const kind of PAGES) {
       const results = new Map<string, RunResult[]>();

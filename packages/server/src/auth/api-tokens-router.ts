@@ -3,6 +3,7 @@ import { type Response, Router } from 'express';
 import { z } from 'zod';
 import { HttpError } from '../http/errors.js';
 import { validate } from '../http/validate.js';
+import { projectIdSchema } from '../projects/project-id.js';
 import type { Store } from '../store/client.js';
 import { parseDateTime } from '../store/datetime.js';
 import { type ApiTokenRow, findApiTokens, insertApiToken, revokeApiToken } from './api-tokens-store.js';
@@ -11,8 +12,7 @@ import { API_TOKEN_PREFIX } from './constants.js';
 import { API_TOKEN_SCOPES, canAccess } from './principal.js';
 import { generateSecret, hashSecret } from './secrets.js';
 
-const projectSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'not a project id');
-const tokenParams = z.object({ project: projectSchema, token: z.string().regex(/^tok_[A-Za-z0-9_-]{1,32}$/) });
+const tokenParams = z.object({ project: projectIdSchema, token: z.string().regex(/^tok_[A-Za-z0-9_-]{1,32}$/) });
 const createBody = z.strictObject({ name: z.string().trim().min(1).max(128), scope: z.enum(API_TOKEN_SCOPES) });
 
 /**
@@ -24,14 +24,14 @@ export function apiTokensRouter(store: Store): Router {
   const router = Router();
 
   router.get('/projects/:project/tokens', async (req, res) => {
-    const project = validate(projectSchema, req.params.project);
+    const project = validate(projectIdSchema, req.params.project);
     requireTokenManager(res, project);
     const tokens = await findApiTokens(store, project);
     res.json({ project, tokens: tokens.map(describeToken) });
   });
 
   router.post('/projects/:project/tokens', async (req, res) => {
-    const project = validate(projectSchema, req.params.project);
+    const project = validate(projectIdSchema, req.params.project);
     const { name, scope } = validate(createBody, req.body ?? {}, 'invalid_token');
     const principal = requireTokenManager(res, project);
     const secret = generateSecret(API_TOKEN_PREFIX);

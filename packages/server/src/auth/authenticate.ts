@@ -21,7 +21,8 @@ export interface CookieSession {
   row: SessionRow;
 }
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Methods that read: a cookie request may use them without the CSRF token, a viewer may call them. */
+export const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Ties an admin-token session to the token it was opened with: rotating the token ends them. */
 export function adminFingerprint(adminToken: string): string {

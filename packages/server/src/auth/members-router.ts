@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { HttpError } from '../http/errors.js';
 import { validate } from '../http/validate.js';
+import { projectIdSchema } from '../projects/project-id.js';
 import type { Store } from '../store/client.js';
 import { formatDateTime, parseDateTime } from '../store/datetime.js';
 import { principalOf } from './authenticate.js';
@@ -11,9 +12,8 @@ import { type Principal, ROLES, type Role, roleIn } from './principal.js';
 import { generateSecret, hashSecret } from './secrets.js';
 import { findMembers, upsertMembership } from './users-store.js';
 
-const projectSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'not a project id');
-const memberParams = z.object({ project: projectSchema, user: z.string().regex(/^usr_[A-Za-z0-9_-]{1,32}$/) });
-const inviteParams = z.object({ project: projectSchema, invite: z.string().regex(/^[0-9a-f]{64}$/) });
+const memberParams = z.object({ project: projectIdSchema, user: z.string().regex(/^usr_[A-Za-z0-9_-]{1,32}$/) });
+const inviteParams = z.object({ project: projectIdSchema, invite: z.string().regex(/^[0-9a-f]{64}$/) });
 const inviteBody = z.strictObject({ email: z.string().trim().toLowerCase().email().max(254), role: z.enum(ROLES) });
 const roleBody = z.strictObject({ role: z.enum(ROLES) });
 
@@ -26,7 +26,7 @@ export function membersRouter(store: Store): Router {
   const router = Router();
 
   router.get('/projects/:project/members', async (req, res) => {
-    const project = validate(projectSchema, req.params.project);
+    const project = validate(projectIdSchema, req.params.project);
     const members = await findMembers(store, project);
     const canManage = (roleIn(principalOf(res), project) ?? 'viewer') !== 'viewer';
     const invites = canManage ? await findOpenInvites(store, project) : [];
@@ -43,7 +43,7 @@ export function membersRouter(store: Store): Router {
   });
 
   router.post('/projects/:project/invites', async (req, res) => {
-    const project = validate(projectSchema, req.params.project);
+    const project = validate(projectIdSchema, req.params.project);
     const { email, role } = validate(inviteBody, req.body ?? {}, 'invalid_invite');
     const principal = principalOf(res);
     requireRoleToGrant(principal, project, role);

@@ -1,9 +1,7 @@
 import { Router } from 'express';
 import { HttpError } from '../http/errors.js';
-import { principalOf } from './authenticate.js';
+import { principalOf, SAFE_METHODS } from './authenticate.js';
 import { canAccess, roleIn } from './principal.js';
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Guards everything under `/projects/:project`: reading needs any role in the project, anything

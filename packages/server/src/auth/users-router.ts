@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { HttpError } from '../http/errors.js';
 import { validate } from '../http/validate.js';
+import { projectIdSchema } from '../projects/project-id.js';
 import { findProject } from '../projects/store.js';
 import type { Store } from '../store/client.js';
 import { generateUserId } from './accept-invite.js';
@@ -14,7 +15,7 @@ const createBody = z.strictObject({
   email: z.string().trim().toLowerCase().email().max(254),
   password: z.string().max(1_024),
   projects: z
-    .array(z.strictObject({ project: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/), role: z.enum(ROLES) }))
+    .array(z.strictObject({ project: projectIdSchema, role: z.enum(ROLES) }))
     .max(100)
     .default([]),
 });

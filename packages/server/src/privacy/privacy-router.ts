@@ -1,13 +1,14 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { validate } from '../http/validate.js';
+import { projectIdSchema } from '../projects/project-id.js';
 import { sessionParamsSchema } from '../sessions/session-document.js';
 import type { Store } from '../store/client.js';
 import { deleteUserData } from './delete-user-data.js';
 import { exportSession } from './export-session.js';
 
 const paramsSchema = z.object({
-  project: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'not a project id'),
+  project: projectIdSchema,
   person: z.string().min(1).max(128),
 });
 

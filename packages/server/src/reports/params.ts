@@ -1,9 +1,10 @@
 import { SIGNAL_KINDS } from '@snag/protocol';
 import { z } from 'zod';
+import { projectIdSchema } from '../projects/project-id.js';
 import { resolveRange, type TimeRange, timeValueSchema, timeZoneSchema } from './time-range.js';
 
 export const projectParamsSchema = z.object({
-  project: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'not a project id'),
+  project: projectIdSchema,
 });
 
 export const sessionParamsSchema = projectParamsSchema.extend({

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { HttpError } from '../http/errors.js';
+import { projectIdSchema } from '../projects/project-id.js';
 import type { Store } from '../store/client.js';
 import { parseDateTime } from '../store/datetime.js';
 import { findJourneySignals, type JourneySignalRow } from './find-journey-signals.js';
 import { findSessionEvents, findSessionSummary, type StoredEventRow } from './find-session.js';
 
 export const sessionParamsSchema = z.object({
-  project: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'not a project id'),
+  project: projectIdSchema,
   session: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a session id'),
 });
 
