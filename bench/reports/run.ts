@@ -27,7 +27,7 @@ const settleSeconds = await settleJourneySignals(store);
 console.log(`journey signals refreshed in ${settleSeconds.toFixed(1)} s`);
 if (!seeded.reused) {
   // Measure a merged store, as a server that has run for a while has.
-  for (const table of ['events', 'page_views', 'key_events', 'replay_chunks', 'session_activity', 'journey_signals']) {
+  for (const table of ['events', 'page_views', 'key_events', 'replay_chunks', 'session_activity', 'session_facts']) {
     await store.command(`OPTIMIZE TABLE {db:Identifier}.${table} FINAL`);
   }
   console.log(

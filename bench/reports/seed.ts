@@ -38,7 +38,7 @@ export async function seedOnce(
 
 /**
  * Generated traffic counts as received when it happened (its event time), as it would
- * have been in a real deployment, so the `journey_signals` refresh covers it as a server
+ * have been in a real deployment, so the `session_facts` refresh covers it as a server
  * that has run for a while has: sessions written by the generator just now are moved
  * back to their last event, the coverage is reset, and the refresh runs to completion.
  * Without this the first 31 minutes after generating would measure the live path for
@@ -63,13 +63,9 @@ export async function settleJourneySignals(store: Store): Promise<number> {
       {},
       { mutations_sync: '2' },
     );
-    await store.command(
-      "DELETE FROM {db:Identifier}.journey_signals WHERE project_id = ''",
-      {},
-      { mutations_sync: '2' },
-    );
+    await store.command("DELETE FROM {db:Identifier}.session_facts WHERE project_id = ''", {}, { mutations_sync: '2' });
   }
-  await store.command('SYSTEM REFRESH VIEW {db:Identifier}.journey_signals_mv');
-  await store.command('SYSTEM WAIT VIEW {db:Identifier}.journey_signals_mv');
+  await store.command('SYSTEM REFRESH VIEW {db:Identifier}.session_facts_mv');
+  await store.command('SYSTEM WAIT VIEW {db:Identifier}.session_facts_mv');
   return (performance.now() - started) / 1_000;
 }

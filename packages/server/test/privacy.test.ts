@@ -52,14 +52,7 @@ describe('DELETE /api/v1/projects/:project/people/:person', () => {
     expect(byAnonymousId.body).toEqual({ deleted: { sessions: 1 } });
     await session(earlier.session.id).expect(404);
     const gone = [identified.session.id, earlier.session.id];
-    for (const table of [
-      'events',
-      'replay_chunks',
-      'page_views',
-      'key_events',
-      'session_activity',
-      'journey_signals',
-    ]) {
+    for (const table of ['events', 'replay_chunks', 'page_views', 'key_events', 'session_activity', 'session_facts']) {
       const rows = await server.store.query<{ n: string }>(
         'SELECT count() AS n FROM {db:Identifier}.{table:Identifier} WHERE session_id IN {ids:Array(String)}',
         { table, ids: gone },

@@ -31,7 +31,7 @@ describe('applyRetention', () => {
     const changed = { ...store, config: { ...store.config, retentionDays: 7 } };
     expect(await applyRetention(changed)).toBe(true);
     expect(await ttlOf('events')).toMatch(/toIntervalDay\(7\)|_CAST\(7/);
-    for (const table of ['replay_chunks', 'page_views', 'key_events', 'session_activity', 'journey_signals']) {
+    for (const table of ['replay_chunks', 'page_views', 'key_events', 'session_activity', 'session_facts']) {
       expect(await ttlOf(table), table).toMatch(/toIntervalDay\(7\)|_CAST\(7/);
     }
     expect(await applyRetention(changed)).toBe(false);

@@ -1,7 +1,7 @@
 import type { Store } from '../store/client.js';
 
 /** Every table holding a session's rows: the events, the recordings, and what reports derive from them. */
-const TABLES = ['events', 'replay_chunks', 'page_views', 'key_events', 'session_activity', 'journey_signals'] as const;
+const TABLES = ['events', 'replay_chunks', 'page_views', 'key_events', 'session_activity', 'session_facts'] as const;
 const SESSIONS_PER_DELETE = 1_000;
 
 export interface DeletionResult {

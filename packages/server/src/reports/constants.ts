@@ -54,3 +54,5 @@ export const MARKER_CONTEXT_BEFORE_MS = 7 * 24 * 60 * 60 * 1_000;
 export const MARKER_CONTEXT_AFTER_MS = 2 * 24 * 60 * 60 * 1_000;
 /** Journey signals: up to this many live sessions (data since the last refresh) travel as a query parameter; more are read by a subquery. */
 export const LIVE_SESSIONS_LISTED_MAX = 5_000;
+/** A session counts in a range when it was active in it; sessions that started this many days before the range are looked at. */
+export const SESSION_LOOKBACK_DAYS = 1;

@@ -1,18 +1,9 @@
 import type { Store } from '../store/client.js';
-import { ABANDON_WINDOW_MS, HOTSPOT_EXAMPLES } from './constants.js';
+import { HOTSPOT_EXAMPLES, SESSION_LOOKBACK_DAYS } from './constants.js';
 import type { CursorKey } from './cursor.js';
 import { findLiveSessions } from './find-live-sessions.js';
-import { journeySignalsSql, type LiveSessions } from './journey-signals-sql.js';
-import { journeyCandidatesSql } from './page-views-sql.js';
-import {
-  ELEMENT_KEY_SQL,
-  PATH_FILTER_SQL,
-  PERSON_SQL,
-  type PresentFilters,
-  presentFilters,
-  READ_SETTINGS,
-  when,
-} from './sql-fragments.js';
+import { factRowsSql, journeySignalsSql, type LiveSessions } from './journey-signals-sql.js';
+import { PATH_FILTER_SQL, type PresentFilters, presentFilters, READ_SETTINGS, when } from './sql-fragments.js';
 import type { TimeRange } from './time-range.js';
 
 export interface HotspotFilters {
@@ -48,11 +39,16 @@ export interface HotspotRow {
  * occurrence in the range, ranked by impact = affected sessions + abandoned
  * sessions (an affected session counts once, twice if it was then abandoned).
  *
- * Signals (SDK ones from `key_events`, journey ones computed from page views)
- * are read for the range and the previous period of the same length (for the
- * trend); retried duplicates are harmless because everything counts distinct
- * event ids or sessions, and min / max are idempotent.
+ * Signals (the SDK's and the journey ones) come from the session facts, each with
+ * `abandoned` and `offset_ms` already judged over its whole session, for the range and
+ * the previous period of the same length (for the trend). A session is abandoned after
+ * a hotspot when it was after its last occurrence in the range; since `abandoned` only
+ * turns from 0 to 1 as a session goes on, that is the flag of that last occurrence.
+ * Retried duplicates are harmless: everything counts distinct event ids or sessions.
+ * A page's sessions are the sessions active in the range that viewed it.
  */
+const SIGNAL_FACT_COLUMNS = 'element_key, element_selector, element_tag, element_text, abandoned, offset_ms';
+
 function hotspotsSql(on: PresentFilters, live: LiveSessions): string {
   return `
 WITH
@@ -60,17 +56,8 @@ WITH
     fromUnixTimestamp64Milli({to:Int64}, 'UTC') AS range_to,
     fromUnixTimestamp64Milli({previous_from:Int64}, 'UTC') AS previous_from,
 signal_rows AS (
-    SELECT session_id, event_id, time, client_time, path_pattern, ${ELEMENT_KEY_SQL} AS element_key,
-           element_selector, element_tag, element_text, signal_kind AS kind, ${PERSON_SQL} AS person
-    FROM {db:Identifier}.key_events
-    WHERE project_id = {project:String} AND type = 'signal' AND time >= previous_from AND time < range_to
-      AND ${when(on.kind, `signal_kind = {kind:String}`)}
-      AND ${when(on.path, `${PATH_FILTER_SQL}`)}
-      AND ${when(on.release, `release = {release:String}`)}
-    UNION ALL
-    SELECT session_id, event_id, time, client_time, path_pattern, '' AS element_key,
-           '' AS element_selector, '' AS element_tag, '' AS element_text, kind, person
-    FROM (${journeySignalsSql('previous_from', 'range_to', live)})
+    SELECT session_id, event_id, time, path_pattern, element_key, element_selector, element_tag, element_text, kind, person, abandoned, offset_ms
+    FROM (${journeySignalsSql('previous_from', 'range_to', live, false, { extra: SIGNAL_FACT_COLUMNS, withSdkSignals: true })})
     WHERE ${when(on.kind, `kind = {kind:String}`)}
       AND ${when(on.path, `${PATH_FILTER_SQL}`)}
       AND ${when(on.release, `release = {release:String}`)}
@@ -81,7 +68,8 @@ per_session AS (
            uniqExactIf(event_id, time < range_from) AS previous_occurrences,
            minIf(time, time >= range_from) AS first_time,
            maxIf(time, time >= range_from) AS last_time,
-           minIf(client_time, time >= range_from) AS first_client_time,
+           argMaxIf(abandoned, time, time >= range_from) AS was_abandoned,
+           argMinIf(offset_ms, time, time >= range_from) AS first_offset,
            any(person) AS person,
            argMax(element_selector, time) AS element_selector,
            argMax(element_tag, time) AS element_tag,
@@ -89,23 +77,10 @@ per_session AS (
     FROM signal_rows
     GROUP BY path_pattern, element_key, kind, session_id
 ),
-session_bounds AS (
-    SELECT session_id, min(view_start_client) AS start_client_time, max(view_end) AS end_time,
-           maxIf(view_start, view_seen = 1) AS last_page_time
-    FROM (
-        SELECT session_id, page_id, min(start) AS view_start, max(end) AS view_end,
-               min(start_client) AS view_start_client, max(viewed) AS view_seen
-        FROM {db:Identifier}.page_views
-        WHERE project_id = {project:String} AND session_id IN (${journeyCandidatesSql('range_from', 'range_to')})
-        GROUP BY session_id, page_id
-    )
-    GROUP BY session_id
-),
 page_visits AS (
-    SELECT path_pattern, uniqExact(session_id) AS page_sessions
-    FROM {db:Identifier}.page_views
-    WHERE project_id = {project:String} AND viewed = 1 AND start >= range_from AND start < range_to
-      AND ${when(on.release, `release = {release:String}`)}
+    SELECT arrayJoin(path_patterns) AS path_pattern, sum(sign) AS page_sessions
+    FROM (${factRowsSql('path_patterns, time, release', ['session'], `range_from - toIntervalDay(${SESSION_LOOKBACK_DAYS})`, 'range_to', live, { signed: true })})
+    WHERE time >= range_from AND ${when(on.release, `release = {release:String}`)}
     GROUP BY path_pattern
 ),
 hotspots AS (
@@ -116,20 +91,16 @@ hotspots AS (
            sum(p.occurrences) AS occurrences,
            countIf(p.occurrences > 0) AS sessions,
            uniqExactIf(p.person, p.occurrences > 0) AS users,
-           countIf(p.occurrences > 0 AND (
-               dateDiff('millisecond', p.last_time, s.end_time) <= ${ABANDON_WINDOW_MS}
-               OR s.last_page_time <= p.last_time)) AS abandoned_sessions,
+           countIf(p.occurrences > 0 AND p.was_abandoned = 1) AS abandoned_sessions,
            sessions + abandoned_sessions AS impact,
            countIf(p.previous_occurrences > 0) AS previous_sessions,
            sum(p.previous_occurrences) AS previous_occurrences,
            toUnixTimestamp64Milli(minIf(p.first_time, p.occurrences > 0)) AS first_seen,
            toUnixTimestamp64Milli(maxIf(p.last_time, p.occurrences > 0)) AS last_seen,
            groupArraySortedIf(${HOTSPOT_EXAMPLES})(
-               (-toUnixTimestamp64Milli(p.last_time), p.session_id,
-                dateDiff('millisecond', s.start_client_time, p.first_client_time)),
+               (-toUnixTimestamp64Milli(p.last_time), p.session_id, p.first_offset),
                p.occurrences > 0) AS examples
     FROM per_session AS p
-    LEFT JOIN session_bounds AS s ON s.session_id = p.session_id
     GROUP BY p.path_pattern, p.element_key, p.kind
     HAVING sessions > 0
 )

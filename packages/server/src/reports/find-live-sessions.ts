@@ -4,7 +4,7 @@ import { LIVE_SESSIONS_SQL, type LiveSessions } from './journey-signals-sql.js';
 
 /**
  * The project's sessions whose journey signals are computed live because they received
- * data after the last refresh of `journey_signals` covered them. Listed when there are
+ * data after the last refresh of `session_facts` covered them. Listed when there are
  * at most LIVE_SESSIONS_LISTED_MAX (one snapshot for the whole request); more (before the
  * first refresh) are left to a subquery.
  */

@@ -1,9 +1,8 @@
-import { SIGNAL_KINDS } from '@snag/protocol';
 import type { Store } from '../store/client.js';
+import { SESSION_LOOKBACK_DAYS } from './constants.js';
 import type { CursorKey } from './cursor.js';
 import { findLiveSessions } from './find-live-sessions.js';
-import { journeySignalsSql, type LiveSessions } from './journey-signals-sql.js';
-import { sessionSummariesSql } from './session-summaries-sql.js';
+import { factRowsSql, journeySignalsSql, type LiveSessions } from './journey-signals-sql.js';
 import { ELEMENT_KEY_SQL, type PresentFilters, presentFilters, READ_SETTINGS, when } from './sql-fragments.js';
 import type { TimeRange } from './time-range.js';
 
@@ -50,15 +49,11 @@ const SORT_KEYS: Record<SessionSort, string> = {
   duration: '-toInt64(duration_ms) AS k1, -toInt64(start) AS k2, toInt64(0) AS k3',
 };
 
-const SDK_COUNTS_SQL = SIGNAL_KINDS.map(
-  (kind) => `'${kind}', toUInt64(uniqExactIf(event_id, type = 'signal' AND signal_kind = '${kind}'))`,
-).join(', ');
-
 /**
- * Sessions come from their page views that started in the range (the refresh's
- * `view` rows, or `page_views` for live sessions); signal and error counts and the
- * element filter from the signal, error and click events of the range; journey
- * signals as everywhere.
+ * Sessions active in the range (started before its end, ended after its start; started at
+ * most SESSION_LOOKBACK_DAYS before it) that match every filter, each with its figures
+ * over the whole session, from one `session` fact per session: a sorted read. Excessive
+ * scrolling depends on the range (a path's usual level), so it is judged here and added.
  */
 function sessionsSql(sort: SessionSort, on: PresentFilters, live: LiveSessions): string {
   return `
@@ -66,49 +61,53 @@ WITH
     fromUnixTimestamp64Milli({from:Int64}, 'UTC') AS range_from,
     fromUnixTimestamp64Milli({to:Int64}, 'UTC') AS range_to,
 sessions AS (
-    SELECT id, toUnixTimestamp64Milli(start_time) AS start, dateDiff('millisecond', start_time, end_time) AS s_duration,
-           pages, s_user, s_anonymous, s_device, s_browser, s_release, entry_page, exit_page, path_hits
-    FROM (${sessionSummariesSql(live)})
-    WHERE ${when(on.path, `path_hits > 0`)}
-      AND ${when(on.user, `s_user = {user:String} OR s_anonymous = {user:String}`)}
-      AND ${when(on.release, `s_release = {release:String}`)}
-      AND ${when(on.browser, `s_browser = {browser:String}`)}
-      AND ${when(on.device, `s_device = {device:String}`)}
+    SELECT session_id AS id, toUnixTimestamp64Milli(start) AS start_ms, dateDiff('millisecond', start, time) AS s_duration,
+           pages, user_id, anonymous_id, device, browser, release, errors, path AS entry_page, exit_path AS exit_page,
+           signal_counts AS counted
+    FROM (${factRowsSql(SESSION_COLUMNS, ['session'], `range_from - toIntervalDay(${SESSION_LOOKBACK_DAYS})`, 'range_to', live)})
+    WHERE time >= range_from
+      AND ${when(on.path, 'has(paths, {path:String}) OR has(path_patterns, {path:String})')}
+      AND ${when(on.user, 'user_id = {user:String} OR anonymous_id = {user:String}')}
+      AND ${when(on.release, 'release = {release:String}')}
+      AND ${when(on.browser, 'browser = {browser:String}')}
+      AND ${when(on.device, 'device = {device:String}')}
+      AND ${when(on.has_error, '(errors > 0) = {has_error:Bool}')}
+      AND ${when(on.element, `session_id IN (${ELEMENT_SESSIONS_SQL})`)}
       AND s_duration >= {min_duration:Int64}
 ),
-sdk AS (
-    SELECT session_id, map(${SDK_COUNTS_SQL}) AS sdk_counts,
-           uniqExactIf(event_id, type = 'error') AS errors,
-           countIf(type IN ('signal', 'click')
-                   AND (${ELEMENT_KEY_SQL} = {element:String} OR element_selector = {element:String})) AS element_hits
-    FROM {db:Identifier}.key_events
-    WHERE project_id = {project:String} AND type IN (${on.element ? "'signal', 'error', 'click'" : "'signal', 'error'"})
-      AND time >= range_from AND time < range_to
-    GROUP BY session_id
-),
-journey AS (
-    SELECT session_id, sumMap(map(kind, toUInt64(1))) AS journey_counts
-    FROM (SELECT DISTINCT session_id, event_id, kind FROM (${journeySignalsSql('range_from', 'range_to', live)}))
+excessive AS (
+    SELECT session_id, toUInt32(uniqExact(event_id)) AS scrolls
+    FROM (${journeySignalsSql('range_from', 'range_to', live)})
+    WHERE kind = 'excessive_scroll'
     GROUP BY session_id
 )
 SELECT *, ${SORT_KEYS[sort]}
 FROM (
-    SELECT s.id AS id, s.start AS start, s.s_duration AS duration_ms, s.pages AS pages, s.s_user AS user_id,
-           s.s_anonymous AS anonymous_id, s.s_device AS device, s.s_browser AS browser,
-           s.s_release AS release, x.errors AS errors, s.entry_page AS entry_page, s.exit_page AS exit_page,
-           mapFilter((k, v) -> v > 0, mapAdd(x.sdk_counts, j.journey_counts)) AS signal_counts,
+    SELECT s.id AS id, s.start_ms AS start, s.s_duration AS duration_ms, s.pages AS pages, s.user_id AS user_id,
+           s.anonymous_id AS anonymous_id, s.device AS device, s.browser AS browser, s.release AS release,
+           s.errors AS errors, s.entry_page AS entry_page, s.exit_page AS exit_page,
+           CAST(mapFilter((k, v) -> v > 0, mapAdd(CAST(s.counted, 'Map(String, UInt64)'),
+                                                 map('excessive_scroll', toUInt64(x.scrolls)))),
+                'Map(String, UInt64)') AS signal_counts,
            arraySum(mapValues(signal_counts)) AS signals
     FROM sessions AS s
-    LEFT JOIN sdk AS x ON x.session_id = s.id
-    LEFT JOIN journey AS j ON j.session_id = s.id
-    WHERE ${when(on.kind, `signal_counts[{kind:String}] > 0`)}
-      AND ${when(on.element, `x.element_hits > 0`)}
-      AND ${when(on.has_error, `(x.errors > 0) = {has_error:Bool}`)}
+    LEFT JOIN excessive AS x ON x.session_id = s.id
+    WHERE ${when(on.kind, 'signal_counts[{kind:String}] > 0')}
 )
 WHERE {first_page:Bool} OR (k1, k2, k3, id) > ({c0:Int64}, {c1:Int64}, {c2:Int64}, {c3:String})
 ORDER BY k1, k2, k3, id
 LIMIT {limit:UInt32}`;
 }
+
+const SESSION_COLUMNS = `session_id, start, time, pages, user_id, anonymous_id, device, browser, release, errors, path,
+       exit_path, paths, path_patterns, signal_counts`;
+
+/** Sessions with a click or signal on the `element` parameter (its key or its selector) around the range. */
+const ELEMENT_SESSIONS_SQL = `
+        SELECT session_id FROM {db:Identifier}.key_events
+        WHERE project_id = {project:String} AND type IN ('signal', 'click')
+          AND time >= range_from - toIntervalDay(${SESSION_LOOKBACK_DAYS}) AND time < range_to + toIntervalDay(${SESSION_LOOKBACK_DAYS})
+          AND (${ELEMENT_KEY_SQL} = {element:String} OR element_selector = {element:String})`;
 
 export const SESSION_CURSOR_SHAPE = 'nnns';
 export function sessionCursorKey(row: SessionRow): CursorKey {

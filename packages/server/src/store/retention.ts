@@ -8,7 +8,7 @@ const TTL_COLUMNS = {
   page_views: 'start',
   key_events: 'time',
   session_activity: 'last_seen',
-  journey_signals: 'start',
+  session_facts: 'start',
 } as const;
 
 /**

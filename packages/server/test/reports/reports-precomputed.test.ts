@@ -13,7 +13,7 @@ const SHOP_RANGE = 'from=2026-02-22&to=2026-03-01';
 let server: ReportsServer;
 
 /**
- * Journey signals precomputed by the `journey_signals` refresh must equal the live
+ * Journey signals precomputed by the `session_facts` refresh must equal the live
  * computation: the same API answers before (every session live) and after a refresh
  * covered every session; and a late event for a covered session counts at once.
  * - q1: quick back on /b (and so a dead end there); d1: dead click on /form, then back → dead end;
@@ -76,6 +76,8 @@ async function answers() {
     `/api/v1/projects/shop/sessions?${SHOP_RANGE}&kind=dead_end&limit=500`,
     `/api/v1/projects/shop/sessions?${SHOP_RANGE}&kind=excessive_scroll&limit=500`,
     `/api/v1/projects/shop/sessions?${SHOP_RANGE}&kind=quick_back&limit=500`,
+    `/api/v1/projects/shop/sessions?${SHOP_RANGE}&limit=500`,
+    `/api/v1/projects/shop/sessions?${SHOP_RANGE}&path=/checkout&sort=duration&limit=500`,
     `/api/v1/projects/shop/trends?${SHOP_RANGE}`,
     `/api/v1/projects/shop/pages?${SHOP_RANGE}`,
     `/api/v1/projects/shop/releases/compare?${SHOP_RANGE}&base=1.4.0&head=1.5.0`,
@@ -126,13 +128,14 @@ test('precomputed journey signals give the same answers as the live computation'
   expect(await countLiveSessions(server.store, 'trip')).toBe(0);
   expect(await countLiveSessions(server.store, 'shop')).toBe(0);
   const stored = await server.store.query<{ project_id: string; kind: string; rows: number }>(
-    `SELECT project_id, kind, sum(sign) AS rows FROM {db:Identifier}.journey_signals
+    `SELECT project_id, kind, sum(sign) AS rows FROM {db:Identifier}.session_facts
      WHERE project_id != '' GROUP BY project_id, kind ORDER BY project_id, kind`,
   );
   const trip = Object.fromEntries(stored.filter((r) => r.project_id === 'trip').map((r) => [r.kind, Number(r.rows)]));
-  // q1: quick_back + dead_end; d1, e1: dead_end; l0 (9 reversals): the one excessive-scroll candidate;
+  // A session row per session (23); the SDK's dead clicks of d1 and e1; q1: quick_back + dead_end;
+  // d1, e1: dead_end; l0 (9 reversals): the one excessive-scroll candidate;
   // a view row per page view: q1 3, d1 4, e1 2, l0–l19 2 each.
-  expect(trip).toEqual({ view: 49, quick_back: 1, dead_end: 3, excessive_scroll: 1 });
+  expect(trip).toEqual({ session: 23, dead_click: 2, view: 49, quick_back: 1, dead_end: 3, excessive_scroll: 1 });
   expect(stored.some((r) => r.project_id === 'shop' && r.kind === 'dead_end' && Number(r.rows) > 0)).toBe(true);
 
   expect(await answers()).toEqual(live);
@@ -154,13 +157,15 @@ test('a late event for a precomputed session counts at once, and the next refres
   expect(await countLiveSessions(server.store, 'trip')).toBe(0);
   expect(await deadEndSessions()).toEqual(['d1', 'q1']);
   expect(await answers()).toEqual(live);
-  // e1's dead end was cancelled (its rows sum to 0), the late view counted.
+  // e1's dead end was cancelled (its rows sum to 0), the late view counted; its other rows came back.
   const rows = await server.store.query<{ kind: string; rows: number }>(
-    `SELECT kind, sum(sign) AS rows FROM {db:Identifier}.journey_signals
+    `SELECT kind, sum(sign) AS rows FROM {db:Identifier}.session_facts
      WHERE project_id = 'trip' AND session_id = 'e1' GROUP BY kind ORDER BY kind`,
   );
   expect(rows.map((r) => [r.kind, Number(r.rows)])).toEqual([
+    ['dead_click', 1],
     ['dead_end', 0],
+    ['session', 1],
     ['view', 3],
   ]);
 });

@@ -1,7 +1,7 @@
 import type { Store } from '../../../src/store/client.js';
 
 /**
- * Lets the `journey_signals` refresh cover every session stored so far, as if all of
+ * Lets the `session_facts` refresh cover every session stored so far, as if all of
  * them had last received data two hours ago and the refresh had never run: moves the
  * recent `session_activity` back, drops the coverage rows, refreshes and waits.
  */
@@ -16,9 +16,9 @@ export async function settleJourneys(store: Store): Promise<void> {
     {},
     { mutations_sync: '2' },
   );
-  await store.command("DELETE FROM {db:Identifier}.journey_signals WHERE project_id = ''", {}, { mutations_sync: '2' });
-  await store.command('SYSTEM REFRESH VIEW {db:Identifier}.journey_signals_mv');
-  await store.command('SYSTEM WAIT VIEW {db:Identifier}.journey_signals_mv');
+  await store.command("DELETE FROM {db:Identifier}.session_facts WHERE project_id = ''", {}, { mutations_sync: '2' });
+  await store.command('SYSTEM REFRESH VIEW {db:Identifier}.session_facts_mv');
+  await store.command('SYSTEM WAIT VIEW {db:Identifier}.session_facts_mv');
 }
 
 /** Sessions whose journey signals are computed live (not yet covered by the refresh). */
@@ -26,7 +26,7 @@ export async function countLiveSessions(store: Store, project: string): Promise<
   const [row] = await store.query<{ n: string }>(
     `SELECT uniqExact(session_id) AS n FROM {db:Identifier}.session_activity
      WHERE project_id = {project:String}
-       AND last_seen > (SELECT max(time) FROM {db:Identifier}.journey_signals WHERE project_id = '' AND kind = 'coverage')`,
+       AND last_seen > (SELECT max(time) FROM {db:Identifier}.session_facts WHERE project_id = '' AND kind = 'coverage')`,
     { project },
   );
   return Number(row?.n ?? -1);
