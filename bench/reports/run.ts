@@ -24,7 +24,7 @@ const store = openStore({ kind: 'embedded', dataDir, database: 'snag', retention
 await migrate(store);
 const seeded = await seedOnce(store, dataDir, { sessions: Number(values.sessions), padding: Number(values.padding) });
 const settleSeconds = await settleJourneySignals(store);
-console.log(`journey signals refreshed in ${settleSeconds.toFixed(1)} s`);
+console.log(`session facts refreshed in ${settleSeconds.toFixed(1)} s`);
 if (!seeded.reused) {
   // Measure a merged store, as a server that has run for a while has.
   for (const table of ['events', 'page_views', 'key_events', 'replay_chunks', 'session_activity', 'session_facts']) {

@@ -141,7 +141,7 @@ FROM (
     element_test_id != '', concat('[data-testid="', element_test_id, '"]'),
     element_aria_label != '', concat(element_tag, '[aria-label="', element_aria_label, '"]'),
     element_selector) AS element_key, element_selector, element_tag, element_text,
-               user_id, anonymous_id, release, browser, device
+               user_id, anonymous_id, if(user_id != '', user_id, anonymous_id) AS person, release, browser, device
         FROM {db:Identifier}.key_events
         WHERE type IN ('signal', 'error') AND (project_id, session_id) IN settled
           AND time >= (SELECT min(start_time) FROM page_groups) AND time <= (SELECT max(end_time) FROM page_groups)
@@ -207,7 +207,7 @@ FROM (
 
     SELECT e.project_id AS project_id, e.signal_kind AS kind, e.time AS start, e.session_id AS session_id,
            e.event_id AS event_id, e.time AS time, e.client_time AS client_time, e.path AS path,
-           e.path_pattern AS path_pattern, if(e.user_id != '', e.user_id, e.anonymous_id) AS person,
+           e.path_pattern AS path_pattern, e.person AS person,
            e.user_id AS user_id, e.anonymous_id AS anonymous_id, e.release AS release, e.browser AS browser,
            e.device AS device, toUInt32(0) AS reversals, e.element_key AS element_key,
            e.element_selector AS element_selector, e.element_tag AS element_tag, e.element_text AS element_text,

@@ -1,7 +1,7 @@
 import type { Store } from '../store/client.js';
 import { COMPARE_MIN_SESSIONS, COMPARE_MIN_Z } from './constants.js';
-import { findLiveSessions } from './find-live-sessions.js';
-import { journeySignalsSql, type LiveSessions } from './journey-signals-sql.js';
+import { findLiveSessions, type LiveSessions } from './find-live-sessions.js';
+import { journeySignalsSql } from './journey-signals-sql.js';
 import { ELEMENT_KEY_SQL, READ_SETTINGS } from './sql-fragments.js';
 import type { TimeRange } from './time-range.js';
 

@@ -1,8 +1,9 @@
 import type { Store } from '../store/client.js';
 import { HOTSPOT_EXAMPLES, SESSION_LOOKBACK_DAYS } from './constants.js';
 import type { CursorKey } from './cursor.js';
-import { findLiveSessions } from './find-live-sessions.js';
-import { factRowsSql, journeySignalsSql, type LiveSessions } from './journey-signals-sql.js';
+import { findLiveSessions, type LiveSessions } from './find-live-sessions.js';
+import { journeySignalsSql } from './journey-signals-sql.js';
+import { factRowsSql } from './session-facts-sql.js';
 import { PATH_FILTER_SQL, type PresentFilters, presentFilters, READ_SETTINGS, when } from './sql-fragments.js';
 import type { TimeRange } from './time-range.js';
 

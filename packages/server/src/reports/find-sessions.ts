@@ -1,8 +1,9 @@
 import type { Store } from '../store/client.js';
 import { SESSION_LOOKBACK_DAYS } from './constants.js';
 import type { CursorKey } from './cursor.js';
-import { findLiveSessions } from './find-live-sessions.js';
-import { factRowsSql, journeySignalsSql, type LiveSessions } from './journey-signals-sql.js';
+import { findLiveSessions, type LiveSessions } from './find-live-sessions.js';
+import { journeySignalsSql } from './journey-signals-sql.js';
+import { factRowsSql } from './session-facts-sql.js';
 import { ELEMENT_KEY_SQL, type PresentFilters, presentFilters, READ_SETTINGS, when } from './sql-fragments.js';
 import type { TimeRange } from './time-range.js';
 
@@ -86,9 +87,8 @@ FROM (
     SELECT s.id AS id, s.start_ms AS start, s.s_duration AS duration_ms, s.pages AS pages, s.user_id AS user_id,
            s.anonymous_id AS anonymous_id, s.device AS device, s.browser AS browser, s.release AS release,
            s.errors AS errors, s.entry_page AS entry_page, s.exit_page AS exit_page,
-           CAST(mapFilter((k, v) -> v > 0, mapAdd(CAST(s.counted, 'Map(String, UInt64)'),
-                                                 map('excessive_scroll', toUInt64(x.scrolls)))),
-                'Map(String, UInt64)') AS signal_counts,
+           mapFilter((k, v) -> v > 0, mapAdd(CAST(s.counted, 'Map(String, UInt64)'),
+                                             map('excessive_scroll', toUInt64(x.scrolls)))) AS signal_counts,
            arraySum(mapValues(signal_counts)) AS signals
     FROM sessions AS s
     LEFT JOIN excessive AS x ON x.session_id = s.id

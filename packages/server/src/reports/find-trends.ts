@@ -1,7 +1,7 @@
 import { SIGNAL_KINDS } from '@snag/protocol';
 import type { Store } from '../store/client.js';
-import { findLiveSessions } from './find-live-sessions.js';
-import { journeySignalsSql, type LiveSessions } from './journey-signals-sql.js';
+import { findLiveSessions, type LiveSessions } from './find-live-sessions.js';
+import { journeySignalsSql } from './journey-signals-sql.js';
 import { PATH_FILTER_SQL, type PresentFilters, presentFilters, READ_SETTINGS, when } from './sql-fragments.js';
 import type { TimeRange } from './time-range.js';
 

@@ -1,6 +1,7 @@
 import { SIGNAL_KINDS } from '@snag/protocol';
 import { EXCESSIVE_SCROLL_QUANTILE } from './constants.js';
-import { type FactParts, JOURNEY_KINDS, sessionFactsSql } from './session-facts-sql.js';
+import type { LiveSessions } from './find-live-sessions.js';
+import { factRowsSql, JOURNEY_KINDS } from './session-facts-sql.js';
 
 /**
  * Journey-level signals, which need the whole session and so are computed on the
@@ -44,80 +45,6 @@ export function journeySignalsSql(
     LEFT JOIN (${usualReversalsSql(from, to, live)}) AS usual USING path_pattern
     WHERE reversals > usual_reversals`;
 }
-
-/**
- * The current `session_facts` rows of the given kinds whose `start` is in [`from`, `to`):
- * stored rows of the sessions the refresh covered (sign 1, their version not cancelled by
- * a later refresh), and for the live sessions the same rows computed now. `columns` must
- * name fact columns only.
- *
- * `signed` rows are for counting with sum(sign): every stored row comes with its `sign`
- * (a cancelled row and its −1 copy sum to 0), which spares reading each row's session and
- * version to find the cancelled ones.
- */
-export function factRowsSql(
-  columns: string,
-  kinds: readonly string[],
-  from: string,
-  to: string,
-  live: LiveSessions,
-  options: { oneSession?: boolean; signed?: boolean } = {},
-): string {
-  const session = options.oneSession ? ' AND session_id = {session:String}' : '';
-  // No live session (the usual case between bursts of traffic): no live part at all.
-  const noneLive = live.listed && live.params.live_sessions.length === 0;
-  const liveSet = live.listed ? '{live_sessions:Array(String)}' : `(${LIVE_SESSIONS_SQL})`;
-  const kindList = kinds.map((kind) => `'${kind}'`).join(', ');
-  const inRange = `project_id = {project:String} AND kind IN (${kindList})
-              AND start >= ${from} AND start < ${to}${session}`;
-  const notLive = noneLive ? '' : `AND session_id NOT IN ${liveSet}`;
-  const stored = options.signed
-    ? `
-        SELECT ${columns}, sign FROM {db:Identifier}.session_facts
-        WHERE ${inRange} ${notLive}`
-    : `
-        SELECT ${columns} FROM {db:Identifier}.session_facts
-        WHERE ${inRange} AND sign = 1
-          AND (session_id, version) NOT IN (
-              SELECT session_id, version FROM {db:Identifier}.session_facts WHERE ${inRange} AND sign = -1)
-          ${notLive}`;
-  if (noneLive) return stored;
-  const computed = `
-        SELECT ${columns}${options.signed ? ', toInt8(1) AS sign' : ''}
-        FROM (${sessionFactsSql(`project_id = {project:String}${session} AND session_id IN ${liveSet}`, 'now64(3)', partsFor(kinds))})
-        WHERE kind IN (${kindList}) AND start >= ${from} AND start < ${to}`;
-  return `${stored}
-        UNION ALL${computed}`;
-}
-
-/** The parts of the live computation that can produce rows of these kinds. */
-function partsFor(kinds: readonly string[]): FactParts {
-  const pageLevel = new Set<string>(['view', ...JOURNEY_KINDS]);
-  return {
-    sessions: kinds.includes('session'),
-    journey: kinds.some((kind) => pageLevel.has(kind)),
-    sdk: kinds.some((kind) => kind !== 'session' && !pageLevel.has(kind)),
-  };
-}
-
-/**
- * The sessions whose journey signals a request computes live: listed once per request
- * when there are few (the usual case: those active in the last half hour), so every part
- * of the query splits the sessions alike and `IN` uses the primary key; else (before the
- * first refresh) left to the subquery `LIVE_SESSIONS_SQL`, the same text everywhere.
- */
-export interface LiveSessions {
-  listed: boolean;
-  /** The `live_sessions` query parameter. */
-  params: { live_sessions: string[] };
-}
-
-/** Sessions that received data after the last refresh of `session_facts` covered them (all before the first refresh). */
-export const LIVE_SESSIONS_SQL = `
-    SELECT session_id FROM {db:Identifier}.session_activity
-    WHERE project_id = {project:String}
-      AND last_seen > (SELECT max(time) FROM {db:Identifier}.session_facts
-                       WHERE project_id = '' AND kind = 'coverage')`;
 
 /**
  * A path's usual scroll level: the EXCESSIVE_SCROLL_QUANTILE of the reversals of its

@@ -6,7 +6,8 @@ import {
   QUICK_BACK_WINDOW_MS,
   SESSION_ENDED_AFTER_MS,
 } from './constants.js';
-import { ELEMENT_KEY_SQL } from './sql-fragments.js';
+import { LIVE_SESSIONS_SQL, type LiveSessions } from './find-live-sessions.js';
+import { ELEMENT_KEY_SQL, PERSON_SQL } from './sql-fragments.js';
 
 /** Journey signal kinds, judged over whole sessions from their page views. */
 export const JOURNEY_KINDS = ['quick_back', 'dead_end', 'excessive_scroll'] as const;
@@ -57,7 +58,7 @@ export function sessionFactsSql(sessionCondition: string, now: string, parts: Fa
                max(path) AS path, max(path_pattern) AS path_pattern, max(navigation) AS navigation,
                sum(interactions) AS interactions, sum(struggles) AS struggles, max(reversals) AS reversals,
                max(user_id) AS user_id, max(anonymous_id) AS anonymous_id,
-               if(user_id != '', user_id, anonymous_id) AS person, max(release) AS release,
+               ${PERSON_SQL} AS person, max(release) AS release,
                max(browser) AS browser, max(device) AS device
         FROM {db:Identifier}.page_views
         WHERE ${sessionCondition}
@@ -100,7 +101,7 @@ export function sessionFactsSql(sessionCondition: string, now: string, parts: Fa
     sdk AS (
         SELECT project_id, session_id, event_id, type, signal_kind, time, client_time, path, path_pattern,
                ${ELEMENT_KEY_SQL} AS element_key, element_selector, element_tag, element_text,
-               user_id, anonymous_id, release, browser, device
+               user_id, anonymous_id, ${PERSON_SQL} AS person, release, browser, device
         FROM {db:Identifier}.key_events
         WHERE type IN ('signal', 'error') AND ${sessionCondition}
           AND time >= (SELECT min(start_time) FROM page_groups) AND time <= (SELECT max(end_time) FROM page_groups)
@@ -177,7 +178,7 @@ const JOURNEY_ROWS_SQL = `
 const SDK_SIGNAL_ROWS_SQL = `
     SELECT e.project_id AS project_id, e.signal_kind AS kind, e.time AS start, e.session_id AS session_id,
            e.event_id AS event_id, e.time AS time, e.client_time AS client_time, e.path AS path,
-           e.path_pattern AS path_pattern, if(e.user_id != '', e.user_id, e.anonymous_id) AS person,
+           e.path_pattern AS path_pattern, e.person AS person,
            e.user_id AS user_id, e.anonymous_id AS anonymous_id, e.release AS release, e.browser AS browser,
            e.device AS device, toUInt32(0) AS reversals, e.element_key AS element_key,
            e.element_selector AS element_selector, e.element_tag AS element_tag, e.element_text AS element_text,
@@ -189,3 +190,58 @@ const SDK_SIGNAL_ROWS_SQL = `
     FROM sdk AS e
     INNER JOIN bounds AS b ON b.project_id = e.project_id AND b.session_id = e.session_id
     WHERE e.type = 'signal'`;
+
+/**
+ * The current `session_facts` rows of the given kinds whose `start` is in [`from`, `to`):
+ * stored rows of the sessions the refresh covered (sign 1, their version not cancelled by
+ * a later refresh), and for the live sessions the same rows computed now. `columns` must
+ * name fact columns only.
+ *
+ * `signed` rows are for counting with sum(sign): every stored row comes with its `sign`
+ * (a cancelled row and its −1 copy sum to 0), which spares reading each row's session and
+ * version to find the cancelled ones.
+ */
+export function factRowsSql(
+  columns: string,
+  kinds: readonly string[],
+  from: string,
+  to: string,
+  live: LiveSessions,
+  options: { oneSession?: boolean; signed?: boolean } = {},
+): string {
+  const session = options.oneSession ? ' AND session_id = {session:String}' : '';
+  // No live session (the usual case between bursts of traffic): no live part at all.
+  const noneLive = live.listed && live.params.live_sessions.length === 0;
+  const liveSet = live.listed ? '{live_sessions:Array(String)}' : `(${LIVE_SESSIONS_SQL})`;
+  const kindList = kinds.map((kind) => `'${kind}'`).join(', ');
+  const inRange = `project_id = {project:String} AND kind IN (${kindList})
+              AND start >= ${from} AND start < ${to}${session}`;
+  const notLive = noneLive ? '' : `AND session_id NOT IN ${liveSet}`;
+  const stored = options.signed
+    ? `
+        SELECT ${columns}, sign FROM {db:Identifier}.session_facts
+        WHERE ${inRange} ${notLive}`
+    : `
+        SELECT ${columns} FROM {db:Identifier}.session_facts
+        WHERE ${inRange} AND sign = 1
+          AND (session_id, version) NOT IN (
+              SELECT session_id, version FROM {db:Identifier}.session_facts WHERE ${inRange} AND sign = -1)
+          ${notLive}`;
+  if (noneLive) return stored;
+  const computed = `
+        SELECT ${columns}${options.signed ? ', toInt8(1) AS sign' : ''}
+        FROM (${sessionFactsSql(`project_id = {project:String}${session} AND session_id IN ${liveSet}`, 'now64(3)', partsFor(kinds))})
+        WHERE kind IN (${kindList}) AND start >= ${from} AND start < ${to}`;
+  return `${stored}
+        UNION ALL${computed}`;
+}
+
+/** The parts of the live computation that can produce rows of these kinds. */
+function partsFor(kinds: readonly string[]): FactParts {
+  const pageLevel = new Set<string>(['view', ...JOURNEY_KINDS]);
+  return {
+    sessions: kinds.includes('session'),
+    journey: kinds.some((kind) => pageLevel.has(kind)),
+    sdk: kinds.some((kind) => kind !== 'session' && !pageLevel.has(kind)),
+  };
+}
