@@ -23,6 +23,7 @@ export async function measureCeiling(batches: EncodedBatch[], totalEvents: numbe
         receivedAt: Date.now(),
         userAgent: undefined,
         scrub: true,
+        retentionDays: 3650,
       });
       rows.push(...enriched.events);
     }

@@ -28,3 +28,12 @@ export const MAX_PROPERTIES = 50;
 /** Client timestamps outside this range are rejected as nonsense. */
 export const MIN_TIMESTAMP_MS = Date.UTC(2020, 0, 1);
 export const MAX_TIMESTAMP_MS = Date.UTC(2100, 0, 1);
+
+/**
+ * Deepest nesting of arrays and objects a body (or a decoded replay chunk) may have.
+ * An rrweb snapshot takes two levels per DOM level, and browsers' HTML parsers stop
+ * nesting at 512 elements, so real recordings stay far below this.
+ */
+export const MAX_JSON_DEPTH = 2_048;
+/** How far ahead of the server's clock an event may be, after clock-skew correction. */
+export const MAX_CLIENT_TIME_AHEAD_MS = 5 * 60_000;

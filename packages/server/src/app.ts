@@ -15,6 +15,7 @@ import { ingestRouter } from './ingest/ingest-router.js';
 import type { BodyLimits } from './ingest/read-body.js';
 import { type Logger, silentLogger } from './observability/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
+import { checkReadiness } from './observability/readiness.js';
 import { privacyRouter } from './privacy/privacy-router.js';
 import { KeyResolver } from './projects/key-resolver.js';
 import { projectsRouter } from './projects/projects-router.js';
@@ -24,6 +25,7 @@ import { ShareSigner } from './reports/share-link.js';
 import { sdkRouter } from './sdk-assets/sdk-router.js';
 import { sessionRouter } from './sessions/session-router.js';
 import type { Store } from './store/client.js';
+import type { DiskGuard } from './store/disk-guard.js';
 import type { Spool } from './store/spool.js';
 import type { BatchingWriter } from './store/writer.js';
 
@@ -31,6 +33,8 @@ export interface AppDeps {
   store: Store;
   writer: BatchingWriter;
   spool?: Spool;
+  /** Free space of the data folder; without one, disk space is not watched. */
+  disk?: DiskGuard;
   adminToken: string;
   bodyLimits?: BodyLimits;
   rateLimits?: RateLimits;
@@ -47,13 +51,18 @@ export function createApp({
   store,
   writer,
   spool,
+  disk,
   adminToken,
   bodyLimits,
   rateLimits,
   scrub = true,
   trustProxy = 0,
   logger = silentLogger,
-  metrics = createMetrics({ pendingRows: () => writer.stats().pendingRows, spool: () => spool?.stats() }),
+  metrics = createMetrics({
+    pendingRows: () => writer.stats().pendingRows,
+    spool: () => spool?.stats(),
+    disk: () => disk?.state(),
+  }),
   keys = new KeyResolver(store),
 }: AppDeps): Express {
   const app = express();
@@ -67,17 +76,23 @@ export function createApp({
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
-    const storeReachable = await store.ping();
-    res.status(storeReachable ? 200 : 503).json({
-      status: storeReachable ? 'ready' : 'unavailable',
-      store: { kind: store.config.kind, reachable: storeReachable },
-      writer: writer.stats(),
-      spool: spool?.stats() ?? null,
-    });
+    const readiness = await checkReadiness(store, writer, spool, disk);
+    res.status(readiness.ready ? 200 : 503).json(readiness.body);
   });
 
   app.use(sdkRouter());
-  app.use(ingestRouter({ keys, writer, bodyLimits, rateLimits, scrub, logger }));
+  app.use(
+    ingestRouter({
+      keys,
+      writer,
+      bodyLimits,
+      rateLimits,
+      scrub,
+      retentionDays: store.config.retentionDays,
+      disk,
+      logger,
+    }),
+  );
   app.get('/metrics', requireAdminToken(adminToken), async (_req, res) => {
     res.setHeader('Content-Type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import { SPOOL_USAGE, spoolCommand } from './commands/spool.js';
 import { ConfigError, loadConfig } from './config.js';
 import { startServer } from './index.js';
 import { deleteUserData } from './privacy/delete-user-data.js';
@@ -15,6 +16,7 @@ Commands:
   projects create NAME    create a project and print its public ingest key
   people delete ID [--project P]
                           delete every session of a user id or anonymous id
+  spool status|retry|drop the disk spool and the dead letters (rows the store refused)
 
 Configuration comes from the environment; see .env.example.`;
 
@@ -22,7 +24,11 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { help: { type: 'boolean', short: 'h' }, project: { type: 'string', default: DEFAULT_PROJECT_ID } },
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      project: { type: 'string', default: DEFAULT_PROJECT_ID },
+      all: { type: 'boolean' },
+    },
   });
   const [command, ...rest] = positionals;
   if (values.help || !command) {
@@ -73,6 +79,14 @@ async function main(argv: string[]): Promise<number> {
         await store.close();
       }
       return 0;
+    }
+    case 'spool': {
+      const args = values.all ? [...rest, '--all'] : rest;
+      if (!args[0]) {
+        console.error(SPOOL_USAGE);
+        return 1;
+      }
+      return spoolCommand(config, args, (line) => console.log(line));
     }
     default:
       console.error(`unknown command "${command}"\n\n${USAGE}`);

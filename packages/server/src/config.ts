@@ -1,6 +1,11 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_IP_REQUESTS_PER_S, DEFAULT_KEY_EVENTS_PER_S, DEFAULT_SPOOL_MAX_MB } from './constants.js';
+import {
+  DEFAULT_IP_REQUESTS_PER_S,
+  DEFAULT_KEY_EVENTS_PER_S,
+  DEFAULT_MIN_FREE_DISK_MB,
+  DEFAULT_SPOOL_MAX_MB,
+} from './constants.js';
 import { LOG_LEVELS, type LogLevel } from './observability/logger.js';
 
 const optionalString = z
@@ -33,6 +38,7 @@ const envSchema = z.object({
   SNAG_SCRUB: z.enum(['on', 'off']).default('on'),
   SNAG_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   SNAG_SPOOL_MAX_MB: z.coerce.number().int().min(1).default(DEFAULT_SPOOL_MAX_MB),
+  SNAG_MIN_FREE_DISK_MB: z.coerce.number().int().min(0).default(DEFAULT_MIN_FREE_DISK_MB),
   SNAG_ADMIN_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   SNAG_DEFAULT_PROJECT_KEY: optionalString.pipe(
     z
@@ -65,8 +71,10 @@ export interface Config {
   scrub: boolean;
   /** Proxy hops in front of the server whose X-Forwarded-For is trusted for the client address. */
   trustProxy: number;
-  /** Where batches wait, fsynced, while ClickHouse is unreachable. */
-  spool: { dir: string; maxBytes: number };
+  /** Where batches wait, fsynced, while ClickHouse is unreachable; where rows it refuses are set apart. */
+  spool: { dir: string; maxBytes: number; deadLetterDir: string };
+  /** The data folder and the free space below which replay chunks are refused (0: not watched). */
+  disk: { dir: string; minFreeBytes: number };
   adminToken?: string;
   defaultProjectKey?: string;
 }
@@ -119,7 +127,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.SNAG_LOG_LEVEL,
     scrub: e.SNAG_SCRUB === 'on',
     trustProxy: e.SNAG_TRUST_PROXY,
-    spool: { dir: path.join(dataDir, 'spool'), maxBytes: e.SNAG_SPOOL_MAX_MB * 1024 * 1024 },
+    spool: {
+      dir: path.join(dataDir, 'spool'),
+      maxBytes: e.SNAG_SPOOL_MAX_MB * 1024 * 1024,
+      deadLetterDir: path.join(dataDir, 'dead-letters'),
+    },
+    disk: { dir: dataDir, minFreeBytes: e.SNAG_MIN_FREE_DISK_MB * 1024 * 1024 },
     adminToken: e.SNAG_ADMIN_TOKEN,
     defaultProjectKey: e.SNAG_DEFAULT_PROJECT_KEY,
   };

@@ -24,9 +24,26 @@ export const SHUTDOWN_TIMEOUT_MS = 15_000;
 /** Spool replay backoff while the store is still down. */
 export const SPOOL_RETRY_MIN_MS = 500;
 export const SPOOL_RETRY_MAX_MS = 15_000;
+/** After this many failed replays of one file that the store answered, its rows are split to find the refused ones. */
+export const SPOOL_BISECT_AFTER_FAILURES = 5;
+/** How often the spool looks for files put in its folder from outside (`snag spool retry`). */
+export const SPOOL_RESCAN_MS = 5_000;
+/** /readyz answers 503 once the spool's oldest file has failed to go in for this long. */
+export const SPOOL_STUCK_AFTER_MS = 60_000;
+/** /readyz answers 503 once the spool holds more than this share of its cap. */
+export const SPOOL_READY_MAX_FILL = 0.5;
 /** Default cap of the on-disk spool, in MiB; past it ingest answers 503. */
 export const DEFAULT_SPOOL_MAX_MB = 1024;
 export const SPOOL_FULL_RETRY_AFTER_S = 30;
+
+/** Default free space below which replay chunks are refused (SNAG_MIN_FREE_DISK_MB), in MiB. */
+export const DEFAULT_MIN_FREE_DISK_MB = 1024;
+/** Below this share of the minimum free space, every batch is refused. */
+export const DISK_CRITICAL_SHARE = 0.25;
+/** How often the data folder's free space is measured. */
+export const DISK_CHECK_INTERVAL_MS = 5_000;
+/** What a client refused for lack of disk space is told to wait, in seconds. */
+export const DISK_LOW_RETRY_AFTER_S = 60;
 
 /** Default ingest limits: events per second per project key, requests per second per client address. */
 export const DEFAULT_KEY_EVENTS_PER_S = 50_000;

@@ -8,6 +8,8 @@ import { createLogger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { KeyResolver } from './projects/key-resolver.js';
 import { openStore, type Store } from './store/client.js';
+import { DeadLetters } from './store/dead-letters.js';
+import { DiskGuard, freeBytesOf } from './store/disk-guard.js';
 import { migrate } from './store/migrate.js';
 import { applyRetention } from './store/retention.js';
 import { Spool } from './store/spool.js';
@@ -40,14 +42,27 @@ export async function startServer(config: Config): Promise<RunningServer> {
   await applyRetention(store);
   const credentials = await ensureCredentials(store, config);
   const logger = createLogger(config.logLevel);
-  const spool = new Spool(config.spool.dir, config.spool.maxBytes, store, logger);
+  // onAdd runs only after the first dead letter, by when `metrics` exists.
+  const deadLetters = new DeadLetters(config.spool.deadLetterDir, logger, (letter) =>
+    metrics.deadLetters.inc({ source: letter.source }),
+  );
+  const spool = new Spool(config.spool.dir, config.spool.maxBytes, store, logger, deadLetters);
+  const disk =
+    config.disk.minFreeBytes > 0
+      ? new DiskGuard(config.disk.minFreeBytes, () => freeBytesOf(config.disk.dir), logger)
+      : undefined;
+  await disk?.check();
   // onInsert runs only after the first insert, by when `metrics` exists.
   const writer = new BatchingWriter(
     store,
     { onInsert: (seconds, ok) => metrics.writeSeconds.observe({ result: ok ? 'ok' : 'failed' }, seconds) },
     spool,
   );
-  const metrics = createMetrics({ pendingRows: () => writer.stats().pendingRows, spool: () => spool.stats() });
+  const metrics = createMetrics({
+    pendingRows: () => writer.stats().pendingRows,
+    spool: () => spool.stats(),
+    disk: () => disk?.state(),
+  });
   const keys = new KeyResolver(store);
   await keys.preload();
   const app = createApp({
@@ -55,6 +70,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     store,
     writer,
     spool,
+    disk,
     adminToken: credentials.adminToken,
     rateLimits: config.rateLimits,
     scrub: config.scrub,
@@ -85,6 +101,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       clearTimeout(deadline);
       await writer.close();
       await spool.close();
+      disk?.close();
       await store.close();
     })();
     return closing;

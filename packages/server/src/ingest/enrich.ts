@@ -1,4 +1,5 @@
-import type { Batch, ElementDescription, SnagEvent } from '@snag/protocol';
+import { type Batch, type ElementDescription, MAX_CLIENT_TIME_AHEAD_MS, type SnagEvent } from '@snag/protocol';
+import { HttpError } from '../http/errors.js';
 import { pathOf, pathPattern } from './path-pattern.js';
 import { decodeReplayEvents } from './replay-payload.js';
 import type { EventRow, IngestRows, ReplayRow } from './rows.js';
@@ -11,6 +12,8 @@ export interface IngestContext {
   userAgent: string | undefined;
   /** Replace emails, card numbers and secrets in what is stored (SNAG_SCRUB). */
   scrub: boolean;
+  /** Events older than this many days (after skew correction) would expire at once: refused. */
+  retentionDays: number;
 }
 
 /**
@@ -20,6 +23,7 @@ export interface IngestContext {
  */
 export async function enrichBatch(batch: Batch, context: IngestContext): Promise<IngestRows> {
   const skew = context.receivedAt - batch.sent_at;
+  checkEventTimes(batch, skew, context);
   const client = parseUserAgent(context.userAgent);
   const userId = batch.session.user_id ?? batch.events.findLast((event) => event.type === 'identify')?.user_id ?? '';
   const sdk = `${batch.sdk.name}/${batch.sdk.version}`;
@@ -81,6 +85,30 @@ export async function enrichBatch(batch: Batch, context: IngestContext): Promise
     rows.events.push(row);
   }
   return rows;
+}
+
+/**
+ * Every event's time after skew correction must fall between the start of the
+ * retention window and a few minutes ahead of the server's clock: anything else
+ * would be acknowledged and then never readable, or kept past retention.
+ */
+function checkEventTimes(batch: Batch, skew: number, context: IngestContext): void {
+  const earliest = context.receivedAt - context.retentionDays * 86_400_000;
+  const latest = context.receivedAt + MAX_CLIENT_TIME_AHEAD_MS;
+  for (const [index, event] of batch.events.entries()) {
+    const time = event.t + skew;
+    if (time >= earliest && time <= latest) continue;
+    const path = `events.${index}.t`;
+    const when = Number.isFinite(time) && Math.abs(time) < 8.64e15 ? new Date(time).toISOString() : String(time);
+    throw new HttpError(
+      400,
+      'time_out_of_range',
+      `${path}: the event's time (${when} after correcting for the client's clock with sent_at) is ${
+        time < earliest ? `older than the ${context.retentionDays}-day retention` : 'in the future'
+      }; accepted: the last ${context.retentionDays} days up to ${MAX_CLIENT_TIME_AHEAD_MS / 60_000} minutes ahead`,
+      { path },
+    );
+  }
 }
 
 /** The columns a query filters or groups on, lifted out of each event kind. */

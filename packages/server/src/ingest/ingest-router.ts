@@ -2,6 +2,7 @@ import { type Batch, batchSchema } from '@snag/protocol';
 import { type Request, Router } from 'express';
 import type { RateLimits } from '../config.js';
 import {
+  DISK_LOW_RETRY_AFTER_S,
   OVERLOAD_RETRY_AFTER_S,
   RATE_LIMIT_BURST_SECONDS,
   SPOOL_FULL_RETRY_AFTER_S,
@@ -12,9 +13,11 @@ import { HttpError } from '../http/errors.js';
 import { validate } from '../http/validate.js';
 import { type Logger, silentLogger } from '../observability/logger.js';
 import type { KeyResolver } from '../projects/key-resolver.js';
+import type { DiskGuard } from '../store/disk-guard.js';
 import { SpoolFullError } from '../store/spool.js';
-import { type BatchingWriter, WriterClosedError, WriterOverloadedError } from '../store/writer.js';
+import { type BatchingWriter, RowsRejectedError, WriterClosedError, WriterOverloadedError } from '../store/writer.js';
 import { enrichBatch } from './enrich.js';
+import { checkJsonDepth } from './json-depth.js';
 import { type LimitDecision, RateLimiter } from './rate-limiter.js';
 import { type BodyLimits, checkContentType, DEFAULT_BODY_LIMITS, readBody } from './read-body.js';
 
@@ -24,6 +27,10 @@ export interface IngestDeps {
   bodyLimits?: BodyLimits;
   rateLimits?: RateLimits;
   scrub?: boolean;
+  /** SNAG_RETENTION_DAYS: how old an accepted event may be. */
+  retentionDays: number;
+  /** Free space of the data folder: replay chunks are refused first when it runs low. */
+  disk?: DiskGuard;
   logger?: Logger;
 }
 
@@ -37,6 +44,8 @@ export function ingestRouter({
   bodyLimits = DEFAULT_BODY_LIMITS,
   rateLimits,
   scrub = true,
+  retentionDays,
+  disk,
   logger = silentLogger,
 }: IngestDeps): Router {
   const perKey = new RateLimiter(
@@ -53,8 +62,11 @@ export function ingestRouter({
     // The address is used for this in-memory limit only; it is never stored.
     enforce(perAddress.take(req.ip ?? 'unknown'), 'too many requests from this address');
     const projectId = await resolveProject(req, keys);
+    const diskLevel = disk?.state().level ?? 'ok';
+    if (diskLevel === 'critical') throw diskFull('the server is out of disk space; retry later');
     checkContentType(req);
     const body = await readBody(req, bodyLimits);
+    checkJsonDepth(body, '');
     const batch = validate(batchSchema, parseJson(body), 'invalid_batch') as Batch;
     enforce(perKey.take(projectId, batch.events.length), 'this project is sending events faster than its limit');
     const rows = await enrichBatch(batch, {
@@ -62,11 +74,23 @@ export function ingestRouter({
       receivedAt: Date.now(),
       userAgent: req.headers['user-agent'],
       scrub,
+      retentionDays,
     });
+    const deferReplay = diskLevel === 'low' && rows.replay_chunks.length > 0;
     try {
-      await writer.write({ events: rows.events, replay_chunks: rows.replay_chunks });
+      // Low on disk: the events land now and the recording waits; the client resends the whole
+      // batch later and its events collapse on their ids.
+      await writer.write(
+        deferReplay ? { events: rows.events } : { events: rows.events, replay_chunks: rows.replay_chunks },
+      );
     } catch (error) {
       throw toUnavailable(error, logger);
+    }
+    if (deferReplay) {
+      throw diskFull(
+        `free disk space is low: this batch's ${rows.events.length} events were stored and its replay chunks refused; resend it later`,
+        'replay_deferred',
+      );
     }
     res.locals.acceptedEvents = batch.events.length;
     res.status(202).json({ accepted: batch.events.length });
@@ -109,7 +133,18 @@ function parseJson(body: Buffer): unknown {
   }
 }
 
+function diskFull(message: string, code = 'disk_full'): HttpError {
+  return new HttpError(503, code, message, { retryAfterSeconds: DISK_LOW_RETRY_AFTER_S });
+}
+
 function toUnavailable(error: unknown, logger: Logger): HttpError {
+  if (error instanceof RowsRejectedError) {
+    return new HttpError(
+      422,
+      'rejected_by_store',
+      `the event store refused this batch: ${error.details.message}`.slice(0, 400),
+    );
+  }
   if (error instanceof WriterOverloadedError) {
     return new HttpError(503, 'overloaded', 'the server is busy; retry later', {
       retryAfterSeconds: OVERLOAD_RETRY_AFTER_S,

@@ -3,6 +3,7 @@ import { gunzip } from 'node:zlib';
 import { MAX_REPLAY_CHUNK_BYTES, type ReplayEvent, type RrwebEvent, rrwebEventSchema } from '@snag/protocol';
 import { z } from 'zod';
 import { HttpError } from '../http/errors.js';
+import { checkJsonDepth } from './json-depth.js';
 
 const gunzipAsync = promisify(gunzip);
 const rrwebEventsSchema = z.array(rrwebEventSchema).min(1).max(100_000);
@@ -22,6 +23,7 @@ export async function decodeReplayEvents(event: ReplayEvent, index: number): Pro
     }
     throw new HttpError(400, 'invalid_batch', `${path}: not valid base64-encoded gzip`, { path });
   }
+  checkJsonDepth(json, path);
   let parsed: unknown;
   try {
     parsed = JSON.parse(json.toString('utf8'));

@@ -9,13 +9,21 @@ export interface Metrics {
   writerPendingRows: Gauge;
   spoolBytes: Gauge;
   spoolFiles: Gauge;
+  spoolFailingSeconds: Gauge;
+  deadLetters: Counter<'source'>;
+  deadLetterRows: Gauge;
+  diskFreeBytes: Gauge;
+  diskLevel: Gauge;
   httpSeconds: Histogram<'method' | 'route' | 'status'>;
 }
 
 export interface MetricSources {
   pendingRows(): number;
-  spool(): { bytes: number; files: number } | undefined;
+  spool(): { bytes: number; files: number; failingForMs: number; deadLetters: { rows: number } } | undefined;
+  disk?(): { level: 'ok' | 'low' | 'critical'; freeBytes: number } | undefined;
 }
+
+const DISK_LEVELS = { ok: 0, low: 1, critical: 2 } as const;
 
 export function createMetrics(sources: MetricSources): Metrics {
   const registry = new Registry();
@@ -62,6 +70,45 @@ export function createMetrics(sources: MetricSources): Metrics {
       registers: [registry],
       collect() {
         this.set(sources.spool()?.files ?? 0);
+      },
+    }),
+    spoolFailingSeconds: new Gauge({
+      name: 'snag_spool_failing_seconds',
+      help: 'How long the oldest spooled insert has been failing to go into ClickHouse (0: not failing)',
+      registers: [registry],
+      collect() {
+        this.set((sources.spool()?.failingForMs ?? 0) / 1000);
+      },
+    }),
+    deadLetters: new Counter({
+      name: 'snag_dead_letters_total',
+      help: 'Inserts ClickHouse refused on their own, set apart in the dead-letter folder, by where they were refused',
+      labelNames: ['source'],
+      registers: [registry],
+    }),
+    deadLetterRows: new Gauge({
+      name: 'snag_dead_letter_rows',
+      help: 'Rows waiting in the dead-letter folder for an operator (snag spool status)',
+      registers: [registry],
+      collect() {
+        this.set(sources.spool()?.deadLetters.rows ?? 0);
+      },
+    }),
+    diskFreeBytes: new Gauge({
+      name: 'snag_disk_free_bytes',
+      help: 'Free space on the file system of the data folder',
+      registers: [registry],
+      collect() {
+        const free = sources.disk?.()?.freeBytes;
+        if (free !== undefined && Number.isFinite(free)) this.set(free);
+      },
+    }),
+    diskLevel: new Gauge({
+      name: 'snag_disk_level',
+      help: 'Free disk space: 0 ok, 1 low (replay chunks refused), 2 critical (every batch refused)',
+      registers: [registry],
+      collect() {
+        this.set(DISK_LEVELS[sources.disk?.()?.level ?? 'ok']);
       },
     }),
     httpSeconds: new Histogram({

@@ -1,5 +1,8 @@
 import { FLUSH_INTERVAL_MS, FLUSH_MAX_ROWS, MAX_PENDING_ROWS } from '../constants.js';
+import { bisectInsert } from './bisect-insert.js';
 import type { Store } from './client.js';
+import type { DeadLetters } from './dead-letters.js';
+import { classifyInsertFailure, type StoreErrorDetails, storeErrorDetails } from './insert-failure.js';
 import type { Spool } from './spool.js';
 
 /** Rows to insert, by table name. */
@@ -21,11 +24,25 @@ export class WriterClosedError extends Error {
   override name = 'WriterClosedError';
 }
 
-interface Pending {
+/** One write() call: a request's rows, kept apart so a refused one can be told from the rest. */
+interface Part {
   /** JSON lines by table: rows are serialised as they arrive, spreading the work over requests. */
   tables: Map<string, string[]>;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+interface Pending {
+  parts: Part[];
   rowCount: number;
-  waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }>;
+}
+
+/** The store refused a request's rows and there is no dead-letter folder to keep them in. */
+export class RowsRejectedError extends Error {
+  override name = 'RowsRejectedError';
+  constructor(readonly details: StoreErrorDetails) {
+    super(`the event store refused the rows: ${details.type ?? details.code ?? ''} ${details.message}`.slice(0, 500));
+  }
 }
 
 export interface WriterStats {
@@ -35,6 +52,8 @@ export interface WriterStats {
   rowsWritten: number;
   failedInserts: number;
   rowsSpooled: number;
+  /** Requests whose rows the store refused even alone, kept as dead letters. */
+  deadLetters: number;
 }
 
 /**
@@ -43,7 +62,10 @@ export interface WriterStats {
  * a 202 means the rows are in ClickHouse. One insert is in flight at a time and
  * inserts start at most once per interval (unless a batch fills), so ClickHouse
  * sees few, large inserts however many requests arrive. With a spool, an insert
- * ClickHouse refuses is written to disk instead, and the requests still succeed.
+ * that fails because ClickHouse is unreachable or busy is written to disk instead,
+ * and the requests still succeed. When ClickHouse refuses the rows themselves, the
+ * insert is split until the requests at fault are found: every other request's rows
+ * go in, theirs go to the dead-letter folder, and no request waits on another's.
  */
 export class BatchingWriter {
   private pending: Pending = emptyPending();
@@ -57,13 +79,15 @@ export class BatchingWriter {
   private readonly maxBatchRows: number;
   private readonly maxPendingRows: number;
   private readonly onInsert: (seconds: number, ok: boolean) => void;
-  private readonly counters = { inserts: 0, rowsWritten: 0, failedInserts: 0, rowsSpooled: 0 };
+  private readonly counters = { inserts: 0, rowsWritten: 0, failedInserts: 0, rowsSpooled: 0, deadLetters: 0 };
+  private readonly deadLetters: DeadLetters | undefined;
 
   constructor(
     private readonly store: Store,
     options: WriterOptions = {},
     private readonly spool?: Spool,
   ) {
+    this.deadLetters = spool?.deadLetters;
     this.flushIntervalMs = options.flushIntervalMs ?? FLUSH_INTERVAL_MS;
     this.maxBatchRows = options.maxBatchRows ?? FLUSH_MAX_ROWS;
     this.maxPendingRows = options.maxPendingRows ?? MAX_PENDING_ROWS;
@@ -79,18 +103,17 @@ export class BatchingWriter {
       return Promise.reject(new WriterOverloadedError('too many rows waiting to be written'));
     }
     return new Promise<void>((resolve, reject) => {
+      const tables = new Map<string, string[]>();
       for (const table in rows) {
         const list = rows[table];
         if (!list || list.length === 0) continue;
-        let target = this.pending.tables.get(table);
-        if (!target) {
-          target = [];
-          this.pending.tables.set(table, target);
-        }
-        for (const row of list) target.push(JSON.stringify(row));
+        tables.set(
+          table,
+          list.map((row) => JSON.stringify(row)),
+        );
       }
       this.pending.rowCount += count;
-      this.pending.waiters.push({ resolve, reject });
+      this.pending.parts.push({ tables, resolve, reject });
       if (this.pending.rowCount >= this.maxBatchRows) this.due = true;
       else if (!this.timer) {
         // Inserts start at most once per interval: the first row after a quiet spell goes
@@ -150,38 +173,111 @@ export class BatchingWriter {
   }
 
   private async insert(batch: Pending): Promise<void> {
-    const inserts = [...batch.tables].map(([table, lines]) => ({ table, body: `${lines.join('\n')}\n` }));
-    try {
-      if (this.spool?.hasBacklog()) {
-        // Keep the order: while older rows wait in the spool, newer ones queue behind them.
-        await this.spool.append(inserts);
+    const { parts } = batch;
+    if (this.spool?.hasBacklog()) {
+      // Keep the order: while older rows wait in the spool, newer ones queue behind them.
+      try {
+        await this.spool.append(tablesOf(parts).map((table) => ({ table, body: bodyOf(parts, table) })));
         this.counters.rowsSpooled += batch.rowCount;
-      } else {
-        await this.insertOrSpool(inserts, batch.rowCount);
+        for (const part of parts) part.resolve();
+      } catch (error) {
+        for (const part of parts) part.reject(error);
       }
-      for (const waiter of batch.waiters) waiter.resolve();
-    } catch (error) {
-      for (const waiter of batch.waiters) waiter.reject(error);
+      return;
+    }
+    const tables = tablesOf(parts);
+    const started = performance.now();
+    const results = await Promise.allSettled(
+      tables.map((table) => this.store.insertJsonLines(table, bodyOf(parts, table))),
+    );
+    const ok = results.every((result) => result.status === 'fulfilled');
+    this.onInsert((performance.now() - started) / 1000, ok);
+    if (ok) {
+      this.counters.inserts += 1;
+      this.counters.rowsWritten += batch.rowCount;
+      for (const part of parts) part.resolve();
+      return;
+    }
+    this.counters.failedInserts += 1;
+    const failed = new Map<Part, unknown>();
+    const unwritten: Array<{ table: string; parts: Part[] }> = [];
+    let transient: unknown;
+    for (const [index, result] of results.entries()) {
+      if (result.status === 'fulfilled') continue;
+      const table = tables[index] as string;
+      const withRows = parts.filter((part) => part.tables.has(table));
+      const outcome = await bisectInsert(
+        withRows,
+        (some) => this.store.insertJsonLines(table, bodyOf(some, table)),
+        classifyInsertFailure,
+        result.reason,
+      );
+      for (const { unit, error } of outcome.rejected) {
+        const kept = await this.keepRejected(table, unit, error);
+        if (!kept.ok) failed.set(unit, kept.error);
+      }
+      if (outcome.unwritten.length > 0) {
+        unwritten.push({ table, parts: outcome.unwritten });
+        transient ??= result.reason;
+      }
+    }
+    if (unwritten.length > 0) {
+      const error = await this.spoolUnwritten(unwritten, transient);
+      if (error !== undefined) for (const entry of unwritten) for (const part of entry.parts) failed.set(part, error);
+    }
+    for (const part of parts) {
+      const error = failed.get(part);
+      if (error === undefined) part.resolve();
+      else part.reject(error);
     }
   }
 
-  private async insertOrSpool(inserts: Array<{ table: string; body: string }>, rowCount: number): Promise<void> {
-    const started = performance.now();
+  /** A request's rows the store refused on their own: into the dead-letter folder, or an error for the request. */
+  private async keepRejected(
+    table: string,
+    part: Part,
+    error: unknown,
+  ): Promise<{ ok: true } | { ok: false; error: unknown }> {
+    if (!this.deadLetters) return { ok: false, error: new RowsRejectedError(storeErrorDetails(error)) };
     try {
-      await Promise.all(inserts.map(({ table, body }) => this.store.insertJsonLines(table, body)));
-      this.onInsert((performance.now() - started) / 1000, true);
-      this.counters.inserts += 1;
-      this.counters.rowsWritten += rowCount;
+      await this.deadLetters.add(table, part.tables.get(table) ?? [], error, 'ingest');
+      this.counters.deadLetters += 1;
+      return { ok: true };
+    } catch (writeError) {
+      return { ok: false, error: writeError };
+    }
+  }
+
+  /** Rows not written because the store failed transiently: to the spool, or the error for their requests. */
+  private async spoolUnwritten(unwritten: Array<{ table: string; parts: Part[] }>, cause: unknown): Promise<unknown> {
+    if (!this.spool) return cause;
+    try {
+      await this.spool.append(unwritten.map(({ table, parts }) => ({ table, body: bodyOf(parts, table) })));
+      for (const { table, parts } of unwritten) {
+        for (const part of parts) this.counters.rowsSpooled += part.tables.get(table)?.length ?? 0;
+      }
+      return undefined;
     } catch (error) {
-      this.onInsert((performance.now() - started) / 1000, false);
-      this.counters.failedInserts += 1;
-      if (!this.spool) throw error;
-      await this.spool.append(inserts);
-      this.counters.rowsSpooled += rowCount;
+      return error;
     }
   }
 }
 
+function tablesOf(parts: readonly Part[]): string[] {
+  const tables = new Set<string>();
+  for (const part of parts) for (const table of part.tables.keys()) tables.add(table);
+  return [...tables];
+}
+
+function bodyOf(parts: readonly Part[], table: string): string {
+  const lines: string[] = [];
+  for (const part of parts) {
+    const rows = part.tables.get(table);
+    if (rows) for (const row of rows) lines.push(row);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 function emptyPending(): Pending {
-  return { tables: new Map(), rowCount: 0, waiters: [] };
+  return { parts: [], rowCount: 0 };
 }

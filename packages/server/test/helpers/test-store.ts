@@ -36,7 +36,12 @@ export async function createTestServer(
     port: 0,
     host: '127.0.0.1',
     store: { kind: 'embedded', dataDir, database: options.database ?? 'snag', retentionDays: 3650 },
-    spool: { dir: path.join(dataDir, 'spool'), maxBytes: 64 * 1024 * 1024 },
+    spool: {
+      dir: path.join(dataDir, 'spool'),
+      maxBytes: 64 * 1024 * 1024,
+      deadLetterDir: path.join(dataDir, 'dead-letters'),
+    },
+    disk: { dir: dataDir, minFreeBytes: 0 },
     rateLimits: { keyEventsPerSecond: 0, ipRequestsPerSecond: 0 },
     scrub: true,
     logLevel: 'silent',
