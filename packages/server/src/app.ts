@@ -16,6 +16,7 @@ import type { BodyLimits } from './ingest/read-body.js';
 import { type Logger, silentLogger } from './observability/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import { checkReadiness } from './observability/readiness.js';
+import { ErasedSessions } from './privacy/erased-sessions.js';
 import { privacyRouter } from './privacy/privacy-router.js';
 import { KeyResolver } from './projects/key-resolver.js';
 import { projectsRouter } from './projects/projects-router.js';
@@ -44,6 +45,8 @@ export interface AppDeps {
   metrics?: Metrics;
   /** Ingest key cache; `startServer` passes one it preloaded. */
   keys?: KeyResolver;
+  /** Sessions erased at a person's request; `startServer` passes the loaded set. */
+  erased?: ErasedSessions;
 }
 
 /** The whole HTTP surface, without listening: `index.ts` listens, tests drive it with supertest. */
@@ -64,6 +67,7 @@ export function createApp({
     disk: () => disk?.state(),
   }),
   keys = new KeyResolver(store),
+  erased = loadedInBackground(new ErasedSessions(store, logger)),
 }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -90,6 +94,7 @@ export function createApp({
       scrub,
       retentionDays: store.config.retentionDays,
       disk,
+      erased,
       logger,
     }),
   );
@@ -112,7 +117,7 @@ export function createApp({
     apiTokensRouter(store),
     reportsRouter(store, signer),
     sessionRouter(store),
-    privacyRouter(store),
+    privacyRouter({ store, writer, spool, erased }),
   );
 
   app.use(dashboardRouter());
@@ -120,4 +125,9 @@ export function createApp({
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
   return app;
+}
+
+function loadedInBackground(erased: ErasedSessions): ErasedSessions {
+  erased.load().catch(() => undefined);
+  return erased;
 }

@@ -3,10 +3,13 @@ import { parseArgs } from 'node:util';
 import { SPOOL_USAGE, spoolCommand } from './commands/spool.js';
 import { ConfigError, loadConfig } from './config.js';
 import { startServer } from './index.js';
-import { deleteUserData } from './privacy/delete-user-data.js';
+import { erasePerson } from './privacy/erase-person.js';
+import { ErasedSessions } from './privacy/erased-sessions.js';
 import { createProject, DEFAULT_PROJECT_ID } from './projects/create-project.js';
 import { openStore } from './store/client.js';
+import { DeadLetters } from './store/dead-letters.js';
 import { migrate } from './store/migrate.js';
+import { Spool } from './store/spool.js';
 
 const USAGE = `Usage: snag <command>
 
@@ -72,10 +75,22 @@ async function main(argv: string[]): Promise<number> {
         return 1;
       }
       const store = openStore(config.store);
+      const erased = new ErasedSessions(store);
+      // The server is stopped (the embedded store is one process's): its spool and dead letters are erased here too.
+      const spool = new Spool(
+        config.spool.dir,
+        config.spool.maxBytes,
+        store,
+        undefined,
+        new DeadLetters(config.spool.deadLetterDir),
+      );
       try {
-        const result = await deleteUserData(store, values.project, person);
+        await migrate(store);
+        const result = await erasePerson({ store, spool, erased }, values.project, person);
         console.log(`deleted ${result.sessions} session(s) of "${person}" in project ${values.project}`);
       } finally {
+        erased.close();
+        await spool.close();
         await store.close();
       }
       return 0;

@@ -16,6 +16,9 @@ export const MAX_CACHED_KEYS = 10_000;
 /** Distinct user-agent strings whose parse is kept in memory. */
 export const USER_AGENT_CACHE_SIZE = 2_000;
 
+/** How often a server reloads the sessions erased through any server. */
+export const ERASED_SESSIONS_REFRESH_MS = 60_000;
+
 /** Longest a client may take to send a request body before it is dropped. */
 export const REQUEST_BODY_TIMEOUT_MS = 30_000;
 /** Longest graceful shutdown waits for open requests and the final flush. */

@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import { SHUTDOWN_TIMEOUT_MS } from './constants.js';
 import { createLogger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
+import { ErasedSessions } from './privacy/erased-sessions.js';
 import { KeyResolver } from './projects/key-resolver.js';
 import { openStore, type Store } from './store/client.js';
 import { DeadLetters } from './store/dead-letters.js';
@@ -65,8 +66,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   const keys = new KeyResolver(store);
   await keys.preload();
+  const erased = new ErasedSessions(store, logger);
+  await erased.load();
   const app = createApp({
     keys,
+    erased,
     store,
     writer,
     spool,
@@ -102,6 +106,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await writer.close();
       await spool.close();
       disk?.close();
+      erased.close();
       await store.close();
     })();
     return closing;

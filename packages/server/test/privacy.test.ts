@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app.js';
+import type { Store } from '../src/store/client.js';
+import { Spool } from '../src/store/spool.js';
+import { BatchingWriter } from '../src/store/writer.js';
 import { makeBatch } from './helpers/batches.js';
 import { ADMIN_TOKEN, createTestServer, PUBLIC_KEY, type TestServer } from './helpers/test-store.js';
 
@@ -69,6 +74,61 @@ describe('DELETE /api/v1/projects/:project/people/:person', () => {
       .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
       .expect(200);
     expect(res.body).toEqual({ deleted: { sessions: 0 } });
+  });
+});
+
+describe('erasure and rows not yet in ClickHouse', () => {
+  /** The real store, except that inserts fail as if ClickHouse were unreachable while `down`. */
+  function spooledApp(name: string) {
+    const state = { down: true };
+    const flaky: Store = {
+      ...server.store,
+      insertJsonLines: (table, body) =>
+        state.down ? Promise.reject(new Error('ECONNREFUSED')) : server.store.insertJsonLines(table, body),
+    };
+    const spool = new Spool(path.join(server.dataDir, name), 64 * 1024 * 1024, flaky);
+    const writer = new BatchingWriter(flaky, { flushIntervalMs: 5 }, spool);
+    const app = createApp({ store: flaky, writer, spool, adminToken: ADMIN_TOKEN });
+    return { state, spool, writer, app };
+  }
+
+  it('erases rows still in the spool, and drops rows of the erased sessions that arrive later', async () => {
+    const { state, spool, writer, app } = spooledApp('erase-spool');
+    const mine = makeBatch({ userId: 'spooled-person' });
+    const bystander = makeBatch({ userId: 'spooled-bystander' });
+    for (const batch of [mine, bystander]) {
+      await request(app).post('/v1/ingest').set('X-Snag-Key', PUBLIC_KEY).send(batch).expect(202);
+    }
+    expect(spool.stats().files).toBeGreaterThan(0);
+
+    const erased = await request(app)
+      .delete('/api/v1/projects/default/people/spooled-person')
+      .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
+      .expect(200);
+    expect(erased.body).toEqual({ deleted: { sessions: 1 } });
+
+    // The tab is still open: its next batch is acknowledged and never stored.
+    const late = makeBatch({ sessionId: mine.session.id, userId: 'spooled-person' });
+    const answer = await request(app).post('/v1/ingest').set('X-Snag-Key', PUBLIC_KEY).send(late).expect(202);
+    expect(answer.body).toEqual({ accepted: 0, dropped: 6, reason: 'session_erased' });
+
+    state.down = false;
+    await spool.drained();
+    await session(mine.session.id).expect(404);
+    await session(bystander.session.id).expect(200);
+    const rows = await server.store.query<{ n: string }>(
+      'SELECT count() AS n FROM {db:Identifier}.events WHERE session_id = {id:String}',
+      { id: mine.session.id },
+    );
+    expect(Number(rows[0]?.n)).toBe(0);
+
+    // A server started later (another instance, or after a restart) knows the erasure too.
+    const fresh = createApp({ store: server.store, writer, adminToken: ADMIN_TOKEN });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const again = await request(fresh).post('/v1/ingest').set('X-Snag-Key', PUBLIC_KEY).send(late).expect(202);
+    expect(again.body.reason).toBe('session_erased');
+    await writer.close();
+    await spool.close();
   });
 });
 

@@ -12,6 +12,7 @@ import { ingestCors } from '../http/cors.js';
 import { HttpError } from '../http/errors.js';
 import { validate } from '../http/validate.js';
 import { type Logger, silentLogger } from '../observability/logger.js';
+import type { ErasedSessions } from '../privacy/erased-sessions.js';
 import type { KeyResolver } from '../projects/key-resolver.js';
 import type { DiskGuard } from '../store/disk-guard.js';
 import { SpoolFullError } from '../store/spool.js';
@@ -31,6 +32,8 @@ export interface IngestDeps {
   retentionDays: number;
   /** Free space of the data folder: replay chunks are refused first when it runs low. */
   disk?: DiskGuard;
+  /** Sessions erased at a person's request: their late rows are dropped. */
+  erased?: ErasedSessions;
   logger?: Logger;
 }
 
@@ -46,6 +49,7 @@ export function ingestRouter({
   scrub = true,
   retentionDays,
   disk,
+  erased,
   logger = silentLogger,
 }: IngestDeps): Router {
   const perKey = new RateLimiter(
@@ -69,6 +73,12 @@ export function ingestRouter({
     checkJsonDepth(body, '');
     const batch = validate(batchSchema, parseJson(body), 'invalid_batch') as Batch;
     enforce(perKey.take(projectId, batch.events.length), 'this project is sending events faster than its limit');
+    if (erased?.has(projectId, batch.session.id)) {
+      // Acknowledged so the browser lets go of it, and never stored.
+      res.locals.errorCode = 'session_erased';
+      res.status(202).json({ accepted: 0, dropped: batch.events.length, reason: 'session_erased' });
+      return;
+    }
     const rows = await enrichBatch(batch, {
       projectId,
       receivedAt: Date.now(),

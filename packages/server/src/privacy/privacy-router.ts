@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { validate } from '../http/validate.js';
 import { projectIdSchema } from '../projects/project-id.js';
 import { sessionParamsSchema } from '../sessions/session-document.js';
-import type { Store } from '../store/client.js';
-import { deleteUserData } from './delete-user-data.js';
+import { type ErasureDeps, erasePerson } from './erase-person.js';
 import { exportSession } from './export-session.js';
 
 const paramsSchema = z.object({
@@ -17,11 +16,12 @@ const paramsSchema = z.object({
  * anonymous id's sessions; `GET /projects/:project/sessions/:session/export` hands over
  * everything stored about one session.
  */
-export function privacyRouter(store: Store): Router {
+export function privacyRouter(deps: ErasureDeps): Router {
+  const { store } = deps;
   const router = Router();
   router.delete('/projects/:project/people/:person', async (req, res) => {
     const { project, person } = validate(paramsSchema, req.params);
-    const result = await deleteUserData(store, project, person);
+    const result = await erasePerson(deps, project, person);
     res.json({ deleted: { sessions: result.sessions } });
   });
   router.get('/projects/:project/sessions/:session/export', async (req, res) => {

@@ -89,6 +89,14 @@ export class DeadLetters {
     return letter;
   }
 
+  /** Calls `visit` with every row of every letter and its table. */
+  async scan(visit: (row: Record<string, unknown>, table: string) => void): Promise<void> {
+    for (const letter of listDeadLetters(this.dir)) {
+      const text = await readFile(path.join(this.dir, `${letter.id}.${letter.table}.jsonl`), 'utf8');
+      for (const line of text.split('\n')) if (line) visit(JSON.parse(line) as Record<string, unknown>, letter.table);
+    }
+  }
+
   /** Removes rows matching `drop` from every letter (erasure); returns how many rows went. */
   async erase(drop: (row: Record<string, unknown>) => boolean): Promise<number> {
     let removed = 0;

@@ -9,6 +9,7 @@ const TTL_COLUMNS = {
   key_events: 'time',
   session_activity: 'last_seen',
   session_facts: 'start',
+  erased_sessions: 'erased_at',
 } as const;
 
 /**

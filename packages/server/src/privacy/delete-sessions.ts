@@ -4,23 +4,22 @@ import type { Store } from '../store/client.js';
 const TABLES = ['events', 'replay_chunks', 'page_views', 'key_events', 'session_activity', 'session_facts'] as const;
 const SESSIONS_PER_DELETE = 1_000;
 
-export interface DeletionResult {
-  sessions: number;
-}
-
-/**
- * Deletes every session in which a person appears, by user id or anonymous id:
- * all their events and recordings, including the part of a session before they
- * were identified, and the rows reports derived from them. Lightweight DELETEs hide the rows at once; ClickHouse removes
- * them from disk as parts merge.
- */
-export async function deleteUserData(store: Store, projectId: string, person: string): Promise<DeletionResult> {
+/** The sessions in which a person appears, by user id or anonymous id, before they were identified too. */
+export async function findPersonSessions(store: Store, projectId: string, person: string): Promise<string[]> {
   const rows = await store.query<{ session_id: string }>(
     `SELECT DISTINCT session_id FROM {db:Identifier}.events
      WHERE project_id = {project:String} AND (user_id = {person:String} OR anonymous_id = {person:String})`,
     { project: projectId, person },
   );
-  const sessions = rows.map((row) => row.session_id);
+  return rows.map((row) => row.session_id);
+}
+
+/**
+ * Deletes sessions: all their events and recordings, and the rows reports derived from
+ * them. Lightweight DELETEs hide the rows at once; ClickHouse removes them from disk as
+ * parts merge.
+ */
+export async function deleteSessions(store: Store, projectId: string, sessions: readonly string[]): Promise<void> {
   const onCluster = store.cluster ? `ON CLUSTER \`${store.cluster}\`` : '';
   for (let start = 0; start < sessions.length; start += SESSIONS_PER_DELETE) {
     const chunk = sessions.slice(start, start + SESSIONS_PER_DELETE);
@@ -33,5 +32,4 @@ export async function deleteUserData(store: Store, projectId: string, person: st
       );
     }
   }
-  return { sessions: sessions.length };
 }
