@@ -12,7 +12,12 @@ describe('loadConfig', () => {
       database: 'snag',
       retentionDays: 90,
     });
-    expect(config.spool).toEqual({ dir: path.resolve('.snag-data', 'spool'), maxBytes: 1024 * 1024 * 1024 });
+    expect(config.spool).toEqual({
+      dir: path.resolve('.snag-data', 'spool'),
+      maxBytes: 1024 * 1024 * 1024,
+      deadLetterDir: path.resolve('.snag-data', 'dead-letters'),
+    });
+    expect(config.disk).toEqual({ dir: path.resolve('.snag-data'), minFreeBytes: 1024 * 1024 * 1024 });
     expect(config.rateLimits).toEqual({ keyEventsPerSecond: 50_000, ipRequestsPerSecond: 50 });
     expect(config.adminToken).toBeUndefined();
   });
@@ -42,6 +47,7 @@ describe('loadConfig', () => {
     [{ SNAG_ADMIN_TOKEN: 'short' }, 'SNAG_ADMIN_TOKEN'],
     [{ SNAG_DEFAULT_PROJECT_KEY: 'has spaces in it' }, 'SNAG_DEFAULT_PROJECT_KEY'],
     [{ CLICKHOUSE_CLUSTER: 'prod' }, 'CLICKHOUSE_CLUSTER'],
+    [{ SNAG_MIN_FREE_DISK_MB: '-5' }, 'SNAG_MIN_FREE_DISK_MB'],
   ])('rejects %o with a message naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}: `));
