@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import type { SnagEvent } from '@snag/protocol';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { DiskGuard, freeBytesOf } from '../src/store/disk-guard.js';
 import { BatchingWriter } from '../src/store/writer.js';
-import { makeBatch } from './helpers/batches.js';
+import { makeBatch, makeReplayEvent } from './helpers/batches.js';
 import { ADMIN_TOKEN, createTestServer, PUBLIC_KEY, type TestServer } from './helpers/test-store.js';
 
 /**
@@ -35,18 +33,7 @@ afterAll(async () => {
 
 function withReplay() {
   const batch = makeBatch();
-  const replay: SnagEvent = {
-    id: randomUUID(),
-    t: Date.now() - 1_000,
-    type: 'replay',
-    page_id: 'p1',
-    url: 'https://shop.example/',
-    seq: 0,
-    full_snapshot: true,
-    encoding: 'json',
-    events: [{ type: 2, timestamp: Date.now() - 1_000, data: { node: { id: 1 } } }],
-  };
-  return { ...batch, events: [...batch.events, replay] };
+  return { ...batch, events: [...batch.events, makeReplayEvent()] };
 }
 
 async function stored(table: 'events' | 'replay_chunks', sessionId: string): Promise<number> {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import type { Store } from '../src/store/client.js';
 import { BatchingWriter } from '../src/store/writer.js';
-import { makeBatch } from './helpers/batches.js';
+import { makeBatch, makeReplayEvent } from './helpers/batches.js';
 import { ADMIN_TOKEN, createTestServer, PUBLIC_KEY, type TestServer } from './helpers/test-store.js';
 
 /**
@@ -116,17 +116,7 @@ function nested(depth: number): string {
 
 function replayBatchJson(data: string): string {
   const batch = makeBatch();
-  const replay = {
-    id: randomUUID(),
-    t: Date.now() - 1_000,
-    type: 'replay',
-    page_id: 'p1',
-    url: 'https://shop.example/',
-    seq: 0,
-    full_snapshot: true,
-    encoding: 'json',
-    events: [{ type: 2, timestamp: Date.now() - 1_000, data: { node: '__NESTED__' } }],
-  };
+  const replay = makeReplayEvent({ rrweb: [{ type: 2, timestamp: Date.now() - 1_000, data: { node: '__NESTED__' } }] });
   return JSON.stringify({ ...batch, events: [replay] }).replace('"__NESTED__"', data);
 }
 
@@ -140,17 +130,7 @@ describe('nesting', () => {
   it('answers 400 too_deep for the same inside a gzip-base64 replay chunk, naming the event', async () => {
     const inner = `[{"type":2,"timestamp":${Date.now() - 1_000},"data":{"node":${nested(200_000)}}}]`;
     const batch = makeBatch();
-    const replay = {
-      id: randomUUID(),
-      t: Date.now() - 1_000,
-      type: 'replay',
-      page_id: 'p1',
-      url: 'https://shop.example/',
-      seq: 0,
-      full_snapshot: true,
-      encoding: 'gzip-base64',
-      data: gzipSync(inner).toString('base64'),
-    };
+    const replay = makeReplayEvent({ data: gzipSync(inner).toString('base64') });
     const res = await post({ ...batch, events: [...batch.events, replay] }).expect(400);
     expect(res.body).toMatchObject({ error: 'too_deep', path: `events.${batch.events.length}.data` });
   });

@@ -16,6 +16,7 @@ import { DeadLetters, listDeadLetters } from '../src/store/dead-letters.js';
 import { Spool } from '../src/store/spool.js';
 import { BatchingWriter } from '../src/store/writer.js';
 import { makeBatch } from './helpers/batches.js';
+import { flakyStore } from './helpers/flaky-store.js';
 import { ADMIN_TOKEN, createTestServer, PUBLIC_KEY, type TestServer } from './helpers/test-store.js';
 
 /**
@@ -70,26 +71,19 @@ async function storedEvents(sessionIds: string[]): Promise<number> {
   return Number(rows[0]?.n);
 }
 
-/**
- * The real store with at most 20 partitions per insert block, and inserts failing as if
- * ClickHouse were unreachable while `down`.
- */
-function flakyStore(store: Store) {
-  const state = { down: false };
-  const insertStrictly = async (table: string, body: string) => {
-    const result = await store.client.exec({
-      query: `INSERT INTO ${store.database}.${table} FORMAT JSONEachRow`,
-      values: Readable.from([Buffer.from(body)]),
-      clickhouse_settings: { async_insert: 0, max_partitions_per_insert_block: '20' },
-    });
-    result.stream.resume();
-  };
-  const flaky: Store = {
-    ...store,
-    insertJsonLines: (table, body) =>
-      state.down ? Promise.reject(new Error('ECONNREFUSED')) : insertStrictly(table, body),
-  };
-  return { flaky, state };
+/** The real store with at most 20 partitions per insert block (ClickHouse's default is 100). */
+function strictStore(store: Store) {
+  return flakyStore(store, {
+    down: false,
+    insert: async (table, body) => {
+      const result = await store.client.exec({
+        query: `INSERT INTO ${store.database}.${table} FORMAT JSONEachRow`,
+        values: Readable.from([Buffer.from(body)]),
+        clickhouse_settings: { async_insert: 0, max_partitions_per_insert_block: '20' },
+      });
+      result.stream.resume();
+    },
+  });
 }
 
 function configFor(root: string, spoolMaxBytes = 64 * 1024 * 1024): Config {
@@ -109,7 +103,7 @@ function configFor(root: string, spoolMaxBytes = 64 * 1024 * 1024): Config {
 function setup(name: string, spoolMaxBytes?: number) {
   const root = path.join(server.dataDir, name);
   const config = configFor(root, spoolMaxBytes);
-  const { flaky, state } = flakyStore(server.store);
+  const { flaky, state } = strictStore(server.store);
   let metrics: ReturnType<typeof createMetrics> | undefined;
   const deadLetters = new DeadLetters(config.spool.deadLetterDir, undefined, (letter) =>
     metrics?.deadLetters.inc({ source: letter.source }),
@@ -181,7 +175,7 @@ describe('a batch the engine refuses', () => {
   });
 
   it('answers 422 naming the refusal when there is no dead-letter folder, and stores the other batches', async () => {
-    const { flaky } = flakyStore(server.store);
+    const { flaky } = strictStore(server.store);
     const writer = new BatchingWriter(flaky, { flushIntervalMs: 20 });
     const app = createApp({ store: flaky, writer, adminToken: ADMIN_TOKEN });
     const poison = poisonBatch();

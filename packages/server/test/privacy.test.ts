@@ -3,10 +3,10 @@ import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
-import type { Store } from '../src/store/client.js';
 import { Spool } from '../src/store/spool.js';
 import { BatchingWriter } from '../src/store/writer.js';
-import { makeBatch } from './helpers/batches.js';
+import { makeBatch, makeReplayEvent } from './helpers/batches.js';
+import { flakyStore } from './helpers/flaky-store.js';
 import { ADMIN_TOKEN, createTestServer, PUBLIC_KEY, type TestServer } from './helpers/test-store.js';
 
 let server: TestServer;
@@ -28,17 +28,7 @@ describe('DELETE /api/v1/projects/:project/people/:person', () => {
     earlier.session.anonymous_id = 'anon-jane';
     identified.session.anonymous_id = 'anon-jane';
     const t = earlier.events[0]?.t ?? Date.now();
-    earlier.events.push({
-      id: randomUUID(),
-      t,
-      type: 'replay',
-      page_id: 'p1',
-      url: 'https://shop.example/',
-      seq: 0,
-      full_snapshot: true,
-      encoding: 'json',
-      events: [{ type: 4, data: {}, timestamp: t }],
-    });
+    earlier.events.push(makeReplayEvent({ t, rrweb: [{ type: 4, data: {}, timestamp: t }] }));
     const bystander = makeBatch({ userId: 'someone-else' });
     for (const batch of [identified, earlier, bystander]) await ingest(batch).expect(202);
 
@@ -78,14 +68,8 @@ describe('DELETE /api/v1/projects/:project/people/:person', () => {
 });
 
 describe('erasure and rows not yet in ClickHouse', () => {
-  /** The real store, except that inserts fail as if ClickHouse were unreachable while `down`. */
   function spooledApp(name: string) {
-    const state = { down: true };
-    const flaky: Store = {
-      ...server.store,
-      insertJsonLines: (table, body) =>
-        state.down ? Promise.reject(new Error('ECONNREFUSED')) : server.store.insertJsonLines(table, body),
-    };
+    const { flaky, state } = flakyStore(server.store);
     const spool = new Spool(path.join(server.dataDir, name), 64 * 1024 * 1024, flaky);
     const writer = new BatchingWriter(flaky, { flushIntervalMs: 5 }, spool);
     const app = createApp({ store: flaky, writer, spool, adminToken: ADMIN_TOKEN });

@@ -3,10 +3,10 @@ import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
-import type { Store } from '../src/store/client.js';
 import { Spool } from '../src/store/spool.js';
 import { BatchingWriter } from '../src/store/writer.js';
 import { makeBatch } from './helpers/batches.js';
+import { flakyStore } from './helpers/flaky-store.js';
 import { ADMIN_TOKEN, createTestServer, PUBLIC_KEY, type TestServer } from './helpers/test-store.js';
 
 let server: TestServer;
@@ -16,17 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
 });
-
-/** The real store, except that inserts fail while `down` is true (ClickHouse unreachable). */
-function flakyStore(store: Store) {
-  const state = { down: true };
-  const flaky: Store = {
-    ...store,
-    insertJsonLines: (table, body) =>
-      state.down ? Promise.reject(new Error('ECONNREFUSED')) : store.insertJsonLines(table, body),
-  };
-  return { flaky, state };
-}
 
 async function storedEvents(sessionIds: string[]): Promise<number> {
   const rows = await server.store.query<{ n: string }>(

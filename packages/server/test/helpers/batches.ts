@@ -80,3 +80,22 @@ export function makeBatch(options: BatchOptions = {}, extra: SnagEvent[] = []): 
     events,
   };
 }
+
+/** A replay chunk carrying `rrweb` inline (`encoding: "json"`), or a gzip-base64 `data` string. */
+export function makeReplayEvent(
+  options: { t?: number; seq?: number; rrweb?: object[]; data?: string; pageId?: string } = {},
+): SnagEvent {
+  const t = options.t ?? Date.now() - 1_000;
+  return {
+    id: randomUUID(),
+    t,
+    type: 'replay',
+    page_id: options.pageId ?? 'p1',
+    url: 'https://shop.example/',
+    seq: options.seq ?? 0,
+    full_snapshot: true,
+    ...(options.data === undefined
+      ? { encoding: 'json', events: (options.rrweb ?? [{ type: 2, timestamp: t, data: { node: { id: 1 } } }]) as never }
+      : { encoding: 'gzip-base64', data: options.data }),
+  };
+}
