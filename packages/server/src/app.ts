@@ -9,7 +9,9 @@ import { requireProjectAccess } from './auth/project-access.js';
 import { usersRouter } from './auth/users-router.js';
 import type { RateLimits } from './config.js';
 import { dashboardRouter } from './dashboard-assets/dashboard-router.js';
+import { apiSecurityHeaders } from './http/api-security-headers.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
+import { httpsOrigin } from './http/https-origin.js';
 import { requestLog } from './http/request-log.js';
 import { ingestRouter } from './ingest/ingest-router.js';
 import type { BodyLimits } from './ingest/read-body.js';
@@ -36,6 +38,8 @@ export interface AppDeps {
   rateLimits?: RateLimits;
   scrub?: boolean;
   trustProxy?: number;
+  /** `SNAG_PUBLIC_URL`: when `https://…`, cookies are always `Secure` and responses carry HSTS. */
+  publicUrl?: string;
   logger?: Logger;
   metrics?: Metrics;
   /** Ingest key cache; `startServer` passes one it preloaded. */
@@ -52,6 +56,7 @@ export function createApp({
   rateLimits,
   scrub = true,
   trustProxy = 0,
+  publicUrl,
   logger = silentLogger,
   metrics = createMetrics({ pendingRows: () => writer.stats().pendingRows, spool: () => spool?.stats() }),
   keys = new KeyResolver(store),
@@ -62,6 +67,7 @@ export function createApp({
   app.set('trust proxy', trustProxy);
 
   app.use(requestLog(logger, metrics));
+  app.use(httpsOrigin(publicUrl), apiSecurityHeaders());
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import { printAdminToken } from './commands/admin-token.js';
+import { serve } from './commands/serve.js';
 import { ConfigError, loadConfig } from './config.js';
-import { startServer } from './index.js';
 import { deleteUserData } from './privacy/delete-user-data.js';
 import { createProject, DEFAULT_PROJECT_ID } from './projects/create-project.js';
 import { openStore } from './store/client.js';
@@ -15,6 +16,7 @@ Commands:
   projects create NAME    create a project and print its public ingest key
   people delete ID [--project P]
                           delete every session of a user id or anonymous id
+  admin-token             print the admin token (set by SNAG_ADMIN_TOKEN, or generated on the first start)
 
 Configuration comes from the environment; see .env.example.`;
 
@@ -74,37 +76,12 @@ async function main(argv: string[]): Promise<number> {
       }
       return 0;
     }
+    case 'admin-token':
+      return printAdminToken(config);
     default:
       console.error(`unknown command "${command}"\n\n${USAGE}`);
       return 1;
   }
-}
-
-async function serve(config: ReturnType<typeof loadConfig>): Promise<number> {
-  const server = await startServer(config);
-  const where = config.store.kind === 'embedded' ? `embedded ClickHouse in ${config.store.dataDir}` : config.store.url;
-  console.log(
-    [
-      `Snag is listening on ${server.url}`,
-      `  store:               ${where} (database ${config.store.database})`,
-      '  default project:     default',
-      `  public ingest key:   ${server.credentials.defaultProjectKey}`,
-      `  admin token:         ${server.credentials.adminToken}`,
-      `  ingest endpoint:     ${server.url}/v1/ingest`,
-      `  dashboard:           ${server.url}/ (sign in with the admin token)`,
-    ].join('\n'),
-  );
-  await new Promise<void>((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      console.log(`${signal} received: finishing writes and shutting down`);
-      resolve();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  await server.close();
-  console.log('Snag stopped');
-  return 0;
 }
 
 main(process.argv.slice(2)).then(

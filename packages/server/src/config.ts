@@ -1,6 +1,11 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_IP_REQUESTS_PER_S, DEFAULT_KEY_EVENTS_PER_S, DEFAULT_SPOOL_MAX_MB } from './constants.js';
+import {
+  DEFAULT_HOST,
+  DEFAULT_IP_REQUESTS_PER_S,
+  DEFAULT_KEY_EVENTS_PER_S,
+  DEFAULT_SPOOL_MAX_MB,
+} from './constants.js';
 import { LOG_LEVELS, type LogLevel } from './observability/logger.js';
 
 const optionalString = z
@@ -11,8 +16,16 @@ const optionalString = z
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4318),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  HOST: z.string().min(1).default(DEFAULT_HOST),
   SNAG_DATA_DIR: z.string().min(1).default('.snag-data'),
+  SNAG_PUBLIC_URL: optionalString.pipe(
+    z
+      .url({
+        protocol: /^https?$/,
+        error: 'must be the http:// or https:// address people open, e.g. https://snag.example.com',
+      })
+      .optional(),
+  ),
   CLICKHOUSE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   CLICKHOUSE_USER: optionalString,
   CLICKHOUSE_PASSWORD: optionalString,
@@ -65,6 +78,11 @@ export interface Config {
   scrub: boolean;
   /** Proxy hops in front of the server whose X-Forwarded-For is trusted for the client address. */
   trustProxy: number;
+  /**
+   * The address people open (`SNAG_PUBLIC_URL`), without a trailing slash. When it is
+   * `https://…` (a TLS proxy in front), session cookies are always `Secure` and responses carry HSTS.
+   */
+  publicUrl?: string;
   /** Where batches wait, fsynced, while ClickHouse is unreachable. */
   spool: { dir: string; maxBytes: number };
   adminToken?: string;
@@ -119,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.SNAG_LOG_LEVEL,
     scrub: e.SNAG_SCRUB === 'on',
     trustProxy: e.SNAG_TRUST_PROXY,
+    publicUrl: e.SNAG_PUBLIC_URL?.replace(/\/+$/, ''),
     spool: { dir: path.join(dataDir, 'spool'), maxBytes: e.SNAG_SPOOL_MAX_MB * 1024 * 1024 },
     adminToken: e.SNAG_ADMIN_TOKEN,
     defaultProjectKey: e.SNAG_DEFAULT_PROJECT_KEY,

@@ -1,0 +1,27 @@
+import { findStoredAdminToken } from '../auth/bootstrap.js';
+import type { Config } from '../config.js';
+import { openStore } from '../store/client.js';
+
+/**
+ * `snag admin-token`: prints the admin token `snag serve` uses — `SNAG_ADMIN_TOKEN`
+ * when set, otherwise the one generated on the first start and kept in the store.
+ * With the embedded store, run it while the server is stopped (one process per data folder).
+ */
+export async function printAdminToken(config: Config): Promise<number> {
+  if (config.adminToken) {
+    console.log(config.adminToken);
+    return 0;
+  }
+  const store = openStore(config.store);
+  try {
+    const token = await findStoredAdminToken(store);
+    if (!token) {
+      console.error('no admin token yet: `snag serve` generates one on its first start (or set SNAG_ADMIN_TOKEN)');
+      return 1;
+    }
+    console.log(token);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
