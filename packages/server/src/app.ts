@@ -7,6 +7,7 @@ import { LoginThrottle } from './auth/login-throttle.js';
 import { membersRouter } from './auth/members-router.js';
 import { requireProjectAccess } from './auth/project-access.js';
 import { usersRouter } from './auth/users-router.js';
+import { backupRouter } from './backup/backup-router.js';
 import type { RateLimits } from './config.js';
 import { dashboardRouter } from './dashboard-assets/dashboard-router.js';
 import { apiSecurityHeaders } from './http/api-security-headers.js';
@@ -88,6 +89,7 @@ export function createApp({
     res.setHeader('Content-Type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());
   });
+  app.use(backupRouter(store, adminToken));
   const signer = new ShareSigner(adminToken);
   app.use(sharedReportRoutes(store, signer));
   app.use('/api/v1', publicAuthRouter({ store, adminToken, throttle: new LoginThrottle() }));

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import { BackupError } from './backup/backup-error.js';
 import { printAdminToken } from './commands/admin-token.js';
+import { backup } from './commands/backup.js';
+import { restore } from './commands/restore.js';
 import { serve } from './commands/serve.js';
 import { ConfigError, loadConfig } from './config.js';
 import { deleteUserData } from './privacy/delete-user-data.js';
@@ -17,6 +20,8 @@ Commands:
   people delete ID [--project P]
                           delete every session of a user id or anonymous id
   admin-token             print the admin token (set by SNAG_ADMIN_TOKEN, or generated on the first start)
+  backup DIR              back the embedded store up into a new folder (server stopped)
+  restore DIR [--force]   restore a backup into a fresh data folder (--force: replace it)
 
 Configuration comes from the environment; see .env.example.`;
 
@@ -24,7 +29,11 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { help: { type: 'boolean', short: 'h' }, project: { type: 'string', default: DEFAULT_PROJECT_ID } },
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      project: { type: 'string', default: DEFAULT_PROJECT_ID },
+      force: { type: 'boolean', default: false },
+    },
   });
   const [command, ...rest] = positionals;
   if (values.help || !command) {
@@ -78,6 +87,10 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'admin-token':
       return printAdminToken(config);
+    case 'backup':
+      return backup(config, rest[0]);
+    case 'restore':
+      return restore(config, rest[0], values.force);
     default:
       console.error(`unknown command "${command}"\n\n${USAGE}`);
       return 1;
@@ -89,7 +102,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof ConfigError) console.error(error.message);
+    if (error instanceof ConfigError || error instanceof BackupError) console.error(error.message);
     else console.error(error);
     process.exitCode = 1;
   },

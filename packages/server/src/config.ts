@@ -56,7 +56,14 @@ const envSchema = z.object({
 });
 
 export type StoreConfig =
-  | { kind: 'embedded'; dataDir: string; database: string; retentionDays: number }
+  | {
+      kind: 'embedded';
+      dataDir: string;
+      database: string;
+      retentionDays: number;
+      /** Where `BACKUP … TO File()` may write and `RESTORE` may read (ClickHouse's `backups.allowed_path`). */
+      backupsDir?: string;
+    }
   | {
       kind: 'remote';
       url: string;
@@ -125,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         dataDir: path.join(dataDir, 'clickhouse'),
         database: e.CLICKHOUSE_DATABASE,
         retentionDays: e.SNAG_RETENTION_DAYS,
+        backupsDir: path.join(dataDir, 'backups'),
       };
   return {
     port: e.PORT,

@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       dataDir: path.resolve('.snag-data', 'clickhouse'),
       database: 'snag',
       retentionDays: 90,
+      backupsDir: path.resolve('.snag-data', 'backups'),
     });
     expect(config.spool).toEqual({ dir: path.resolve('.snag-data', 'spool'), maxBytes: 1024 * 1024 * 1024 });
     expect(config.rateLimits).toEqual({ keyEventsPerSecond: 50_000, ipRequestsPerSecond: 50 });
