@@ -56,6 +56,8 @@ describe('snag CLI', () => {
     expect(first.output()).toContain('shown once; `snag admin-token` prints it again');
 
     const second = await startServeProcess({ SNAG_DATA_DIR: serveDir });
+    const whileServing = snagIn(serveDir, {}, 'admin-token');
+    await expect(whileServing).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('is in use') });
     await second.stop();
     expect(second.output()).not.toContain(first.adminToken);
     expect(second.output()).toMatch(/admin token: +kept in the store; print it with `snag admin-token`/);

@@ -1,5 +1,6 @@
 import type { StoreConfig } from '../config.js';
 import { openStore, type Store } from '../store/client.js';
+import { isFolderInUse } from '../store/folder-in-use.js';
 import { BackupError } from './backup-error.js';
 
 /**
@@ -16,7 +17,7 @@ export function openOfflineStore(config: StoreConfig, folder: string): Store {
   try {
     return openStore({ ...config, backupsDir: folder });
   } catch (error) {
-    if ((error as { code?: unknown }).code === 'CHDB_CONNECTION') {
+    if (isFolderInUse(error)) {
       throw new BackupError(
         `the data folder ${config.dataDir} is in use by another process (is \`snag serve\` running?): stop it first, or ask the running server for a backup with POST /api/v1/admin/backup (docs/deploy.md)`,
       );

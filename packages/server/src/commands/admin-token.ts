@@ -1,6 +1,7 @@
 import { findStoredAdminToken } from '../auth/bootstrap.js';
 import type { Config } from '../config.js';
-import { openStore } from '../store/client.js';
+import { openStore, type Store } from '../store/client.js';
+import { isFolderInUse } from '../store/folder-in-use.js';
 
 /**
  * `snag admin-token`: prints the admin token `snag serve` uses — `SNAG_ADMIN_TOKEN`
@@ -12,7 +13,14 @@ export async function printAdminToken(config: Config): Promise<number> {
     console.log(config.adminToken);
     return 0;
   }
-  const store = openStore(config.store);
+  let store: Store;
+  try {
+    store = openStore(config.store);
+  } catch (error) {
+    if (!isFolderInUse(error)) throw error;
+    console.error('the data folder is in use by another process (is `snag serve` running?): stop it first');
+    return 1;
+  }
   try {
     const token = await findStoredAdminToken(store);
     if (!token) {
