@@ -116,6 +116,10 @@ describe('backup and restore of the embedded store', () => {
     expect(backup.body.manifest.migrations).toContain(1);
     expect(duringBackup).toBeGreaterThan(0);
 
+    const both = await Promise.all([1, 2].map(() => request(app).post('/api/v1/admin/backup').set(admin)));
+    expect(both.map((res) => res.status).sort()).toEqual([201, 409]);
+    expect(both.map((res) => res.body.error)).toContain('backup_running');
+
     // chDB lets one process hold a data folder: the CLI says so and names the online way.
     await expect(snag(sourceDir, 'backup', offlineBackup)).rejects.toMatchObject({
       code: 1,
