@@ -7,9 +7,12 @@ import { LoginThrottle } from './auth/login-throttle.js';
 import { membersRouter } from './auth/members-router.js';
 import { requireProjectAccess } from './auth/project-access.js';
 import { usersRouter } from './auth/users-router.js';
+import { backupRouter } from './backup/backup-router.js';
 import type { RateLimits } from './config.js';
 import { dashboardRouter } from './dashboard-assets/dashboard-router.js';
+import { apiSecurityHeaders } from './http/api-security-headers.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
+import { httpsOrigin } from './http/https-origin.js';
 import { requestLog } from './http/request-log.js';
 import { ingestRouter } from './ingest/ingest-router.js';
 import type { BodyLimits } from './ingest/read-body.js';
@@ -41,6 +44,8 @@ export interface AppDeps {
   rateLimits?: RateLimits;
   scrub?: boolean;
   trustProxy?: number;
+  /** `SNAG_PUBLIC_URL`: when `https://…`, cookies are always `Secure` and responses carry HSTS. */
+  publicUrl?: string;
   logger?: Logger;
   metrics?: Metrics;
   /** Ingest key cache; `startServer` passes one it preloaded. */
@@ -60,6 +65,7 @@ export function createApp({
   rateLimits,
   scrub = true,
   trustProxy = 0,
+  publicUrl,
   logger = silentLogger,
   metrics = createMetrics({
     pendingRows: () => writer.stats().pendingRows,
@@ -75,6 +81,7 @@ export function createApp({
   app.set('trust proxy', trustProxy);
 
   app.use(requestLog(logger, metrics));
+  app.use(httpsOrigin(publicUrl), apiSecurityHeaders());
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -102,6 +109,7 @@ export function createApp({
     res.setHeader('Content-Type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());
   });
+  app.use(backupRouter(store, adminToken));
   const signer = new ShareSigner(adminToken);
   app.use(sharedReportRoutes(store, signer));
   app.use('/api/v1', publicAuthRouter({ store, adminToken, throttle: new LoginThrottle() }));

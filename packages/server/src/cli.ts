@@ -1,15 +1,16 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import { BackupError } from './backup/backup-error.js';
+import { printAdminToken } from './commands/admin-token.js';
+import { backup } from './commands/backup.js';
+import { deletePerson } from './commands/people.js';
+import { restore } from './commands/restore.js';
+import { serve } from './commands/serve.js';
 import { SPOOL_USAGE, spoolCommand } from './commands/spool.js';
 import { ConfigError, loadConfig } from './config.js';
-import { startServer } from './index.js';
-import { erasePerson } from './privacy/erase-person.js';
-import { ErasedSessions } from './privacy/erased-sessions.js';
 import { createProject, DEFAULT_PROJECT_ID } from './projects/create-project.js';
 import { openStore } from './store/client.js';
-import { DeadLetters } from './store/dead-letters.js';
 import { migrate } from './store/migrate.js';
-import { Spool } from './store/spool.js';
 
 const USAGE = `Usage: snag <command>
 
@@ -19,6 +20,9 @@ Commands:
   projects create NAME    create a project and print its public ingest key
   people delete ID [--project P]
                           delete every session of a user id or anonymous id
+  admin-token             print the admin token (set by SNAG_ADMIN_TOKEN, or generated on the first start)
+  backup DIR              back the embedded store up into a new folder (server stopped)
+  restore DIR [--force]   restore a backup into a fresh data folder (--force: replace it)
   spool status|retry|drop the disk spool and the dead letters (rows the store refused)
 
 Configuration comes from the environment; see .env.example.`;
@@ -31,6 +35,7 @@ async function main(argv: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h' },
       project: { type: 'string', default: DEFAULT_PROJECT_ID },
       all: { type: 'boolean' },
+      force: { type: 'boolean', default: false },
     },
   });
   const [command, ...rest] = positionals;
@@ -74,27 +79,14 @@ async function main(argv: string[]): Promise<number> {
         console.error('Usage: snag people delete ID [--project P]');
         return 1;
       }
-      const store = openStore(config.store);
-      const erased = new ErasedSessions(store);
-      // The server is stopped (the embedded store is one process's): its spool and dead letters are erased here too.
-      const spool = new Spool(
-        config.spool.dir,
-        config.spool.maxBytes,
-        store,
-        undefined,
-        new DeadLetters(config.spool.deadLetterDir),
-      );
-      try {
-        await migrate(store);
-        const result = await erasePerson({ store, spool, erased }, values.project, person);
-        console.log(`deleted ${result.sessions} session(s) of "${person}" in project ${values.project}`);
-      } finally {
-        erased.close();
-        await spool.close();
-        await store.close();
-      }
-      return 0;
+      return deletePerson(config, values.project, person);
     }
+    case 'admin-token':
+      return printAdminToken(config);
+    case 'backup':
+      return backup(config, rest[0]);
+    case 'restore':
+      return restore(config, rest[0], values.force);
     case 'spool': {
       const args = values.all ? [...rest, '--all'] : rest;
       if (!args[0]) {
@@ -109,39 +101,12 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function serve(config: ReturnType<typeof loadConfig>): Promise<number> {
-  const server = await startServer(config);
-  const where = config.store.kind === 'embedded' ? `embedded ClickHouse in ${config.store.dataDir}` : config.store.url;
-  console.log(
-    [
-      `Snag is listening on ${server.url}`,
-      `  store:               ${where} (database ${config.store.database})`,
-      '  default project:     default',
-      `  public ingest key:   ${server.credentials.defaultProjectKey}`,
-      `  admin token:         ${server.credentials.adminToken}`,
-      `  ingest endpoint:     ${server.url}/v1/ingest`,
-      `  dashboard:           ${server.url}/ (sign in with the admin token)`,
-    ].join('\n'),
-  );
-  await new Promise<void>((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      console.log(`${signal} received: finishing writes and shutting down`);
-      resolve();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  await server.close();
-  console.log('Snag stopped');
-  return 0;
-}
-
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof ConfigError) console.error(error.message);
+    if (error instanceof ConfigError || error instanceof BackupError) console.error(error.message);
     else console.error(error);
     process.exitCode = 1;
   },

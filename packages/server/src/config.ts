@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import {
+  DEFAULT_HOST,
   DEFAULT_IP_REQUESTS_PER_S,
   DEFAULT_KEY_EVENTS_PER_S,
   DEFAULT_MIN_FREE_DISK_MB,
@@ -16,8 +17,16 @@ const optionalString = z
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4318),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  HOST: z.string().min(1).default(DEFAULT_HOST),
   SNAG_DATA_DIR: z.string().min(1).default('.snag-data'),
+  SNAG_PUBLIC_URL: optionalString.pipe(
+    z
+      .url({
+        protocol: /^https?$/,
+        error: 'must be the http:// or https:// address people open, e.g. https://snag.example.com',
+      })
+      .optional(),
+  ),
   CLICKHOUSE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   CLICKHOUSE_USER: optionalString,
   CLICKHOUSE_PASSWORD: optionalString,
@@ -49,7 +58,14 @@ const envSchema = z.object({
 });
 
 export type StoreConfig =
-  | { kind: 'embedded'; dataDir: string; database: string; retentionDays: number }
+  | {
+      kind: 'embedded';
+      dataDir: string;
+      database: string;
+      retentionDays: number;
+      /** Where `BACKUP … TO File()` may write and `RESTORE` may read (ClickHouse's `backups.allowed_path`). */
+      backupsDir?: string;
+    }
   | {
       kind: 'remote';
       url: string;
@@ -71,6 +87,11 @@ export interface Config {
   scrub: boolean;
   /** Proxy hops in front of the server whose X-Forwarded-For is trusted for the client address. */
   trustProxy: number;
+  /**
+   * The address people open (`SNAG_PUBLIC_URL`), without a trailing slash. When it is
+   * `https://…` (a TLS proxy in front), session cookies are always `Secure` and responses carry HSTS.
+   */
+  publicUrl?: string;
   /** Where batches wait, fsynced, while ClickHouse is unreachable; where rows it refuses are set apart. */
   spool: { dir: string; maxBytes: number; deadLetterDir: string };
   /** The data folder and the free space below which replay chunks are refused (0: not watched). */
@@ -115,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         dataDir: path.join(dataDir, 'clickhouse'),
         database: e.CLICKHOUSE_DATABASE,
         retentionDays: e.SNAG_RETENTION_DAYS,
+        backupsDir: path.join(dataDir, 'backups'),
       };
   return {
     port: e.PORT,
@@ -127,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.SNAG_LOG_LEVEL,
     scrub: e.SNAG_SCRUB === 'on',
     trustProxy: e.SNAG_TRUST_PROXY,
+    publicUrl: e.SNAG_PUBLIC_URL?.replace(/\/+$/, ''),
     spool: {
       dir: path.join(dataDir, 'spool'),
       maxBytes: e.SNAG_SPOOL_MAX_MB * 1024 * 1024,

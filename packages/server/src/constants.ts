@@ -60,3 +60,8 @@ export const SDK_LATEST_MAX_AGE_S = 300;
 export const SDK_VERSIONED_MAX_AGE_S = 31_536_000;
 /** Cache lifetime of the dashboard's content-hashed `/assets/*`: a year, they never change. */
 export const DASHBOARD_ASSET_MAX_AGE_S = 31_536_000;
+
+/** Interface `snag serve` listens on unless `HOST` says otherwise: loopback, so only a local proxy reaches it. */
+export const DEFAULT_HOST = '127.0.0.1';
+/** `Strict-Transport-Security` lifetime when Snag is served over HTTPS, in seconds (a year). */
+export const HSTS_MAX_AGE_S = 31_536_000;

@@ -4,6 +4,7 @@ import { createApp } from './app.js';
 import { type Credentials, ensureCredentials } from './auth/bootstrap.js';
 import type { Config } from './config.js';
 import { SHUTDOWN_TIMEOUT_MS } from './constants.js';
+import { describeBoundAddress } from './http/bound-address.js';
 import { createLogger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { ErasedSessions } from './privacy/erased-sessions.js';
@@ -28,7 +29,12 @@ export { migrate } from './store/migrate.js';
 export { BatchingWriter } from './store/writer.js';
 
 export interface RunningServer {
+  /** Where a local client reaches the server (loopback when it listens on every interface). */
   url: string;
+  /** The address actually bound, e.g. `http://0.0.0.0:4318`. */
+  boundUrl: string;
+  /** Listening on every interface (`HOST=0.0.0.0` or `::`), so reachable from other machines. */
+  allInterfaces: boolean;
   port: number;
   credentials: Credentials;
   store: Store;
@@ -79,6 +85,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     rateLimits: config.rateLimits,
     scrub: config.scrub,
     trustProxy: config.trustProxy,
+    publicUrl: config.publicUrl,
     logger,
     metrics,
   });
@@ -90,8 +97,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   server.requestTimeout = 60_000;
-  const { port } = server.address() as AddressInfo;
-  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  const address = server.address() as AddressInfo;
+  const { url, boundUrl, allInterfaces } = describeBoundAddress(address);
 
   let closing: Promise<void> | undefined;
   const close = () => {
@@ -111,5 +118,5 @@ export async function startServer(config: Config): Promise<RunningServer> {
     })();
     return closing;
   };
-  return { url: `http://${host}:${port}`, port, credentials, store, close };
+  return { url, boundUrl, allInterfaces, port: address.port, credentials, store, close };
 }

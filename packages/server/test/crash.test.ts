@@ -44,6 +44,7 @@ describe('kill -9 during heavy ingest', () => {
     await Promise.all(clients);
     expect(acknowledged.length).toBeGreaterThanOrEqual(KILL_AFTER_ACKS);
 
+    // The restart does not print the admin token (only a first start does): the first one's is still valid.
     const restarted = await startServeProcess({ SNAG_DATA_DIR: dataDir });
     try {
       const res = await fetch(`${restarted.url}/readyz`);
@@ -51,7 +52,7 @@ describe('kill -9 during heavy ingest', () => {
       let stored = 0;
       for (const batch of acknowledged) {
         const session = await fetch(`${restarted.url}/api/v1/projects/default/sessions/${batch.session.id}`, {
-          headers: { Authorization: `Bearer ${restarted.adminToken}` },
+          headers: { Authorization: `Bearer ${server.adminToken}` },
         });
         if (session.status === 200) {
           const body = (await session.json()) as { session: { events: number } };

@@ -64,3 +64,36 @@ describe('metrics and logs', () => {
     expect(text).not.toContain(ADMIN_TOKEN);
   });
 });
+
+describe('access log redaction', () => {
+  it('never logs a share-link token, the dashboard share page token or the person being erased', async () => {
+    const report = await request(app)
+      .get('/api/v1/projects/default/report?from=2026-01-01&to=2026-01-02')
+      .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
+      .expect(200);
+    const shareUrl = report.body.share.url as string;
+    const token = shareUrl.split('/').pop() as string;
+    lines.length = 0;
+    await request(app).get(shareUrl).expect(200);
+    await request(app).get(`/SHARE/reports/${token}?format=md`).expect(200);
+    await request(app).get(`/shared/${token}`);
+    await request(app)
+      .delete('/api/v1/projects/default/people/jane.doe@example.com')
+      .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
+      .expect(200);
+    await request(app)
+      .delete('/api/v1/projects/default/invites/0123456789abcdef0123456789abcdef')
+      .set('Authorization', `Bearer ${ADMIN_TOKEN}`);
+    expect(lines.map((line) => line.path)).toEqual([
+      '/share/reports/[redacted]',
+      '/SHARE/reports/[redacted]',
+      '/shared/[redacted]',
+      '/api/v1/projects/default/people/[redacted]',
+      '/api/v1/projects/default/invites/[redacted]',
+    ]);
+    const text = JSON.stringify(lines);
+    expect(text).not.toContain(token.slice(0, 16));
+    expect(text).not.toContain('jane.doe');
+    expect(text).not.toContain('0123456789abcdef');
+  });
+});

@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { isHttpsOrigin } from '../http/https-origin.js';
 import { SESSION_COOKIE, SESSION_TTL_MS } from './constants.js';
 
 /** The value of one cookie from the request's Cookie header. */
@@ -19,12 +20,12 @@ export function setSessionCookie(req: Request, res: Response, sessionId: string)
   res.cookie(SESSION_COOKIE, sessionId, {
     httpOnly: true,
     sameSite: 'lax',
-    secure: req.secure,
+    secure: isHttpsOrigin(req, res),
     path: '/',
     maxAge: SESSION_TTL_MS,
   });
 }
 
 export function clearSessionCookie(req: Request, res: Response): void {
-  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/' });
+  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: isHttpsOrigin(req, res), path: '/' });
 }

@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
+import { redactPath } from './redact-path.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
  * Gives each request an id (a valid incoming X-Request-Id is kept), echoes it,
  * and when the response is done logs one line and observes its duration. Only
- * the path is logged: query strings may hold a key, and headers are never logged.
+ * the path is logged, with share-link tokens and erased people redacted (`redactPath`):
+ * query strings may hold a key, and headers are never logged.
  * Accepted ingest requests log at debug, so access logs scale with failures, not traffic.
  */
 export function requestLog(logger: Logger, metrics: Metrics): RequestHandler {
@@ -31,7 +33,8 @@ export function requestLog(logger: Logger, metrics: Metrics): RequestHandler {
       const entry = {
         request_id: id,
         method: req.method,
-        path: req.path,
+        // The whole path (req.path is relative to a mounted router), never the query string.
+        path: redactPath(req.originalUrl.split('?')[0] ?? ''),
         status: res.statusCode,
         ms: Math.round(seconds * 1000),
         error: res.locals.errorCode as string | undefined,

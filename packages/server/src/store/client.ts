@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { type ClickHouseClient, ClickHouseLogLevel, type ClickHouseSettings, createClient } from '@clickhouse/client';
+import { Session } from 'chdb';
 import { createChdbConnection } from 'chdb/connection';
 import type { StoreConfig } from '../config.js';
 
@@ -32,7 +33,10 @@ export interface Store {
 const INSERT_SETTINGS: ClickHouseSettings = { async_insert: 0, input_format_json_read_objects_as_strings: 1 };
 
 export function openStore(config: StoreConfig): Store {
-  const client = config.kind === 'embedded' ? openEmbeddedClient(config.dataDir) : openRemoteClient(config);
+  const { client, engine } =
+    config.kind === 'embedded'
+      ? openEmbeddedClient(config.dataDir, config.backupsDir)
+      : { client: openRemoteClient(config), engine: undefined };
   const database = config.database;
   const cluster = config.kind === 'remote' ? config.cluster : undefined;
   const withDb = (params: QueryParams = {}) => ({ db: database, ...params });
@@ -83,6 +87,7 @@ export function openStore(config: StoreConfig): Store {
     },
     async close() {
       await client.close();
+      engine?.close();
       if (config.kind === 'embedded') {
         const { drainPending } = await import('chdb');
         await drainPending();
@@ -91,14 +96,28 @@ export function openStore(config: StoreConfig): Store {
   };
 }
 
-function openEmbeddedClient(dataDir: string): ClickHouseClient {
+function openEmbeddedClient(
+  dataDir: string,
+  backupsDir: string | undefined,
+): { client: ClickHouseClient; engine: Session | undefined } {
   mkdirSync(dataDir, { recursive: true });
-  // chdb types its connection against @clickhouse/client-common, which the client
-  // package now vendors under another path; the runtime contract is the same.
-  const connection = createChdbConnection({ path: dataDir }) as unknown as NonNullable<
-    Parameters<typeof createClient>[0]
-  >['connection'];
-  return createClient({ connection });
+  // Engine settings can only be given by whoever opens the data folder first; the client's
+  // connection below then shares that engine. `backups.allowed_path` lets BACKUP / RESTORE
+  // use File() under that folder (nothing else may be named there).
+  const engine = backupsDir
+    ? new Session(dataDir, { connectionArgs: [`--backups.allowed_path=${backupsDir}`] })
+    : undefined;
+  try {
+    // chdb types its connection against @clickhouse/client-common, which the client
+    // package now vendors under another path; the runtime contract is the same.
+    const connection = createChdbConnection({ path: dataDir }) as unknown as NonNullable<
+      Parameters<typeof createClient>[0]
+    >['connection'];
+    return { client: createClient({ connection }), engine };
+  } catch (error) {
+    engine?.close();
+    throw error;
+  }
 }
 
 function openRemoteClient(config: Extract<StoreConfig, { kind: 'remote' }>): ClickHouseClient {

@@ -13,7 +13,11 @@ export interface ServeProcess {
   stop(): Promise<number | null>;
 }
 
-/** Runs `snag serve` (the built CLI) as a real process and waits until it listens. */
+/**
+ * Runs `snag serve` (the built CLI) as a real process and waits until it listens.
+ * The admin token is the `SNAG_ADMIN_TOKEN` given, else the one printed on a first start
+ * (a restart on the same folder does not print it: `''` then).
+ */
 export function startServeProcess(env: Record<string, string>): Promise<ServeProcess> {
   const child = spawn(process.execPath, [CLI_PATH, 'serve'], {
     env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
@@ -31,9 +35,9 @@ export function startServeProcess(env: Record<string, string>): Promise<ServePro
     const timer = setTimeout(() => reject(new Error(`snag serve did not start:\n${output}`)), 60_000);
     const check = () => {
       const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
-      const adminToken = /admin token:\s+(\S+)/.exec(output)?.[1];
       const publicKey = /public ingest key:\s+(\S+)/.exec(output)?.[1];
-      if (!url || !adminToken || !publicKey) return;
+      if (!url || !publicKey || !/ {2}dashboard: /.test(output)) return;
+      const adminToken = env.SNAG_ADMIN_TOKEN || /admin token:\s+(snag_admin_\S+)/.exec(output)?.[1] || '';
       clearTimeout(timer);
       child.stdout?.off('data', check);
       resolve({

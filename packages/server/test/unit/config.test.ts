@@ -6,11 +6,14 @@ describe('loadConfig', () => {
   it('defaults to the embedded store on port 4318', () => {
     const config = loadConfig({});
     expect(config.port).toBe(4318);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.publicUrl).toBeUndefined();
     expect(config.store).toEqual({
       kind: 'embedded',
       dataDir: path.resolve('.snag-data', 'clickhouse'),
       database: 'snag',
       retentionDays: 90,
+      backupsDir: path.resolve('.snag-data', 'backups'),
     });
     expect(config.spool).toEqual({
       dir: path.resolve('.snag-data', 'spool'),
@@ -38,8 +41,15 @@ describe('loadConfig', () => {
     });
   });
 
+  it('takes the public URL without its trailing slash', () => {
+    expect(loadConfig({ SNAG_PUBLIC_URL: 'https://snag.example.com/' }).publicUrl).toBe('https://snag.example.com');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+  });
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
+    [{ SNAG_PUBLIC_URL: 'snag.example.com' }, 'SNAG_PUBLIC_URL'],
+    [{ SNAG_PUBLIC_URL: 'ftp://snag.example.com' }, 'SNAG_PUBLIC_URL'],
     [{ PORT: '70000' }, 'PORT'],
     [{ SNAG_RETENTION_DAYS: '0' }, 'SNAG_RETENTION_DAYS'],
     [{ CLICKHOUSE_URL: 'ftp://x' }, 'CLICKHOUSE_URL'],
