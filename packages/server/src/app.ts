@@ -20,7 +20,6 @@ import { KeyResolver } from './projects/key-resolver.js';
 import { projectsRouter } from './projects/projects-router.js';
 import { sharedReportRoutes } from './reports/report-routes.js';
 import { reportsRouter } from './reports/reports-router.js';
-import { ShareSigner } from './reports/share-link.js';
 import { sdkRouter } from './sdk-assets/sdk-router.js';
 import { sessionRouter } from './sessions/session-router.js';
 import type { Store } from './store/client.js';
@@ -82,8 +81,7 @@ export function createApp({
     res.setHeader('Content-Type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());
   });
-  const signer = new ShareSigner(adminToken);
-  app.use(sharedReportRoutes(store, signer));
+  app.use(sharedReportRoutes(store, adminToken));
   app.use('/api/v1', publicAuthRouter({ store, adminToken, throttle: new LoginThrottle() }));
   app.use(
     '/api/v1',
@@ -95,7 +93,7 @@ export function createApp({
     requireProjectAccess(),
     membersRouter(store),
     apiTokensRouter(store),
-    reportsRouter(store, signer),
+    reportsRouter(store, adminToken),
     sessionRouter(store),
     privacyRouter(store),
   );

@@ -3,12 +3,13 @@ import { z } from 'zod';
 import { HttpError } from '../http/errors.js';
 import { validate } from '../http/validate.js';
 import { projectIdSchema } from '../projects/project-id.js';
+import { revokeShareLinksOf } from '../reports/share-links-store.js';
 import type { Store } from '../store/client.js';
 import { formatDateTime, parseDateTime } from '../store/datetime.js';
 import { principalOf } from './authenticate.js';
 import { INVITE_TOKEN_PREFIX, INVITE_TTL_MS } from './constants.js';
 import { closeInvite, findOpenInvites, insertInvite } from './invites-store.js';
-import { canAccess, type Principal, ROLES, type Role, roleIn } from './principal.js';
+import { canAccess, type Principal, ROLES, type Role, roleIn, roleRank } from './principal.js';
 import { requireAccessManager } from './project-access.js';
 import { generateSecret, hashSecret } from './secrets.js';
 import { findMembers, upsertMembership } from './users-store.js';
@@ -89,6 +90,8 @@ export function membersRouter(store: Store): Router {
     requireRoleToGrant(principalOf(res), project, member.role === 'owner' ? 'owner' : role);
     if (member.role === 'owner' && role !== 'owner') requireAnotherOwner(members, user);
     await upsertMembership(store, project, user, role);
+    // Share links die with their creator's right to share (they also stop opening meanwhile).
+    if (roleRank(role) < roleRank('admin')) await revokeShareLinksOf(store, project, user);
     res.json({ user, email: member.email, role });
   });
 
@@ -99,6 +102,7 @@ export function membersRouter(store: Store): Router {
     requireRoleToGrant(principalOf(res), project, member.role);
     if (member.role === 'owner') requireAnotherOwner(members, user);
     await upsertMembership(store, project, user, null);
+    await revokeShareLinksOf(store, project, user);
     res.status(204).end();
   });
   return router;
