@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { publicGet } from '../../api/client';
-import type { FrictionReport } from '../../api/types';
+import type { SharedReport } from '../../api/types';
 import { KindBadge } from '../../components/kind-badge';
 import { Stat } from '../../components/stat';
 import { ErrorState, LoadingState } from '../../components/states';
@@ -13,7 +13,7 @@ export function SharedReportPage() {
   const { token = '' } = useParams();
   const report = useQuery({
     queryKey: ['shared-report', token],
-    queryFn: () => publicGet<FrictionReport>(`/share/reports/${encodeURIComponent(token)}?format=json`),
+    queryFn: () => publicGet<SharedReport>(`/share/reports/${encodeURIComponent(token)}?format=json`),
     retry: false,
   });
   return (
