@@ -128,7 +128,8 @@ describe('report share links', () => {
     await page.click(`${LINKS} button:has-text("Revoke now")`);
     await page.waitForSelector(`${LINKS} .state-empty`);
     await shared.reload();
-    await expect(shared.locator('.state-error').textContent()).resolves.toContain('share_link_not_found');
+    await expect(shared.locator('.state-error').getAttribute('data-code')).resolves.toBe('share_link_not_found');
+    await expect(shared.locator('.state-error h3').textContent()).resolves.toBe('This link no longer works');
     await anonymous.close();
   });
 });

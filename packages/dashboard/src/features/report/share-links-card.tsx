@@ -83,7 +83,7 @@ function ShareLinkRow({ project, link }: { project: string; link: ShareLink }) {
               {revoke.isPending ? 'Revoking…' : 'Revoke now'}
             </button>
             <button type="button" className="link-button" onClick={() => setConfirming(false)}>
-              Keep
+              Cancel
             </button>
           </>
         ) : (
