@@ -1,3 +1,10 @@
+export type { CreatedShareLink, ShareLink, ShareLinksResponse } from './api/share-links.js';
+export {
+  createdShareLinkSchema,
+  shareLinkCreatorSchema,
+  shareLinkSchema,
+  shareLinksResponseSchema,
+} from './api/share-links.js';
 export type { Batch, SdkInfo, SessionInfo } from './batch.js';
 export { batchSchema, sdkInfoSchema, sessionInfoSchema } from './batch.js';
 export type { ElementDescription } from './element.js';

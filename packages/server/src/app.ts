@@ -25,7 +25,6 @@ import { KeyResolver } from './projects/key-resolver.js';
 import { projectsRouter } from './projects/projects-router.js';
 import { sharedReportRoutes } from './reports/report-routes.js';
 import { reportsRouter } from './reports/reports-router.js';
-import { ShareSigner } from './reports/share-link.js';
 import { sdkRouter } from './sdk-assets/sdk-router.js';
 import { sessionRouter } from './sessions/session-router.js';
 import type { Store } from './store/client.js';
@@ -110,8 +109,7 @@ export function createApp({
     res.send(await metrics.registry.metrics());
   });
   app.use(backupRouter(store, adminToken));
-  const signer = new ShareSigner(adminToken);
-  app.use(sharedReportRoutes(store, signer));
+  app.use(sharedReportRoutes(store, adminToken));
   app.use('/api/v1', publicAuthRouter({ store, adminToken, throttle: new LoginThrottle() }));
   app.use(
     '/api/v1',
@@ -123,7 +121,7 @@ export function createApp({
     requireProjectAccess(),
     membersRouter(store),
     apiTokensRouter(store),
-    reportsRouter(store, signer),
+    reportsRouter(store, adminToken),
     sessionRouter(store),
     privacyRouter({ store, writer, spool, erased }),
   );

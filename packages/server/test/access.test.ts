@@ -295,9 +295,9 @@ describe('per-project API tokens', () => {
 });
 
 describe('login throttling', () => {
-  it('locks an account after repeated failures, even for the right password, with Retry-After', async () => {
+  it('slows an account after a few failures from one address, even for the right password, with Retry-After', async () => {
     const app = createApp({ store: server.store, writer: server.writer, adminToken: ADMIN_TOKEN });
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 3; i++) {
       expect(
         (await request(app).post('/api/v1/auth/login').send({ email: 'ada@example.com', password: 'guess' })).status,
       ).toBe(401);
@@ -315,13 +315,13 @@ describe('login throttling', () => {
   it('limits one IP guessing across many accounts', async () => {
     const app = createApp({ store: server.store, writer: server.writer, adminToken: ADMIN_TOKEN });
     const statuses: number[] = [];
-    for (let i = 0; i < 21; i++) {
+    for (let i = 0; i < 31; i++) {
       const res = await request(app)
         .post('/api/v1/auth/login')
         .send({ email: `guess${i}@example.com`, password: 'guess' });
       statuses.push(res.status);
     }
-    expect(statuses.slice(0, 20).every((status) => status === 401)).toBe(true);
-    expect(statuses[20]).toBe(429);
+    expect(statuses.slice(0, 30).every((status) => status === 401)).toBe(true);
+    expect(statuses[30]).toBe(429);
   });
 });

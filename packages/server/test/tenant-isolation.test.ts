@@ -37,6 +37,9 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'post', path: '/projects/:project/tokens', body: { name: 'backdoor', scope: 'admin' } },
   { method: 'delete', path: '/projects/:project/tokens/:token' },
   { method: 'delete', path: '/projects/:project/people/:person' },
+  { method: 'get', path: '/projects/:project/share-links' },
+  { method: 'post', path: '/projects/:project/share-links', body: { ttl: '90d' } },
+  { method: 'delete', path: '/projects/:project/share-links/:link' },
 ];
 
 const PASSWORD = 'correct horse battery';
@@ -45,7 +48,8 @@ let alpha: { id: string; key: string };
 let beta: { id: string; key: string };
 const alphaBatch = makeBatch({ userId: 'alice' });
 const betaBatch = makeBatch({ userId: 'bob' });
-const ids = { session: '', person: '', user: '', token: '', invite: '' };
+const ids = { session: '', person: '', user: '', token: '', invite: '', link: '' };
+let betaShareUrl = '';
 const attackers: { name: string; headers: Record<string, string>; agent?: ReturnType<typeof request.agent> }[] = [];
 
 const admin = { Authorization: `Bearer ${ADMIN_TOKEN}` };
@@ -78,6 +82,10 @@ beforeAll(async () => {
     await api.post(`/api/v1/projects/${beta.id}/invites`).set(admin).send({ email: 'x@beta.test', role: 'viewer' })
   ).body.id;
 
+  const link = await api.post(`/api/v1/projects/${beta.id}/share-links`).set(admin).send({ ttl: '1d' }).expect(201);
+  ids.link = link.body.id;
+  betaShareUrl = link.body.url;
+
   const agent = request.agent(server.app);
   const login = await agent
     .post('/api/v1/auth/login')
@@ -103,7 +111,8 @@ function fill(path: string, project: string): string {
     .replace(':person', ids.person)
     .replace(':user', ids.user)
     .replace(':token', ids.token)
-    .replace(':invite', ids.invite)}`;
+    .replace(':invite', ids.invite)
+    .replace(':link', ids.link)}`;
 }
 
 function send(attacker: (typeof attackers)[number], endpoint: Endpoint, project: string) {
@@ -166,6 +175,9 @@ describe('tenant isolation', () => {
     expect(members.body.invites.map((invite: { id: string }) => invite.id)).toEqual([ids.invite]);
     const tokens = await api.get(`/api/v1/projects/${beta.id}/tokens`).set(admin).expect(200);
     expect(tokens.body.tokens.map((token: { name: string }) => token.name)).toEqual(['beta ci']);
+    const links = await api.get(`/api/v1/projects/${beta.id}/share-links`).set(admin).expect(200);
+    expect(links.body.share_links.map((link: { id: string }) => link.id)).toEqual([ids.link]);
+    expect((await api.get(betaShareUrl)).status).toBe(200);
   });
 
   it("a project's public ingest key writes only into its own project", async () => {

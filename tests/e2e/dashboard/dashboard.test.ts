@@ -103,6 +103,37 @@ describe('friction report', () => {
   });
 });
 
+describe('report share links', () => {
+  const LINKS = 'section[aria-labelledby="share-links-heading"]';
+
+  it('an admin makes a link, it opens signed out, is listed, and stops at once when revoked', async () => {
+    await page.goto('/p/default');
+    await page.waitForSelector(`${LINKS} .state-empty`);
+    await page.click('.export-actions button:has-text("Share")');
+    await page.selectOption('.share-box select', '30d');
+    a11y['report-share'] = await seriousA11yViolations(page);
+    await page.click('.share-box button[type="submit"]');
+    const url = await page.inputValue('.share-box input[aria-label="Share link"]');
+    expect(url).toMatch(new RegExp(`^${fixture.snag.url}/shared/snag_shr_[\\w-]+$`));
+    await expect.poll(() => page.locator(`${LINKS} tbody tr`).count(), UI_WAIT).toBe(1);
+    await expect(page.locator(`${LINKS} tbody tr td`).nth(1).textContent()).resolves.toBe('Admin token');
+
+    const anonymous = await fixture.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const shared = await anonymous.newPage();
+    await shared.goto(url);
+    await shared.waitForSelector('.shared-report .table tbody tr');
+    a11y.shared = await seriousA11yViolations(shared);
+
+    await page.click(`${LINKS} button:has-text("Revoke")`);
+    await page.click(`${LINKS} button:has-text("Revoke now")`);
+    await page.waitForSelector(`${LINKS} .state-empty`);
+    await shared.reload();
+    await expect(shared.locator('.state-error').getAttribute('data-code')).resolves.toBe('share_link_not_found');
+    await expect(shared.locator('.state-error h3').textContent()).resolves.toBe('This link no longer works');
+    await anonymous.close();
+  });
+});
+
 describe('hotspot view and replay', () => {
   let hotspot: Hotspot;
 
@@ -209,7 +240,18 @@ describe('every screen', () => {
 
   it('has no serious or critical accessibility violation', () => {
     expect(Object.keys(a11y).sort()).toEqual(
-      ['heatmap', 'hotspot', 'install', 'releases', 'replay', 'report', 'sessions', 'trends'].sort(),
+      [
+        'heatmap',
+        'hotspot',
+        'install',
+        'releases',
+        'replay',
+        'report',
+        'report-share',
+        'sessions',
+        'shared',
+        'trends',
+      ].sort(),
     );
     expect(a11y).toEqual(Object.fromEntries(Object.keys(a11y).map((screen) => [screen, []])));
   });

@@ -229,6 +229,10 @@ export interface FrictionReport {
   totals: { sessions: number; struggling_sessions: number; signals: number; struggle_share: number };
   hotspots: Array<Hotspot & { rank: number }>;
   trend: Array<{ day: string; sessions: number; struggling_sessions: number; struggle_share: number }>;
+}
+
+/** A report opened from a share link (`GET /share/reports/<token>`): the report and the link's expiry. */
+export interface SharedReport extends FrictionReport {
   share: { url: string; expires_at: string };
 }
 

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { HttpError } from '../http/errors.js';
 import type { Store } from '../store/client.js';
-import { closeInvite, findOpenInvite } from './invites-store.js';
+import { closeInvite, findOpenInvite, type InviteRow } from './invites-store.js';
+import { accountLocks } from './keyed-mutex.js';
 import { checkPasswordStrength, hashPassword, verifyPassword } from './passwords.js';
 import { type Principal, type Role, roleRank } from './principal.js';
 import { hashSecret } from './secrets.js';
@@ -17,16 +18,25 @@ export function generateUserId(): string {
 /**
  * Joins the invite's project with its role. A new email becomes an account with
  * this password; an existing account must prove itself with its own password.
- * A role already higher than the invited one is kept.
+ * A role already higher than the invited one is kept. Accepts of one invite, and
+ * account creation for one email, run one at a time in this process, so however
+ * many arrive together an invite makes at most one account.
  */
 export async function acceptInvite(store: Store, token: string, password: string): Promise<AcceptResult> {
-  const invite = await findOpenInvite(store, hashSecret(token));
-  if (!invite) {
-    return {
-      ok: false,
-      error: new HttpError(404, 'invite_not_found', 'this invite does not exist, was used or expired'),
-    };
-  }
+  const tokenHash = hashSecret(token);
+  return accountLocks.run(`invite:${tokenHash}`, async () => {
+    const invite = await findOpenInvite(store, tokenHash);
+    if (!invite) {
+      return {
+        ok: false,
+        error: new HttpError(404, 'invite_not_found', 'this invite does not exist, was used or expired'),
+      };
+    }
+    return accountLocks.run(`email:${invite.email}`, () => joinProject(store, invite, password));
+  });
+}
+
+async function joinProject(store: Store, invite: InviteRow, password: string): Promise<AcceptResult> {
   let user = await findUserByEmail(store, invite.email);
   if (user) {
     if (!(await verifyPassword(user.password_hash, password))) {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type Response, Router } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import { HttpError } from '../http/errors.js';
 import { validate } from '../http/validate.js';
@@ -9,7 +9,8 @@ import { parseDateTime } from '../store/datetime.js';
 import { type ApiTokenRow, findApiTokens, insertApiToken, revokeApiToken } from './api-tokens-store.js';
 import { principalOf } from './authenticate.js';
 import { API_TOKEN_PREFIX } from './constants.js';
-import { API_TOKEN_SCOPES, canAccess } from './principal.js';
+import { API_TOKEN_SCOPES } from './principal.js';
+import { requireAccessManager } from './project-access.js';
 import { generateSecret, hashSecret } from './secrets.js';
 
 const tokenParams = z.object({ project: projectIdSchema, token: z.string().regex(/^tok_[A-Za-z0-9_-]{1,32}$/) });
@@ -22,18 +23,18 @@ const createBody = z.strictObject({ name: z.string().trim().min(1).max(128), sco
  */
 export function apiTokensRouter(store: Store): Router {
   const router = Router();
+  const manager = requireAccessManager();
 
-  router.get('/projects/:project/tokens', async (req, res) => {
+  router.get('/projects/:project/tokens', manager, async (req, res) => {
     const project = validate(projectIdSchema, req.params.project);
-    requireTokenManager(res, project);
     const tokens = await findApiTokens(store, project);
     res.json({ project, tokens: tokens.map(describeToken) });
   });
 
-  router.post('/projects/:project/tokens', async (req, res) => {
+  router.post('/projects/:project/tokens', manager, async (req, res) => {
     const project = validate(projectIdSchema, req.params.project);
     const { name, scope } = validate(createBody, req.body ?? {}, 'invalid_token');
-    const principal = requireTokenManager(res, project);
+    const principal = principalOf(res);
     const secret = generateSecret(API_TOKEN_PREFIX);
     const row = {
       id: `tok_${randomBytes(9).toString('base64url')}`,
@@ -47,23 +48,14 @@ export function apiTokensRouter(store: Store): Router {
     res.status(201).json({ ...describeToken(row), created_at: new Date().toISOString(), token: secret });
   });
 
-  router.delete('/projects/:project/tokens/:token', async (req, res) => {
+  router.delete('/projects/:project/tokens/:token', manager, async (req, res) => {
     const { project, token: id } = validate(tokenParams, req.params);
-    requireTokenManager(res, project);
     const token = (await findApiTokens(store, project)).find((candidate) => candidate.id === id);
     if (!token) throw new HttpError(404, 'token_not_found', 'no live API token with this id in the project');
     await revokeApiToken(store, token);
     res.status(204).end();
   });
   return router;
-}
-
-function requireTokenManager(res: Response, project: string) {
-  const principal = principalOf(res);
-  if (principal.kind === 'api_token' || !canAccess(principal, project, 'admin')) {
-    throw new HttpError(403, 'forbidden', 'API tokens are managed by project admins and owners, signed in');
-  }
-  return principal;
 }
 
 function describeToken(token: Omit<ApiTokenRow, 'token_hash' | 'project_id' | 'created_at'> & { created_at?: string }) {

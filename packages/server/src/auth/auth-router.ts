@@ -62,7 +62,7 @@ export function publicAuthRouter({ store, adminToken, throttle }: PublicAuthDeps
         'token' in body ? 'wrong admin token' : 'wrong email or password',
       );
     }
-    throttle.recordSuccess(account);
+    throttle.recordSuccess(account, ip);
     const csrfToken = await openSession(
       store,
       req,

@@ -3,12 +3,14 @@ import { z } from 'zod';
 import { HttpError } from '../http/errors.js';
 import { validate } from '../http/validate.js';
 import { projectIdSchema } from '../projects/project-id.js';
+import { revokeShareLinksOf } from '../reports/share-links-store.js';
 import type { Store } from '../store/client.js';
 import { formatDateTime, parseDateTime } from '../store/datetime.js';
 import { principalOf } from './authenticate.js';
 import { INVITE_TOKEN_PREFIX, INVITE_TTL_MS } from './constants.js';
 import { closeInvite, findOpenInvites, insertInvite } from './invites-store.js';
-import { type Principal, ROLES, type Role, roleIn } from './principal.js';
+import { canAccess, type Principal, ROLES, type Role, roleIn, roleRank } from './principal.js';
+import { requireAccessManager } from './project-access.js';
 import { generateSecret, hashSecret } from './secrets.js';
 import { findMembers, upsertMembership } from './users-store.js';
 
@@ -20,15 +22,18 @@ const roleBody = z.strictObject({ role: z.enum(ROLES) });
 /**
  * Project members and invites. Viewers may see who is in the project; admins invite
  * and remove viewers and admins; only owners grant, change or remove the owner role,
- * and a project always keeps at least one owner.
+ * and a project always keeps at least one owner. Every change is for people signed in
+ * (or the admin token): an API token cannot invite, promote or remove anyone.
  */
 export function membersRouter(store: Store): Router {
   const router = Router();
+  const manager = requireAccessManager();
 
   router.get('/projects/:project/members', async (req, res) => {
     const project = validate(projectIdSchema, req.params.project);
     const members = await findMembers(store, project);
-    const canManage = (roleIn(principalOf(res), project) ?? 'viewer') !== 'viewer';
+    // Open invites are credentials in waiting: only those who may manage access see them.
+    const canManage = canAccess(principalOf(res), project, 'manage_access');
     const invites = canManage ? await findOpenInvites(store, project) : [];
     res.json({
       project,
@@ -42,7 +47,7 @@ export function membersRouter(store: Store): Router {
     });
   });
 
-  router.post('/projects/:project/invites', async (req, res) => {
+  router.post('/projects/:project/invites', manager, async (req, res) => {
     const project = validate(projectIdSchema, req.params.project);
     const { email, role } = validate(inviteBody, req.body ?? {}, 'invalid_invite');
     const principal = principalOf(res);
@@ -68,7 +73,7 @@ export function membersRouter(store: Store): Router {
     });
   });
 
-  router.delete('/projects/:project/invites/:invite', async (req, res) => {
+  router.delete('/projects/:project/invites/:invite', manager, async (req, res) => {
     const { project, invite: id } = validate(inviteParams, req.params);
     const invite = (await findOpenInvites(store, project)).find((open) => open.token_hash === id);
     if (!invite) throw new HttpError(404, 'invite_not_found', 'no open invite with this id in the project');
@@ -77,7 +82,7 @@ export function membersRouter(store: Store): Router {
     res.status(204).end();
   });
 
-  router.patch('/projects/:project/members/:user', async (req, res) => {
+  router.patch('/projects/:project/members/:user', manager, async (req, res) => {
     const { project, user } = validate(memberParams, req.params);
     const { role } = validate(roleBody, req.body ?? {}, 'invalid_role');
     const members = await findMembers(store, project);
@@ -85,16 +90,19 @@ export function membersRouter(store: Store): Router {
     requireRoleToGrant(principalOf(res), project, member.role === 'owner' ? 'owner' : role);
     if (member.role === 'owner' && role !== 'owner') requireAnotherOwner(members, user);
     await upsertMembership(store, project, user, role);
+    // Share links die with their creator's right to share (they also stop opening meanwhile).
+    if (roleRank(role) < roleRank('admin')) await revokeShareLinksOf(store, project, user);
     res.json({ user, email: member.email, role });
   });
 
-  router.delete('/projects/:project/members/:user', async (req, res) => {
+  router.delete('/projects/:project/members/:user', manager, async (req, res) => {
     const { project, user } = validate(memberParams, req.params);
     const members = await findMembers(store, project);
     const member = requireMember(members, user);
     requireRoleToGrant(principalOf(res), project, member.role);
     if (member.role === 'owner') requireAnotherOwner(members, user);
     await upsertMembership(store, project, user, null);
+    await revokeShareLinksOf(store, project, user);
     res.status(204).end();
   });
   return router;

@@ -2,8 +2,13 @@
 export const ROLES = ['viewer', 'admin', 'owner'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** What a request is allowed to do in one project: read its data, or also change it. */
-export type Access = 'read' | 'admin';
+/**
+ * What a request is allowed to do in one project: read its data, change it, or manage who
+ * can get in (members, invites, API tokens, share links). Managing access needs a person
+ * signed in with the admin or owner role, or the admin token — never an API token, so a
+ * leaked token cannot mint itself a way back in.
+ */
+export type Access = 'read' | 'admin' | 'manage_access';
 
 export const API_TOKEN_SCOPES = ['read', 'admin'] as const;
 export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
@@ -32,7 +37,9 @@ export function roleIn(principal: Principal, projectId: string): Role | undefine
 export function canAccess(principal: Principal, projectId: string, access: Access): boolean {
   const role = roleIn(principal, projectId);
   if (!role) return false;
-  return access === 'read' || roleRank(role) >= roleRank('admin');
+  if (access === 'read') return true;
+  if (access === 'manage_access' && principal.kind === 'api_token') return false;
+  return roleRank(role) >= roleRank('admin');
 }
 
 /** The principal as the API shows it: never a secret. */

@@ -7,6 +7,7 @@ import { findProject } from '../projects/store.js';
 import type { Store } from '../store/client.js';
 import { generateUserId } from './accept-invite.js';
 import { principalOf } from './authenticate.js';
+import { accountLocks } from './keyed-mutex.js';
 import { checkPasswordStrength, hashPassword } from './passwords.js';
 import { ROLES } from './principal.js';
 import { findUserByEmail, insertUser, upsertMembership } from './users-store.js';
@@ -32,15 +33,20 @@ export function usersRouter(store: Store): Router {
     }
     const body = validate(createBody, req.body ?? {}, 'invalid_user');
     checkPasswordStrength(body.password);
-    if (await findUserByEmail(store, body.email)) {
-      throw new HttpError(409, 'email_taken', 'an account with this email exists', { path: 'email' });
-    }
     for (const { project } of body.projects) {
       if (!(await findProject(store, project)))
         throw new HttpError(404, 'project_not_found', `no project "${project}"`);
     }
-    const id = generateUserId();
-    await insertUser(store, { id, email: body.email, passwordHash: await hashPassword(body.password) });
+    const passwordHash = await hashPassword(body.password);
+    // Check and insert under the email's lock: concurrent requests for one email make one user.
+    const id = await accountLocks.run(`email:${body.email}`, async () => {
+      if (await findUserByEmail(store, body.email)) {
+        throw new HttpError(409, 'email_taken', 'an account with this email exists', { path: 'email' });
+      }
+      const created = generateUserId();
+      await insertUser(store, { id: created, email: body.email, passwordHash });
+      return created;
+    });
     for (const { project, role } of body.projects) await upsertMembership(store, project, id, role);
     res.status(201).json({ id, email: body.email, projects: body.projects });
   });

@@ -18,7 +18,7 @@ export interface MemberRow {
 export async function findUserByEmail(store: Store, email: string): Promise<UserRow | undefined> {
   const rows = await store.query<UserRow>(
     `SELECT id, email, password_hash, created_at FROM {db:Identifier}.users FINAL
-     WHERE email = {email:String} AND disabled = 0 ORDER BY created_at LIMIT 1`,
+     WHERE email = {email:String} AND disabled = 0 ORDER BY created_at, id LIMIT 1`,
     { email },
   );
   return rows[0];

@@ -36,6 +36,8 @@ export const REPORT_HOTSPOTS = 10;
 /** Share links expire after this long unless asked otherwise, and never later than the maximum. */
 export const DEFAULT_SHARE_TTL_MS = 7 * 24 * 60 * 60 * 1_000;
 export const MAX_SHARE_TTL_MS = 90 * 24 * 60 * 60 * 1_000;
+/** Prefix of a share link's secret (`/share/reports/snag_shr_…`). */
+export const SHARE_TOKEN_PREFIX = 'snag_shr_';
 
 /** Journey signals: a quick back returns to the previous page within this long of leaving it. */
 export const QUICK_BACK_WINDOW_MS = 5_000;

@@ -6,14 +6,14 @@ import { projectRoutes } from './project-routes.js';
 import { releaseRoutes } from './release-routes.js';
 import { reportRoutes } from './report-routes.js';
 import { sessionRoutes } from './session-routes.js';
-import type { ShareSigner } from './share-link.js';
+import { shareLinksRouter } from './share-links-router.js';
 import { trendRoutes } from './trend-routes.js';
 
 /**
  * The friction analytics API, mounted under `/api/v1` behind authentication
- * (the public share links are `sharedReportRoutes`).
+ * (the public share links are `sharedReportRoutes`; they are made in `shareLinksRouter`).
  */
-export function reportsRouter(store: Store, signer: ShareSigner): Router {
+export function reportsRouter(store: Store, adminToken: string): Router {
   const api = Router();
   api.use(projectRoutes(store));
   api.use(hotspotRoutes(store));
@@ -21,6 +21,7 @@ export function reportsRouter(store: Store, signer: ShareSigner): Router {
   api.use(trendRoutes(store));
   api.use(heatmapRoutes(store));
   api.use(releaseRoutes(store));
-  api.use(reportRoutes(store, signer));
+  api.use(reportRoutes(store));
+  api.use(shareLinksRouter(store, adminToken));
   return api;
 }

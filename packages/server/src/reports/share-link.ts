@@ -1,60 +1,64 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { ShareLink } from '@snag/protocol';
+import { adminFingerprint } from '../auth/authenticate.js';
+import { type Role, roleRank } from '../auth/principal.js';
+import { hashSecret, secretsEqual } from '../auth/secrets.js';
+import { findMembers } from '../auth/users-store.js';
 import { HttpError } from '../http/errors.js';
-import type { TimeRange } from './time-range.js';
+import type { Store } from '../store/client.js';
+import { parseDateTime } from '../store/datetime.js';
+import { findShareLinkByHash, type ShareLinkRow } from './share-links-store.js';
 
-export interface SharedReport {
-  project: string;
-  range: TimeRange;
-  tz: string;
-  expiresAt: number;
-}
+/** `created_by` of links made with the admin token. */
+export const ADMIN_TOKEN_CREATOR = 'admin_token';
 
 /**
- * Share tokens are `payload.signature`: the payload (project, absolute range,
- * tz, expiry) in base64url JSON, signed with HMAC-SHA256 under a key derived
- * from the admin token. Nothing is stored; rotating the admin token revokes
- * every link at once.
+ * Who may keep a project's share links alive: its members who still have the admin or
+ * owner role (an account that is removed, demoted or disabled is not among them), and
+ * the current admin token. A link works only while its creator is one of them.
  */
-export class ShareSigner {
-  private readonly key: Buffer;
+export async function findLinkCreators(store: Store, project: string, adminToken: string) {
+  const members = await findMembers(store, project);
+  const admins = new Map(
+    members
+      .filter((member) => roleRank(member.role as Role) >= roleRank('admin'))
+      .map((member) => [member.user_id, member.email]),
+  );
+  const fingerprint = adminFingerprint(adminToken);
+  return {
+    /** The creator's email when it is a user, `null` for the admin token; `undefined` when the link is dead. */
+    emailOf(link: ShareLinkRow): string | null | undefined {
+      if (link.created_by === ADMIN_TOKEN_CREATOR) {
+        return link.admin_fingerprint && secretsEqual(link.admin_fingerprint, fingerprint) ? null : undefined;
+      }
+      return admins.get(link.created_by);
+    },
+  };
+}
 
-  constructor(adminToken: string) {
-    this.key = createHmac('sha256', adminToken).update('snag:report-share:v1').digest();
+/** The link a public token opens, or the JSON error saying why it does not. */
+export async function openShareLink(store: Store, adminToken: string, token: string): Promise<ShareLinkRow> {
+  const link = await findShareLinkByHash(store, hashSecret(token));
+  if (!link) throw new HttpError(404, 'share_link_not_found', 'this share link does not exist or was revoked');
+  if (parseDateTime(link.expires_at) <= Date.now()) {
+    throw new HttpError(403, 'share_link_expired', 'this share link has expired');
   }
+  const creators = await findLinkCreators(store, link.project_id, adminToken);
+  if (creators.emailOf(link) === undefined) {
+    throw new HttpError(403, 'share_link_revoked', 'whoever shared this link can no longer share this project');
+  }
+  return link;
+}
 
-  sign(report: SharedReport): string {
-    const payload = Buffer.from(
-      JSON.stringify({
-        p: report.project,
-        f: report.range.from,
-        t: report.range.to,
-        z: report.tz,
-        x: report.expiresAt,
-      }),
-    ).toString('base64url');
-    return `${payload}.${this.signature(payload)}`;
-  }
-
-  /** The report a token opens, or a 403 for a forged, damaged or expired one. */
-  verify(token: string, now = Date.now()): SharedReport {
-    const [payload = '', signature = ''] = token.split('.');
-    const expected = Buffer.from(this.signature(payload));
-    const given = Buffer.from(signature);
-    if (!payload || given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      throw new HttpError(403, 'invalid_share_link', 'this share link is not valid');
-    }
-    const data = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
-      p: string;
-      f: number;
-      t: number;
-      z: string;
-      x: number;
-    };
-    if (data.x <= now) throw new HttpError(403, 'share_link_expired', 'this share link has expired');
-    return { project: data.p, range: { from: data.f, to: data.t }, tz: data.z, expiresAt: data.x };
-  }
-
-  private signature(payload: string): string {
-    return createHmac('sha256', this.key).update(payload).digest('base64url');
-  }
+/** A link as the API lists it: never its secret or digest. */
+export function describeShareLink(link: ShareLinkRow, createdByEmail: string | null): ShareLink {
+  const iso = (text: string) => new Date(parseDateTime(text)).toISOString();
+  return {
+    id: link.id,
+    created_by: link.created_by,
+    created_by_email: createdByEmail,
+    created_at: iso(link.created_at),
+    expires_at: iso(link.expires_at),
+    range: { from: iso(link.range_from), to: iso(link.range_to) },
+    tz: link.tz,
+  };
 }

@@ -1,6 +1,8 @@
 import { useParams } from 'react-router';
 import type { HotspotsResponse } from '../../api/types';
 import { usePaged } from '../../api/use-paged';
+import { canManageAccess } from '../../auth/can-manage-access';
+import { useAuthSession } from '../../auth/use-auth-session';
 import { KindSelect, PageSelect, RangeSelect } from '../../components/common-filters';
 import { FilterBar } from '../../components/fields';
 import { PageHeader } from '../../components/page-header';
@@ -11,6 +13,7 @@ import { useUrlParams } from '../../lib/use-url-params';
 import { ExportActions } from './export-actions';
 import { HotspotTable } from './hotspot-table';
 import { ReportSummary } from './report-summary';
+import { ShareLinksCard } from './share-links-card';
 
 const KEYS = ['from', 'kind', 'path'] as const;
 const DEFAULTS = { from: DEFAULT_RANGE };
@@ -18,6 +21,7 @@ const DEFAULTS = { from: DEFAULT_RANGE };
 export function ReportPage() {
   const { project = '' } = useParams();
   const [filters, setFilters] = useUrlParams(KEYS, DEFAULTS);
+  const canShare = canManageAccess(useAuthSession().data?.principal, project);
   const hotspots = usePaged<HotspotsResponse>(`/projects/${project}/hotspots`, {
     from: filters.from,
     kind: filters.kind,
@@ -31,7 +35,7 @@ export function ReportPage() {
       <PageHeader
         title="Friction report"
         subtitle="Where people got stuck, ranked by how many sessions it hurt."
-        actions={<ExportActions project={project} from={filters.from} />}
+        actions={<ExportActions project={project} from={filters.from} canShare={canShare} />}
       />
       <FilterBar>
         <RangeSelect value={filters.from} onChange={(from) => setFilters({ from })} />
@@ -77,6 +81,7 @@ export function ReportPage() {
           </>
         )}
       </section>
+      {canShare ? <ShareLinksCard project={project} /> : null}
     </>
   );
 }

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
+import { ApiError } from '../../api/api-error';
 import { publicGet } from '../../api/client';
-import type { FrictionReport } from '../../api/types';
+import type { SharedReport } from '../../api/types';
 import { KindBadge } from '../../components/kind-badge';
 import { Stat } from '../../components/stat';
 import { ErrorState, LoadingState } from '../../components/states';
@@ -13,7 +14,7 @@ export function SharedReportPage() {
   const { token = '' } = useParams();
   const report = useQuery({
     queryKey: ['shared-report', token],
-    queryFn: () => publicGet<FrictionReport>(`/share/reports/${encodeURIComponent(token)}?format=json`),
+    queryFn: () => publicGet<SharedReport>(`/share/reports/${encodeURIComponent(token)}?format=json`),
     retry: false,
   });
   return (
@@ -28,7 +29,7 @@ export function SharedReportPage() {
       {report.isPending ? (
         <LoadingState rows={6} />
       ) : report.isError ? (
-        <ErrorState error={report.error} />
+        <SharedLinkError error={report.error} />
       ) : (
         <>
           <h1>Friction report: {report.data.project}</h1>
@@ -93,5 +94,21 @@ export function SharedReportPage() {
         </>
       )}
     </main>
+  );
+}
+
+/** A link that no longer opens says why in plain words; anything else is a normal error. */
+function SharedLinkError({ error }: { error: unknown }) {
+  if (!(error instanceof ApiError && error.code.startsWith('share_link_'))) return <ErrorState error={error} />;
+  return (
+    <div className="state state-error" role="alert" data-code={error.code}>
+      <h3>{error.code === 'share_link_expired' ? 'This link has expired' : 'This link no longer works'}</h3>
+      <p>
+        {error.code === 'share_link_expired'
+          ? 'Share links last a limited time.'
+          : 'It was revoked, or whoever shared it can no longer share this project.'}{' '}
+        Ask the person who sent it for a new link.
+      </p>
+    </div>
   );
 }
