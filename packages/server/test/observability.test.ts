@@ -67,11 +67,12 @@ describe('metrics and logs', () => {
 
 describe('access log redaction', () => {
   it('never logs a share-link token, the dashboard share page token or the person being erased', async () => {
-    const report = await request(app)
-      .get('/api/v1/projects/default/report?from=2026-01-01&to=2026-01-02')
+    const created = await request(app)
+      .post('/api/v1/projects/default/share-links')
       .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
-      .expect(200);
-    const shareUrl = report.body.share.url as string;
+      .send({ from: '2026-01-01', to: '2026-01-02' })
+      .expect(201);
+    const shareUrl = created.body.url as string;
     const token = shareUrl.split('/').pop() as string;
     lines.length = 0;
     await request(app).get(shareUrl).expect(200);

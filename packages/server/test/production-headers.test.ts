@@ -21,20 +21,23 @@ const appWith = (options: { publicUrl?: string; trustProxy?: number } = {}) =>
 describe('JSON responses carry a CSP that allows nothing and nosniff', () => {
   it('on the API, ingest, share links, errors and health', async () => {
     const app = appWith();
-    const share = await request(app).get('/api/v1/projects/default/report?from=2026-01-01&to=2026-01-02').set(admin);
-    expect(share.status).toBe(200);
+    const share = await request(app)
+      .post('/api/v1/projects/default/share-links')
+      .set(admin)
+      .send({ from: '2026-01-01', to: '2026-01-02' });
+    expect(share.status).toBe(201);
     const responses = [
       await request(app).post('/v1/ingest').set('X-Snag-Key', PUBLIC_KEY).send(makeBatch()),
       await request(app).post('/v1/ingest').set('X-Snag-Key', 'pk_unknown').send(makeBatch()),
       await request(app).get('/api/v1/projects/default/sessions/nope').set(admin),
       await request(app).get('/api/v1/auth/session'),
       share,
-      await request(app).get(share.body.share.url),
+      await request(app).get(share.body.url),
       await request(app).get('/share/reports/not-a-token'),
       await request(app).get('/healthz'),
       await request(app).get('/api/v1/nothing-here').set(admin),
     ];
-    expect(responses.map((res) => res.status)).toEqual([202, 401, 404, 401, 200, 200, 403, 200, 404]);
+    expect(responses.map((res) => res.status)).toEqual([202, 401, 404, 401, 201, 200, 404, 200, 404]);
     for (const res of responses) {
       expect(res.headers['content-type']).toMatch(/^application\/json/);
       expect(res.headers['content-security-policy']).toBe(JSON_CSP);
