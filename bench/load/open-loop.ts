@@ -26,6 +26,8 @@ export async function runStep(options: {
   offset: number;
   batchesPerSecond: number;
   seconds: number;
+  /** Called as each 202 arrives. */
+  onAcknowledged?: (item: EncodedBatch) => void;
 }): Promise<StepResult> {
   const target = loopbackIngestUrl(options.url);
   const agent = new Agent({ keepAlive: true, maxSockets: 1024 });
@@ -55,6 +57,7 @@ export async function runStep(options: {
         if (status === 202) {
           result.acknowledged += 1;
           result.acknowledgedIds.push(item.batch.session.id);
+          options.onAcknowledged?.(item);
         } else {
           result.failed += 1;
           result.refused.push(item);

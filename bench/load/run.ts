@@ -9,10 +9,14 @@
  *   5. store outage: on a remote store (chDB over HTTP in its own process), the store
  *      killed for LOAD_OUTAGE_SECONDS (default 60) under load at half the soak rate;
  *   6. spool full: the store down with a 16 MiB spool until ingest answers 503, the
- *      refused batches resent as the SDK would. In 5 and 6 every batch sent must be stored.
+ *      refused batches resent as the SDK would. In 5 and 6 every batch sent must be stored;
+ *   7. poison: on the embedded store, one batch a second of the shapes that stalled or
+ *      could stall ingest (poison-batches.ts) for LOAD_POISON_SECONDS (default 60) among
+ *      ordinary traffic to two projects: none of it lost, readable within 5 s of its 202.
  *
  *   pnpm bench:load          (LOAD_SOAK_SECONDS=60 LOAD_OUTAGE_SECONDS=20 for a short run)
- *   pnpm bench:load faults   (phases 5 and 6 only, at LOAD_FAULT_EVENTS_PER_S, default 2,000)
+ *   pnpm bench:load faults   (phases 5 to 7 only, at LOAD_FAULT_EVENTS_PER_S, default 2,000)
+ *   pnpm bench:load poison   (phase 7 only)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +25,8 @@ import { openStore } from '@snag/server';
 import { makeEncodedBatches } from '../ingest/batches.js';
 import { type BenchServer, startBenchServer } from '../ingest/server-process.js';
 import { runStep, type StepResult } from './open-loop.js';
+import { runPoisonFault } from './poison-fault.js';
+import { accepted, poisonTable, READABLE_GOAL_MS } from './poison-table.js';
 import { type FaultFigures, runSpoolFull, runStoreOutage } from './store-faults.js';
 
 const STEP_SECONDS = 10;
@@ -31,6 +37,8 @@ const SOAK_SLICE_SECONDS = 60;
 const OUTAGE_SECONDS = Number(process.env.LOAD_OUTAGE_SECONDS ?? 60);
 const SPOOL_FULL_MB = 16;
 const SPOOL_FULL_SECONDS = 30;
+const POISON_SECONDS = Number(process.env.LOAD_POISON_SECONDS ?? 60);
+const FAULT_EVENTS_PER_S = Number(process.env.LOAD_FAULT_EVENTS_PER_S ?? 2_000);
 const KEY = 'pk_bench_load_key';
 const TOKEN = 'bench-admin-token-0123456789';
 const EVENTS_PER_BATCH = 20;
@@ -67,7 +75,26 @@ const faultLine = (f: FaultFigures) =>
 const line = (r: StepResult) =>
   `${String(r.batchesPerSecond * EVENTS_PER_BATCH).padStart(6)} events/s offered: ${r.acknowledged}/${r.sent} acknowledged, p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms`;
 
-/** Phases 5 and 6 at `batchesPerSecond`; `pnpm bench:load faults` runs only these. */
+/** Phase 7 at `batchesPerSecond`. */
+async function poisonFault(batchesPerSecond: number): Promise<void> {
+  const rate = batchesPerSecond * EVENTS_PER_BATCH;
+  console.log(`poison: one poison batch a second for ${POISON_SECONDS} s under ${rate} events/s over two projects`);
+  const figures = await runPoisonFault({
+    env,
+    key: KEY,
+    adminToken: TOKEN,
+    batchesPerSecond,
+    eventsPerBatch: EVENTS_PER_BATCH,
+    seconds: POISON_SECONDS,
+  });
+  for (const row of poisonTable(figures, POISON_SECONDS, EVENTS_PER_BATCH)) console.log(row);
+  const { ingest, spool } = figures.deadLetters;
+  const unready = [...figures.readiness.keys()].some((answer) => !answer.startsWith('200'));
+  const late = figures.notReadable > 0 || figures.readable.some((sample) => sample.ms > READABLE_GOAL_MS);
+  if (figures.lostEvents !== 0 || late || unready || ingest + spool !== accepted(figures)) process.exitCode = 1;
+}
+
+/** Phases 5 to 7 at `batchesPerSecond`; `pnpm bench:load faults` runs only these. */
 async function storeFaults(batchesPerSecond: number): Promise<void> {
   const faults = { batches, key: KEY, env, eventsPerBatch: EVENTS_PER_BATCH, batchesPerSecond };
   const rate = batchesPerSecond * EVENTS_PER_BATCH;
@@ -78,11 +105,13 @@ async function storeFaults(batchesPerSecond: number): Promise<void> {
   const full = await runSpoolFull(faults, SPOOL_FULL_MB, SPOOL_FULL_SECONDS);
   console.log(`  ${faultLine(full)}`);
   if (outage.lost !== 0 || full.lost !== 0 || full.refused === 0) process.exitCode = 1;
+  await poisonFault(batchesPerSecond);
 }
 
 async function main() {
-  if (process.argv[2] === 'faults') {
-    await storeFaults(Number(process.env.LOAD_FAULT_EVENTS_PER_S ?? 2_000) / EVENTS_PER_BATCH);
+  if (process.argv[2] === 'faults' || process.argv[2] === 'poison') {
+    const batchesPerSecond = FAULT_EVENTS_PER_S / EVENTS_PER_BATCH;
+    await (process.argv[2] === 'faults' ? storeFaults(batchesPerSecond) : poisonFault(batchesPerSecond));
     rmSync(dataDir, { recursive: true, force: true });
     return;
   }
