@@ -6,6 +6,7 @@ import {
   MAX_MESSAGE_LENGTH,
   MAX_NAME_LENGTH,
   MAX_STACK_LENGTH,
+  MAX_TIMESTAMP_MS,
   MAX_TITLE_LENGTH,
   MAX_URL_LENGTH,
 } from './limits.js';
@@ -139,7 +140,8 @@ export const vitalEventSchema = z.strictObject({
 /** One rrweb event as recorded: `{ type, data, timestamp }` (rrweb's own shape, kept opaque). */
 export const rrwebEventSchema = z.looseObject({
   type: z.number().int().min(0).max(32),
-  timestamp: z.number(),
+  /** ms since epoch, like every time on the wire (the chunk's first and last are stored as integers). */
+  timestamp: z.number().min(0).max(MAX_TIMESTAMP_MS),
 });
 export type RrwebEvent = z.infer<typeof rrwebEventSchema>;
 

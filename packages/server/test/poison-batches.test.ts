@@ -15,7 +15,7 @@ import type { Store } from '../src/store/client.js';
 import { DeadLetters, listDeadLetters } from '../src/store/dead-letters.js';
 import { Spool } from '../src/store/spool.js';
 import { BatchingWriter } from '../src/store/writer.js';
-import { makeBatch } from './helpers/batches.js';
+import { makeBatch, makeReplayEvent } from './helpers/batches.js';
 import { flakyStore } from './helpers/flaky-store.js';
 import { ADMIN_TOKEN, createTestServer, PUBLIC_KEY, type TestServer } from './helpers/test-store.js';
 
@@ -190,6 +190,36 @@ describe('a batch the engine refuses', () => {
     expect(accepted.status).toBe(202);
     expect(await storedEvents([ordinary.session.id])).toBe(6);
     await writer.close();
+  });
+});
+
+describe('batches that pass validation but once reached the engine broken', () => {
+  it('stores text cut in the middle of an emoji, with U+FFFD for the lone half, instead of a dead letter', async () => {
+    const { config, app, close } = setup('poison-surrogate');
+    const batch = makeBatch();
+    const text = `${'Buy now '.repeat(7)}\u{1F6D2}`.slice(0, 57);
+    expect(text.at(-1)).toBe('\ud83d');
+    for (const event of batch.events) if (event.type === 'click') event.element.text = text;
+    await request(app).post('/v1/ingest').set('X-Snag-Key', PUBLIC_KEY).send(batch).expect(202);
+    expect(listDeadLetters(config.spool.deadLetterDir)).toEqual([]);
+    const rows = await server.store.query<{ element_text: string }>(
+      `SELECT element_text FROM {db:Identifier}.events FINAL
+       WHERE session_id = {session:String} AND type = 'click'`,
+      { session: batch.session.id },
+    );
+    expect(rows.map((row) => row.element_text)).toEqual([`${text.slice(0, -1)}\ufffd`, `${text.slice(0, -1)}\ufffd`]);
+    await close();
+  });
+
+  it('refuses an rrweb timestamp outside 1970–2100 with a 400 naming it', async () => {
+    const batch = makeBatch();
+    const replay = makeReplayEvent({ rrweb: [{ type: 3, timestamp: 1e21, data: {} }] });
+    const res = await request(server.app)
+      .post('/v1/ingest')
+      .set('X-Snag-Key', PUBLIC_KEY)
+      .send({ ...batch, events: [replay] })
+      .expect(400);
+    expect(res.body.path).toBe('events.0.events.0.timestamp');
   });
 });
 

@@ -2,6 +2,7 @@ import { FLUSH_INTERVAL_MS, FLUSH_MAX_ROWS, MAX_PENDING_ROWS } from '../constant
 import { bisectInsert } from './bisect-insert.js';
 import type { Store } from './client.js';
 import type { DeadLetters } from './dead-letters.js';
+import { serializeRow } from './serialize-row.js';
 import { classifyInsertFailure, type StoreErrorDetails, storeErrorDetails } from './insert-failure.js';
 import type { Spool } from './spool.js';
 
@@ -109,7 +110,7 @@ export class BatchingWriter {
         if (!list || list.length === 0) continue;
         tables.set(
           table,
-          list.map((row) => JSON.stringify(row)),
+          list.map((row) => serializeRow(row)),
         );
       }
       this.pending.rowCount += count;
