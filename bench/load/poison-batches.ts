@@ -50,6 +50,11 @@ const replay = (now: number, fields: object) => ({
 const deepRrweb = (now: number) => [{ type: 3, timestamp: now, data: DEEP }];
 const expand = (json: string) => json.replace(`"${DEEP}"`, `${'['.repeat(NESTING_DEPTH)}${']'.repeat(NESTING_DEPTH)}`);
 
+/** The shape the server now repairs (the lone surrogate becomes U+FFFD): acknowledged and stored, not a dead letter. */
+export const REPAIRED_SHAPE = 'g: element text ending in half an emoji';
+/** Events in a batch of the repaired shape. */
+export const REPAIRED_SHAPE_EVENTS = 2;
+
 export const POISON_SHAPES: Record<string, Shape> = {
   'a: 150 page views, one a month from 2020': (now) => ({
     sentAt: now,
@@ -74,9 +79,10 @@ export const POISON_SHAPES: Record<string, Shape> = {
       }),
     ],
   }),
-  // Valid to the schema, refused by ClickHouse (CANNOT_PARSE_ESCAPE_SEQUENCE): the SDK's
-  // `text.slice(0, 60)` cuts an emoji on the 60th unit in half, leaving a lone surrogate.
-  'g: element text ending in half an emoji': (now) => ({
+  // Valid to the schema, and refused by ClickHouse (CANNOT_PARSE_ESCAPE_SEQUENCE) until the
+  // server replaced lone surrogates: the SDK's `text.slice(0, 60)` cuts an emoji on the 60th
+  // unit in half. Now it must be stored whole.
+  [REPAIRED_SHAPE]: (now) => ({
     sentAt: now,
     events: [
       page(now, 0),

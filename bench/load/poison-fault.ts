@@ -7,13 +7,14 @@ import { makeEncodedBatches } from '../ingest/batches.js';
 import { loopbackIngestUrl } from '../ingest/post-batch.js';
 import { startBenchServer } from '../ingest/server-process.js';
 import { runStep, type StepResult } from './open-loop.js';
-import { makePoisonBatch, type PoisonBatch } from './poison-batches.js';
+import { makePoisonBatch, type PoisonBatch, REPAIRED_SHAPE, REPAIRED_SHAPE_EVENTS } from './poison-batches.js';
 
 /**
  * Poison batches among ordinary traffic, on the embedded store: one poison batch a
  * second (the shapes of poison-batches.ts in turn, to the first project) while ordinary
  * batches go to two projects. Every acknowledged ordinary batch must be readable, soon
- * after its 202; what the store refuses must end up as a dead letter; /readyz stays 200.
+ * after its 202; what the store refuses must end up as a dead letter; the shape the server
+ * repairs must be stored whole; /readyz stays 200.
  */
 
 export interface PoisonOptions {
@@ -33,7 +34,10 @@ export interface PoisonFigures {
   readable: ReadableSample[];
   notReadable: number;
   poison: Array<PoisonBatch & { answer: string }>;
+  /** Events stored of the poison batches that must be refused or set apart: goal 0. */
   poisonEventsStored: number;
+  /** Acknowledged batches of the repaired shape stored whole. */
+  repairedStoredWhole: number;
   deadLetters: { ingest: number; spool: number; rows: number };
   readiness: Map<string, number>;
   logFile: string;
@@ -137,7 +141,14 @@ export async function runPoisonFault(options: PoisonOptions): Promise<PoisonFigu
       const acknowledged = ordinary.reduce((sum, step) => sum + step.acknowledged, 0);
       const [row] = await store.query<{ n: string }>(
         'SELECT count() AS n FROM {db:Identifier}.events FINAL WHERE session_id IN {ids:Array(String)}',
-        { ids: poison.map((batch) => batch.sessionId) },
+        { ids: poison.filter((batch) => batch.shape !== REPAIRED_SHAPE).map((batch) => batch.sessionId) },
+      );
+      const repaired = poison.filter((batch) => batch.shape === REPAIRED_SHAPE && batch.answer === '202');
+      const repairedStoredWhole = await countWhole(
+        store,
+        'default',
+        repaired.map((batch) => batch.sessionId),
+        REPAIRED_SHAPE_EVENTS,
       );
       return {
         ordinary,
@@ -147,6 +158,7 @@ export async function runPoisonFault(options: PoisonOptions): Promise<PoisonFigu
         notReadable: samples.filter((sample) => sample === undefined).length,
         poison,
         poisonEventsStored: Number(row?.n ?? 0),
+        repairedStoredWhole,
         deadLetters,
         readiness,
         logFile,

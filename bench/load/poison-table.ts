@@ -1,4 +1,5 @@
 import { percentile } from '../ingest/load.js';
+import { REPAIRED_SHAPE } from './poison-batches.js';
 import type { PoisonFigures } from './poison-fault.js';
 
 /** Goal for an acknowledged batch to be readable through the API, in milliseconds. */
@@ -21,8 +22,13 @@ function count(values: string[]): Map<string, number> {
   return counts;
 }
 
+/** Poison batches acknowledged that should have become dead letters (the repaired shape is stored instead). */
 export function accepted(figures: PoisonFigures): number {
-  return figures.poison.filter((batch) => batch.answer === '202').length;
+  return figures.poison.filter((batch) => batch.answer === '202' && batch.shape !== REPAIRED_SHAPE).length;
+}
+
+export function repairedSent(figures: PoisonFigures): number {
+  return figures.poison.filter((batch) => batch.shape === REPAIRED_SHAPE).length;
 }
 
 /** The figures as markdown table rows (the README's "Load and faults" table takes them), then the answers by shape. */
@@ -42,7 +48,7 @@ export function poisonTable(figures: PoisonFigures, seconds: number, eventsPerBa
     `| ordinary traffic | ${n(rate)} events/s over ${figures.ordinary.length} projects for ${seconds} s: ${n(acknowledged)} of ${n(sent)} batches acknowledged (to the 202, ${steps}) |`,
     `| ordinary events lost | **${n(figures.lostEvents)}**: ${n(figures.storedWhole)} of ${n(acknowledged)} acknowledged batches (${n(acknowledged * eventsPerBatch)} events) read back whole from the store |`,
     `| 202 → readable | ${n(figures.readable.length + figures.notReadable)} batches sampled (one at a time, at least 1 in 20), polled through \`GET /api/v1/projects/:project/sessions/:session\` until it shows all their events: p50 ${ms(percentile(readable, 50))}, p99 ${ms(percentile(readable, 99))}, max ${ms(Math.max(0, ...readable))} (the read itself: p50 ${ms(percentile(reads, 50))}, p99 ${ms(percentile(reads, 99))}); not readable within 30 s: ${figures.notReadable} |`,
-    `| poison batches | ${figures.poison.length} sent (1/s, ${new Set(figures.poison.map((batch) => batch.shape)).size} shapes in turn): ${tally(count(figures.poison.map((batch) => batch.answer)))}; poison events readable: ${figures.poisonEventsStored} |`,
+    `| poison batches | ${figures.poison.length} sent (1/s, ${new Set(figures.poison.map((batch) => batch.shape)).size} shapes in turn): ${tally(count(figures.poison.map((batch) => batch.answer)))}; events of the refused shapes readable: ${figures.poisonEventsStored}; half-emoji batches (repaired) stored whole: ${figures.repairedStoredWhole} of ${repairedSent(figures)} |`,
     `| dead letters | ${letters.ingest + letters.spool} (ingest ${letters.ingest}, spool ${letters.spool}; ${letters.rows} rows) for ${accepted(figures)} poison batches acknowledged |`,
     `| \`/readyz\` each second | ${tally(figures.readiness)} |`,
   ];

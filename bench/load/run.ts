@@ -26,7 +26,7 @@ import { makeEncodedBatches } from '../ingest/batches.js';
 import { type BenchServer, startBenchServer } from '../ingest/server-process.js';
 import { runStep, type StepResult } from './open-loop.js';
 import { runPoisonFault } from './poison-fault.js';
-import { accepted, poisonTable, READABLE_GOAL_MS } from './poison-table.js';
+import { accepted, poisonTable, READABLE_GOAL_MS, repairedSent } from './poison-table.js';
 import { type FaultFigures, runSpoolFull, runStoreOutage } from './store-faults.js';
 
 const STEP_SECONDS = 10;
@@ -91,7 +91,10 @@ async function poisonFault(batchesPerSecond: number): Promise<void> {
   const { ingest, spool } = figures.deadLetters;
   const unready = [...figures.readiness.keys()].some((answer) => !answer.startsWith('200'));
   const late = figures.notReadable > 0 || figures.readable.some((sample) => sample.ms > READABLE_GOAL_MS);
-  if (figures.lostEvents !== 0 || late || unready || ingest + spool !== accepted(figures)) process.exitCode = 1;
+  const repaired = figures.repairedStoredWhole === repairedSent(figures);
+  if (figures.lostEvents !== 0 || late || unready || !repaired || figures.poisonEventsStored !== 0)
+    process.exitCode = 1;
+  if (ingest + spool !== accepted(figures)) process.exitCode = 1;
 }
 
 /** Phases 5 to 7 at `batchesPerSecond`; `pnpm bench:load faults` runs only these. */
