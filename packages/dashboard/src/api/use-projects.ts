@@ -1,4 +1,4 @@
-import type { PageRow, Project } from './types';
+import type { PageRow, Project } from '@snag/protocol';
 import { useApi } from './use-api';
 
 export function useProjects() {

@@ -1,11 +1,12 @@
+import type { SessionsResponse } from '@snag/protocol';
 import { useParams } from 'react-router';
-import type { SessionsResponse } from '../../api/types';
 import { usePaged } from '../../api/use-paged';
 import { KindSelect, PageSelect, RangeSelect } from '../../components/common-filters';
 import { FilterBar, SelectField, TextField } from '../../components/fields';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { SESSIONS_PER_PAGE } from '../../lib/constants';
+import { SESSION_DEVICE_OPTIONS } from '../../lib/devices';
 import { DEFAULT_RANGE } from '../../lib/ranges';
 import { useUrlParams } from '../../lib/use-url-params';
 import { SessionTable } from './session-table';
@@ -25,13 +26,6 @@ const KEYS = [
 ] as const;
 const DEFAULTS = { from: DEFAULT_RANGE, sort: 'struggle' };
 
-const DEVICE_OPTIONS = [
-  { value: '', label: 'All devices' },
-  { value: 'desktop', label: 'Desktop' },
-  { value: 'tablet', label: 'Tablet' },
-  { value: 'mobile', label: 'Mobile' },
-  { value: 'other', label: 'Other' },
-];
 const ERROR_OPTIONS = [
   { value: '', label: 'Any' },
   { value: 'true', label: 'With errors' },
@@ -76,7 +70,7 @@ export function SessionsPage() {
           label="Device"
           name="device"
           value={filters.device}
-          options={DEVICE_OPTIONS}
+          options={SESSION_DEVICE_OPTIONS}
           onChange={(device) => setFilters({ device })}
         />
         <SelectField
