@@ -1,4 +1,5 @@
-import type { SessionsResponse } from '@snag/protocol';
+import type { SessionSort, SessionsResponse } from '@snag/protocol';
+import { SESSION_SORTS } from '@snag/protocol/enums';
 import { useParams } from 'react-router';
 import { usePaged } from '../../api/use-paged';
 import { KindSelect, PageSelect, RangeSelect } from '../../components/common-filters';
@@ -38,11 +39,12 @@ const DURATION_OPTIONS = [
   { value: '1m', label: '≥ 1 min' },
   { value: '5m', label: '≥ 5 min' },
 ];
-const SORT_OPTIONS = [
-  { value: 'struggle', label: 'Most struggle' },
-  { value: 'recent', label: 'Most recent' },
-  { value: 'duration', label: 'Longest' },
-];
+const SORT_LABELS: Record<SessionSort, string> = {
+  struggle: 'Most struggle',
+  recent: 'Most recent',
+  duration: 'Longest',
+};
+const SORT_OPTIONS = SESSION_SORTS.map((sort) => ({ value: sort, label: SORT_LABELS[sort] }));
 
 export function SessionsPage() {
   const { project = '' } = useParams();
