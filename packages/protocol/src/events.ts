@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { elementSchema } from './element.js';
+import { SIGNAL_KINDS, type SignalKind } from './enums.js';
 import {
   MAX_FEEDBACK_LENGTH,
   MAX_LABEL_LENGTH,
@@ -12,18 +13,8 @@ import {
 } from './limits.js';
 import { idSchema, propertiesSchema, shortText, timestampSchema, urlSchema } from './primitives.js';
 
-export const SIGNAL_KINDS = [
-  'rage_click',
-  'dead_click',
-  'slow_click',
-  'error_click',
-  'thrashed_cursor',
-  'form_struggle',
-  'quick_back',
-  'dead_end',
-  'excessive_scroll',
-] as const;
-export type SignalKind = (typeof SIGNAL_KINDS)[number];
+export type { SignalKind };
+export { SIGNAL_KINDS };
 
 export const NAVIGATION_TYPES = ['navigate', 'reload', 'back_forward', 'spa'] as const;
 export type NavigationType = (typeof NAVIGATION_TYPES)[number];

@@ -1,3 +1,78 @@
+export type {
+  ApiToken,
+  ApiTokensResponse,
+  AuthSession,
+  CreatedApiToken,
+  Invite,
+  Member,
+  MembersResponse,
+  Principal,
+  SignedIn,
+} from './api/access.js';
+export {
+  apiTokenSchema,
+  apiTokensResponseSchema,
+  authSessionSchema,
+  createdApiTokenSchema,
+  inviteSchema,
+  memberSchema,
+  membersResponseSchema,
+  principalSchema,
+  signedInSchema,
+} from './api/access.js';
+export type { SignalCounts } from './api/common.js';
+export {
+  countSchema,
+  deviceClassSchema,
+  isoTimeSchema,
+  nextCursorSchema,
+  roleSchema,
+  shareSchema,
+  signalCountsSchema,
+  signalKindSchema,
+} from './api/common.js';
+export type { HeatmapCell, HeatmapElement, HeatmapResponse, ScrollReach } from './api/heatmap.js';
+export { heatmapCellSchema, heatmapElementSchema, heatmapResponseSchema, scrollReachSchema } from './api/heatmap.js';
+export type { Hotspot, HotspotElement, HotspotExample, HotspotsResponse } from './api/hotspots.js';
+export {
+  hotspotElementSchema,
+  hotspotExampleSchema,
+  hotspotSchema,
+  hotspotsResponseSchema,
+  hotspotTrendSchema,
+} from './api/hotspots.js';
+export type { PageRow, PagesResponse, Project, ProjectKeys, ProjectsResponse } from './api/projects.js';
+export {
+  pageRowSchema,
+  pagesResponseSchema,
+  projectKeysSchema,
+  projectSchema,
+  projectsResponseSchema,
+} from './api/projects.js';
+export type { ReleaseChange, ReleaseComparison } from './api/releases.js';
+export { releaseChangeSchema, releaseComparisonSchema, releaseRateSchema } from './api/releases.js';
+export type { RecordedEvent, ReplayDocument, ReplayMarker } from './api/replay.js';
+export { recordedEventSchema, replayDocumentSchema, replayMarkerSchema } from './api/replay.js';
+export type { FrictionReport, ReportDay, ReportHotspot, SharedReport } from './api/report.js';
+export { frictionReportSchema, reportDaySchema, reportHotspotSchema, sharedReportSchema } from './api/report.js';
+export type {
+  JourneySignal,
+  SessionDocument,
+  SessionRow,
+  SessionSignal,
+  SessionSummary,
+  SessionsResponse,
+  StoredEvent,
+} from './api/sessions.js';
+export {
+  journeySignalSchema,
+  sessionDocumentSchema,
+  sessionRowSchema,
+  sessionSignalSchema,
+  sessionSummarySchema,
+  sessionsResponseSchema,
+  storedEventSchema,
+} from './api/sessions.js';
 export type { CreatedShareLink, ShareLink, ShareLinksResponse } from './api/share-links.js';
 export {
   createdShareLinkSchema,
@@ -5,10 +80,33 @@ export {
   shareLinkSchema,
   shareLinksResponseSchema,
 } from './api/share-links.js';
+export type { ReleaseTrend, ReleaseTrendsResponse, TrendBucket, TrendsResponse } from './api/trends.js';
+export {
+  releaseTrendSchema,
+  releaseTrendsResponseSchema,
+  trendBucketSchema,
+  trendsResponseSchema,
+} from './api/trends.js';
 export type { Batch, SdkInfo, SessionInfo } from './batch.js';
 export { batchSchema, sdkInfoSchema, sessionInfoSchema } from './batch.js';
 export type { ElementDescription } from './element.js';
 export { elementSchema } from './element.js';
+export type {
+  ApiTokenScope,
+  DeviceClass,
+  HeatmapDeviceClass,
+  Role,
+  SessionSort,
+  TrendInterval,
+} from './enums.js';
+export {
+  API_TOKEN_SCOPES,
+  DEVICE_CLASSES,
+  HEATMAP_DEVICE_CLASSES,
+  ROLES,
+  SESSION_SORTS,
+  TREND_INTERVALS,
+} from './enums.js';
 export type {
   ClickEvent,
   CustomEvent,

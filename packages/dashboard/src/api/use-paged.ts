@@ -1,6 +1,10 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { apiGet, type QueryParams } from './client';
-import type { Paged } from './types';
+
+/** What every keyset-paginated answer of the API has (`HotspotsResponse`, `SessionsResponse`). */
+interface Paged {
+  next_cursor: string | null;
+}
 
 /** Keyset-paginated lists: each page asks for the rows after the previous page's `next_cursor`. */
 export function usePaged<T extends Paged>(path: string, params: QueryParams) {

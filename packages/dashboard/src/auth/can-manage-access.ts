@@ -1,4 +1,4 @@
-import type { Principal } from '../api/types';
+import type { Principal } from '@snag/protocol';
 
 /**
  * Whether the signed-in principal may manage access to the project (members, invites,

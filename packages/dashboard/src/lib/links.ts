@@ -1,4 +1,4 @@
-import type { Hotspot } from '../api/types';
+import type { Hotspot } from '@snag/protocol';
 import { STRUGGLE_LEAD_IN_MS } from './constants';
 
 function withQuery(path: string, params: Record<string, string | number | undefined>): string {

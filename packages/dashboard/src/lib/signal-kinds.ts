@@ -1,4 +1,5 @@
-import type { SignalKind } from '../api/types';
+import type { SignalKind } from '@snag/protocol';
+import { SIGNAL_KINDS as KINDS } from '@snag/protocol/enums';
 
 export interface KindInfo {
   label: string;
@@ -7,6 +8,7 @@ export interface KindInfo {
   color: string;
 }
 
+/** How each signal kind of the protocol reads and looks; a new kind there fails the typecheck here. */
 export const SIGNAL_KINDS: Record<SignalKind, KindInfo> = {
   rage_click: { label: 'Rage click', description: 'Clicked the same spot again and again', color: '#dc2626' },
   dead_click: { label: 'Dead click', description: 'Clicked, and nothing happened', color: '#d97706' },
@@ -31,10 +33,11 @@ export const SIGNAL_KINDS: Record<SignalKind, KindInfo> = {
   },
 };
 
-export const KIND_ORDER = Object.keys(SIGNAL_KINDS) as SignalKind[];
+/** Signal kinds in the protocol's order (element-level first, then journey-level). */
+export const KIND_ORDER: readonly SignalKind[] = KINDS;
 
 export function isSignalKind(value: string | null | undefined): value is SignalKind {
-  return value !== null && value !== undefined && value in SIGNAL_KINDS;
+  return value !== null && value !== undefined && (KINDS as readonly string[]).includes(value);
 }
 
 export function kindInfo(kind: string): KindInfo {

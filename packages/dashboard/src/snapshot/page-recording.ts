@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../api/types';
+import type { RecordedEvent } from '@snag/protocol';
 import { RRWEB_FULL_SNAPSHOT, RRWEB_META } from '../features/replay/replay-model';
 import { pathOf } from '../lib/format';
 

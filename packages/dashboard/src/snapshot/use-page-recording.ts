@@ -1,6 +1,6 @@
+import type { ReplayDocument, SessionsResponse } from '@snag/protocol';
 import { useQuery } from '@tanstack/react-query';
 import { apiGet } from '../api/client';
-import type { ReplayDocument, SessionsResponse } from '../api/types';
 import { findPageRecording, type PageRecording } from './page-recording';
 
 /** Recent sessions tried, one replay at a time, until one holds a recorded snapshot of the page. */

@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const shareLinkCreatorSchema = z.string();
 
 /** A report share link as `GET /api/v1/projects/:project/share-links` lists it: never its secret. */
-export const shareLinkSchema = z.object({
+export const shareLinkSchema = z.strictObject({
   id: z.string(),
   created_by: shareLinkCreatorSchema,
   /** The creator's email, when the creator is a user. */
@@ -12,13 +12,13 @@ export const shareLinkSchema = z.object({
   created_at: z.string(),
   expires_at: z.string(),
   /** The report's absolute range (ISO 8601) and time zone, fixed when the link was made. */
-  range: z.object({ from: z.string(), to: z.string() }),
+  range: z.strictObject({ from: z.string(), to: z.string() }),
   tz: z.string(),
 });
 export type ShareLink = z.infer<typeof shareLinkSchema>;
 
 /** `GET /api/v1/projects/:project/share-links`: the links that still open, newest first. */
-export const shareLinksResponseSchema = z.object({
+export const shareLinksResponseSchema = z.strictObject({
   project: z.string(),
   share_links: z.array(shareLinkSchema),
 });

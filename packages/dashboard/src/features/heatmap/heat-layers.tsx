@@ -1,4 +1,4 @@
-import type { HeatmapResponse } from '../../api/types';
+import type { HeatmapResponse } from '@snag/protocol';
 import { formatCount, formatShare } from '../../lib/format';
 import { elementBox, type RebuiltPage } from '../../snapshot/page-snapshot';
 

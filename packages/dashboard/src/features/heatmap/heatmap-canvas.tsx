@@ -1,5 +1,5 @@
+import type { HeatmapResponse } from '@snag/protocol';
 import { useCallback } from 'react';
-import type { HeatmapResponse } from '../../api/types';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { PageSnapshot, type RebuiltPage } from '../../snapshot/page-snapshot';
 import { usePageRecording } from '../../snapshot/use-page-recording';

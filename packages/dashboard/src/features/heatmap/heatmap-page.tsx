@@ -1,6 +1,6 @@
+import type { HeatmapResponse } from '@snag/protocol';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { HeatmapResponse } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { usePages } from '../../api/use-projects';
 import { PageSelect, RangeSelect } from '../../components/common-filters';
@@ -8,6 +8,7 @@ import { FilterBar, Segmented } from '../../components/fields';
 import { PageHeader } from '../../components/page-header';
 import { Stat } from '../../components/stat';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { HEATMAP_DEVICE_OPTIONS } from '../../lib/devices';
 import { formatCount, formatShare } from '../../lib/format';
 import { sessionsLink } from '../../lib/links';
 import { DEFAULT_RANGE } from '../../lib/ranges';
@@ -16,12 +17,6 @@ import { type HeatLayer, HeatmapCanvas } from './heatmap-canvas';
 
 const KEYS = ['from', 'path', 'device', 'layer'] as const;
 const DEFAULTS = { from: DEFAULT_RANGE, layer: 'clicks' };
-const DEVICES = [
-  { value: '', label: 'All devices' },
-  { value: 'desktop', label: 'Desktop' },
-  { value: 'tablet', label: 'Tablet' },
-  { value: 'mobile', label: 'Mobile' },
-];
 const LAYERS = [
   { value: 'clicks', label: 'Clicks' },
   { value: 'scroll', label: 'Scroll depth' },
@@ -59,7 +54,7 @@ export function HeatmapPage() {
         <Segmented
           label="Device"
           value={filters.device}
-          options={DEVICES}
+          options={HEATMAP_DEVICE_OPTIONS}
           onChange={(device) => setFilters({ device })}
         />
         <Segmented label="Layer" value={filters.layer} options={LAYERS} onChange={(layer) => setFilters({ layer })} />

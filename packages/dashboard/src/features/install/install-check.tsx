@@ -1,4 +1,4 @@
-import type { SessionsResponse } from '../../api/types';
+import type { SessionsResponse } from '@snag/protocol';
 import { useApi } from '../../api/use-api';
 import { INSTALL_CHECK_INTERVAL_MS } from '../../lib/constants';
 import { formatAgo, pathOf } from '../../lib/format';

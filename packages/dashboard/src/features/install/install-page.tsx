@@ -1,5 +1,5 @@
+import type { ProjectKeys } from '@snag/protocol';
 import { useParams } from 'react-router';
-import type { ProjectKeys } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { CopyButton } from '../../components/copy-button';
 import { PageHeader } from '../../components/page-header';

@@ -1,5 +1,5 @@
+import type { ReleaseChange } from '@snag/protocol';
 import { Link } from 'react-router';
-import type { ReleaseChange } from '../../api/types';
 import { KindBadge } from '../../components/kind-badge';
 import { formatShare } from '../../lib/format';
 import { hotspotLink } from '../../lib/links';

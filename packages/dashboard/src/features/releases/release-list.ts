@@ -1,7 +1,7 @@
-import type { TrendsResponse } from '../../api/types';
+import type { ReleaseTrendsResponse } from '@snag/protocol';
 
 /** Releases seen in the range, oldest first (by the first bucket with sessions of that release). */
-export function releasesInOrder(trends: TrendsResponse | undefined): string[] {
+export function releasesInOrder(trends: ReleaseTrendsResponse | undefined): string[] {
   const series = trends?.series ?? [];
   const firstSeen = (buckets: Array<{ sessions: number }>) => {
     const index = buckets.findIndex((bucket) => bucket.sessions > 0);

@@ -1,5 +1,5 @@
+import type { ReleaseComparison, ReleaseTrendsResponse } from '@snag/protocol';
 import { useParams } from 'react-router';
-import type { ReleaseComparison, TrendsResponse } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { RangeSelect } from '../../components/common-filters';
 import { FilterBar, SelectField } from '../../components/fields';
@@ -25,7 +25,7 @@ const GROUPS = [
 export function ReleasesPage() {
   const { project = '' } = useParams();
   const [filters, setFilters] = useUrlParams(KEYS, DEFAULTS);
-  const trends = useApi<TrendsResponse>(`/projects/${project}/trends`, {
+  const trends = useApi<ReleaseTrendsResponse>(`/projects/${project}/trends`, {
     from: filters.from,
     interval: 'day',
     tz: VIEWER_TZ,

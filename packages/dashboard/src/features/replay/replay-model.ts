@@ -1,4 +1,4 @@
-import type { Marker, RecordedEvent, SessionDocument, StoredEvent } from '../../api/types';
+import type { RecordedEvent, ReplayMarker, SessionDocument, StoredEvent } from '@snag/protocol';
 import { pathOf } from '../../lib/format';
 import { ERROR_COLOR, kindInfo, PAGE_COLOR } from '../../lib/signal-kinds';
 
@@ -41,18 +41,21 @@ export const toRecordingTime = (clock: ReplayClock, offset: number) =>
 export const toSessionOffset = (clock: ReplayClock, recordingTime: number) =>
   clock.recordingStart + recordingTime - clock.sessionStart;
 
-function describeElement(event: StoredEvent): string {
-  const text = event.element?.text?.trim();
-  return text ? `“${text}”` : (event.element?.selector ?? 'an element');
+type StoredClick = Extract<StoredEvent, { type: 'click' }>;
+type StoredRequest = Extract<StoredEvent, { type: 'network' }>;
+
+function describeElement(event: StoredClick): string {
+  const text = event.element.text?.trim();
+  return text ? `“${text}”` : event.element.selector;
 }
 
-const isFailedRequest = (event: StoredEvent) =>
-  event.type === 'network' && (event.status === 0 || (event.status ?? 0) >= 400);
+const isFailedRequest = (event: StoredEvent): event is StoredRequest =>
+  event.type === 'network' && (event.status === 0 || event.status >= 400);
 
 /** The side list: pages, clicks, errors and failed requests from the session, and the API's signal markers. */
 export function replayItems(
   session: SessionDocument | undefined,
-  markers: Marker[],
+  markers: ReplayMarker[],
   sessionStart: number,
 ): ReplayItem[] {
   const items: ReplayItem[] = markers.map((marker) => ({
@@ -72,14 +75,14 @@ export function replayItems(
     } else if (event.type === 'click') {
       items.push({ ...base, kind: 'click', label: 'Click', detail: describeElement(event), color: '#94a3b8' });
     } else if (event.type === 'error') {
-      items.push({ ...base, kind: 'error', label: 'Error', detail: event.message ?? 'error', color: ERROR_COLOR });
+      items.push({ ...base, kind: 'error', label: 'Error', detail: event.message || 'error', color: ERROR_COLOR });
     } else if (isFailedRequest(event)) {
       const status = event.status === 0 ? 'network error' : `${event.status}`;
       items.push({
         ...base,
         kind: 'request',
         label: 'Failed request',
-        detail: `${event.method ?? 'GET'} ${pathOf(event.request_url ?? '')} · ${status}`,
+        detail: `${event.method} ${pathOf(event.request_url)} · ${status}`,
         color: ERROR_COLOR,
       });
     }

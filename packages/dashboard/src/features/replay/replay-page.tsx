@@ -1,6 +1,6 @@
+import type { ReplayDocument, SessionDocument } from '@snag/protocol';
 import { useCallback, useMemo, useRef } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { ReplayDocument, SessionDocument } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';

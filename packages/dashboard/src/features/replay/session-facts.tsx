@@ -1,4 +1,4 @@
-import type { SessionSummary } from '../../api/types';
+import type { SessionSummary } from '@snag/protocol';
 import { formatDateTime, formatDuration } from '../../lib/format';
 
 /** One line about the session: who, when, how long, on what. */

@@ -1,6 +1,6 @@
+import type { RecordedEvent } from '@snag/protocol';
 import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import { type eventWithTime, Replayer } from 'rrweb';
-import type { RecordedEvent } from '../../api/types';
 
 export const SPEEDS = [1, 2, 4, 8] as const;
 

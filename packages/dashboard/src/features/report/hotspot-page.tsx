@@ -1,6 +1,6 @@
+import type { Hotspot, HotspotsResponse, TrendsResponse } from '@snag/protocol';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import type { Hotspot, HotspotsResponse, TrendsResponse } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { RangeSelect } from '../../components/common-filters';
 import { FilterBar } from '../../components/fields';

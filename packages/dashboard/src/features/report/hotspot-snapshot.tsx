@@ -1,5 +1,5 @@
+import type { Hotspot } from '@snag/protocol';
 import { useCallback } from 'react';
-import type { Hotspot } from '../../api/types';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { kindInfo } from '../../lib/signal-kinds';
 import { elementBox, PageSnapshot, type RebuiltPage } from '../../snapshot/page-snapshot';

@@ -1,4 +1,4 @@
-import type { Hotspot, TrendsResponse } from '../../api/types';
+import type { Hotspot, TrendsResponse } from '@snag/protocol';
 import { useApi } from '../../api/use-api';
 import { Sparkline } from '../../components/sparkline';
 import { intervalFor } from '../../lib/ranges';

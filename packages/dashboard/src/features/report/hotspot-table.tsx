@@ -1,5 +1,5 @@
+import type { Hotspot } from '@snag/protocol';
 import { Link, useNavigate } from 'react-router';
-import type { Hotspot } from '../../api/types';
 import { KindBadge } from '../../components/kind-badge';
 import { formatAgo, formatChange, formatCount, formatShare } from '../../lib/format';
 import { hotspotLink } from '../../lib/links';

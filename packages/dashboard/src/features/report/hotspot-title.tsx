@@ -1,4 +1,4 @@
-import type { Hotspot } from '../../api/types';
+import type { Hotspot } from '@snag/protocol';
 
 /** What a person would call the element: its visible text, else its label or selector; the page for page-level kinds. */
 export function hotspotName(hotspot: Pick<Hotspot, 'element' | 'path'>): string {

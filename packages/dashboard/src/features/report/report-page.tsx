@@ -1,5 +1,5 @@
+import type { HotspotsResponse } from '@snag/protocol';
 import { useParams } from 'react-router';
-import type { HotspotsResponse } from '../../api/types';
 import { usePaged } from '../../api/use-paged';
 import { canManageAccess } from '../../auth/can-manage-access';
 import { useAuthSession } from '../../auth/use-auth-session';

@@ -1,5 +1,5 @@
+import type { FrictionReport } from '@snag/protocol';
 import { useMemo } from 'react';
-import type { FrictionReport } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { Stat } from '../../components/stat';
 import { ErrorState, LoadingState } from '../../components/states';

@@ -1,5 +1,5 @@
+import type { SessionRow, SignalKind } from '@snag/protocol';
 import { Link, useNavigate } from 'react-router';
-import type { SessionRow, SignalKind } from '../../api/types';
 import { KindBadge } from '../../components/kind-badge';
 import { formatDateTime, formatDuration } from '../../lib/format';
 import { replayLink } from '../../lib/links';

@@ -1,11 +1,13 @@
+import type { SessionSort, SessionsResponse } from '@snag/protocol';
+import { SESSION_SORTS } from '@snag/protocol/enums';
 import { useParams } from 'react-router';
-import type { SessionsResponse } from '../../api/types';
 import { usePaged } from '../../api/use-paged';
 import { KindSelect, PageSelect, RangeSelect } from '../../components/common-filters';
 import { FilterBar, SelectField, TextField } from '../../components/fields';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { SESSIONS_PER_PAGE } from '../../lib/constants';
+import { SESSION_DEVICE_OPTIONS } from '../../lib/devices';
 import { DEFAULT_RANGE } from '../../lib/ranges';
 import { useUrlParams } from '../../lib/use-url-params';
 import { SessionTable } from './session-table';
@@ -25,13 +27,6 @@ const KEYS = [
 ] as const;
 const DEFAULTS = { from: DEFAULT_RANGE, sort: 'struggle' };
 
-const DEVICE_OPTIONS = [
-  { value: '', label: 'All devices' },
-  { value: 'desktop', label: 'Desktop' },
-  { value: 'tablet', label: 'Tablet' },
-  { value: 'mobile', label: 'Mobile' },
-  { value: 'other', label: 'Other' },
-];
 const ERROR_OPTIONS = [
   { value: '', label: 'Any' },
   { value: 'true', label: 'With errors' },
@@ -44,11 +39,12 @@ const DURATION_OPTIONS = [
   { value: '1m', label: '≥ 1 min' },
   { value: '5m', label: '≥ 5 min' },
 ];
-const SORT_OPTIONS = [
-  { value: 'struggle', label: 'Most struggle' },
-  { value: 'recent', label: 'Most recent' },
-  { value: 'duration', label: 'Longest' },
-];
+const SORT_LABELS: Record<SessionSort, string> = {
+  struggle: 'Most struggle',
+  recent: 'Most recent',
+  duration: 'Longest',
+};
+const SORT_OPTIONS = SESSION_SORTS.map((sort) => ({ value: sort, label: SORT_LABELS[sort] }));
 
 export function SessionsPage() {
   const { project = '' } = useParams();
@@ -76,7 +72,7 @@ export function SessionsPage() {
           label="Device"
           name="device"
           value={filters.device}
-          options={DEVICE_OPTIONS}
+          options={SESSION_DEVICE_OPTIONS}
           onChange={(device) => setFilters({ device })}
         />
         <SelectField

@@ -1,8 +1,8 @@
+import type { SharedReport } from '@snag/protocol';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { ApiError } from '../../api/api-error';
 import { publicGet } from '../../api/client';
-import type { SharedReport } from '../../api/types';
 import { KindBadge } from '../../components/kind-badge';
 import { Stat } from '../../components/stat';
 import { ErrorState, LoadingState } from '../../components/states';

@@ -1,4 +1,4 @@
-import type { TrendBucket, TrendsResponse } from '../../api/types';
+import type { ReleaseTrendsResponse, TrendBucket } from '@snag/protocol';
 import type { ChartSeries } from '../../components/time-chart';
 import { KIND_ORDER, SIGNAL_KINDS } from '../../lib/signal-kinds';
 
@@ -23,8 +23,8 @@ export function kindSeries(buckets: TrendBucket[]): ChartSeries[] {
 }
 
 /** Struggle share per release, on the buckets of the first series (every series covers the same buckets). */
-export function releaseSeries(trends: TrendsResponse): { times: number[]; series: ChartSeries[] } {
-  const all = trends.series ?? [];
+export function releaseSeries(trends: ReleaseTrendsResponse): { times: number[]; series: ChartSeries[] } {
+  const all = trends.series;
   const times = bucketTimes(all[0]?.buckets ?? []);
   return {
     times,

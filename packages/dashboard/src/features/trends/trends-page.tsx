@@ -1,6 +1,6 @@
+import type { ReleaseTrendsResponse, TrendsResponse } from '@snag/protocol';
 import { useMemo } from 'react';
 import { useParams } from 'react-router';
-import type { TrendsResponse } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { KindSelect, PageSelect, RangeSelect } from '../../components/common-filters';
 import { FilterBar, Segmented } from '../../components/fields';
@@ -25,7 +25,7 @@ export function TrendsPage() {
   const { project = '' } = useParams();
   const [filters, setFilters] = useUrlParams(KEYS, DEFAULTS);
   const interval = intervalFor(filters.from);
-  const trends = useApi<TrendsResponse>(`/projects/${project}/trends`, {
+  const trends = useApi<TrendsResponse | ReleaseTrendsResponse>(`/projects/${project}/trends`, {
     from: filters.from,
     interval,
     tz: VIEWER_TZ,
@@ -34,12 +34,13 @@ export function TrendsPage() {
     split: filters.split,
   });
   const charts = useMemo(() => {
-    const buckets = trends.data?.buckets ?? [];
+    const data = trends.data;
+    const buckets = data && 'buckets' in data ? data.buckets : [];
     return {
       times: bucketTimes(buckets),
       sessions: sessionSeries(buckets),
       kinds: kindSeries(buckets),
-      releases: trends.data?.series ? releaseSeries(trends.data) : null,
+      releases: data && 'series' in data ? releaseSeries(data) : null,
       totals: buckets.reduce(
         (sum, bucket) => ({
           sessions: sum.sessions + bucket.sessions,

@@ -1,0 +1,43 @@
+/**
+ * Every enumeration of the wire format and the read API, as plain constant arrays: no zod,
+ * so a browser bundle (the dashboard, the SDK) can import them from `@snag/protocol/enums`
+ * at no cost. The zod schemas build their enums from these lists.
+ */
+
+/** Kinds of struggle: detected by the SDK (element level) or computed by the server (journey level). */
+export const SIGNAL_KINDS = [
+  'rage_click',
+  'dead_click',
+  'slow_click',
+  'error_click',
+  'thrashed_cursor',
+  'form_struggle',
+  'quick_back',
+  'dead_end',
+  'excessive_scroll',
+] as const;
+export type SignalKind = (typeof SIGNAL_KINDS)[number];
+
+/** Device classes the server derives from a session's user agent. */
+export const DEVICE_CLASSES = ['desktop', 'tablet', 'mobile', 'other'] as const;
+export type DeviceClass = (typeof DEVICE_CLASSES)[number];
+
+/** Device classes a heatmap can be narrowed to (no layout to draw for `other`). */
+export const HEATMAP_DEVICE_CLASSES = ['desktop', 'tablet', 'mobile'] as const;
+export type HeatmapDeviceClass = (typeof HEATMAP_DEVICE_CLASSES)[number];
+
+/** Project roles, weakest first: a role can do everything the ones before it can. */
+export const ROLES = ['viewer', 'admin', 'owner'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** What a project API token may do: read, or read and change data (never manage access). */
+export const API_TOKEN_SCOPES = ['read', 'admin'] as const;
+export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
+
+/** Orders of session search (`sort`). */
+export const SESSION_SORTS = ['struggle', 'recent', 'duration'] as const;
+export type SessionSort = (typeof SESSION_SORTS)[number];
+
+/** Bucket sizes of trends (`interval`). */
+export const TREND_INTERVALS = ['hour', 'day'] as const;
+export type TrendInterval = (typeof TREND_INTERVALS)[number];
