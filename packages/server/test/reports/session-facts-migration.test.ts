@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
-import { sessionFactsSql } from '../../src/reports/session-facts-sql.js';
+import { sessionFactsSql } from '../../src/analytics/session-facts-sql.js';
 
 const migration = readFileSync(new URL('../../migrations/0006_session_facts.sql', import.meta.url), 'utf8');
 const words = (sql: string) => sql.replace(/\s+/g, ' ').trim();

@@ -2,6 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { CreatedShareLink, ShareLinksResponse } from '@snag/protocol';
 import { Router } from 'express';
 import { z } from 'zod';
+import { DEFAULT_RANGE_MS } from '../analytics/constants.js';
+import { projectParamsSchema, rangeFields, tzSchema, withRange } from '../analytics/params.js';
+import { requireProject } from '../analytics/require-project.js';
+import { parseTimeValue } from '../analytics/time-range.js';
 import { adminFingerprint, principalOf } from '../auth/authenticate.js';
 import { requireAccessManager } from '../auth/project-access.js';
 import { generateSecret, hashSecret } from '../auth/secrets.js';
@@ -9,12 +13,9 @@ import { HttpError } from '../http/errors.js';
 import { validate } from '../http/validate.js';
 import type { Store } from '../store/client.js';
 import { formatDateTime } from '../store/datetime.js';
-import { DEFAULT_RANGE_MS, DEFAULT_SHARE_TTL_MS, MAX_SHARE_TTL_MS, SHARE_TOKEN_PREFIX } from './constants.js';
-import { projectParamsSchema, rangeFields, tzSchema, withRange } from './params.js';
-import { requireProject } from './require-project.js';
+import { DEFAULT_SHARE_TTL_MS, MAX_SHARE_TTL_MS, SHARE_TOKEN_PREFIX } from './constants.js';
 import { ADMIN_TOKEN_CREATOR, describeShareLink, findLinkCreators } from './share-link.js';
 import { findLiveShareLinks, insertShareLink, revokeShareLink, type ShareLinkRow } from './share-links-store.js';
-import { parseTimeValue } from './time-range.js';
 
 /** `7d`, `12h`: how long a share link stays valid. */
 const ttlSchema = z

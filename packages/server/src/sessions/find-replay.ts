@@ -1,8 +1,8 @@
+import { findLiveSessions } from '../analytics/find-live-sessions.js';
+import { journeySignalsSql } from '../analytics/journey-signals-sql.js';
+import { ELEMENT_KEY_SQL, READ_SETTINGS } from '../analytics/sql-fragments.js';
 import type { Store } from '../store/client.js';
 import { MARKER_CONTEXT_AFTER_MS, MARKER_CONTEXT_BEFORE_MS } from './constants.js';
-import { findLiveSessions } from './find-live-sessions.js';
-import { journeySignalsSql } from './journey-signals-sql.js';
-import { ELEMENT_KEY_SQL, READ_SETTINGS } from './sql-fragments.js';
 
 export interface ReplayChunkKey {
   t: number;

@@ -1,8 +1,8 @@
+import { findLiveSessions } from '../analytics/find-live-sessions.js';
+import { journeySignalsSql } from '../analytics/journey-signals-sql.js';
+import { READ_SETTINGS } from '../analytics/sql-fragments.js';
+import type { TimeRange } from '../analytics/time-range.js';
 import type { Store } from '../store/client.js';
-import { findLiveSessions } from './find-live-sessions.js';
-import { journeySignalsSql } from './journey-signals-sql.js';
-import { READ_SETTINGS } from './sql-fragments.js';
-import type { TimeRange } from './time-range.js';
 
 export interface PageRow {
   path: string;
@@ -42,18 +42,5 @@ export async function findPages(store: Store, projectId: string, range: TimeRang
      LIMIT {limit:UInt32}`,
     { project: projectId, from: range.from, to: range.to, limit, ...live.params },
     READ_SETTINGS,
-  );
-}
-
-export interface ProjectRow {
-  id: string;
-  name: string;
-  created_at: string;
-}
-
-export function findProjects(store: Store): Promise<ProjectRow[]> {
-  return store.query<ProjectRow>(
-    `SELECT id, name, formatDateTime(created_at, '%Y-%m-%dT%H:%i:%S.%fZ', 'UTC') AS created_at
-     FROM {db:Identifier}.projects FINAL ORDER BY id`,
   );
 }

@@ -1,11 +1,12 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { DEFAULT_RANGE_MS } from '../analytics/constants.js';
+import { pathSchema, projectParamsSchema, rangeFields, withRange } from '../analytics/params.js';
+import { requireProject } from '../analytics/require-project.js';
 import { validate } from '../http/validate.js';
 import type { Store } from '../store/client.js';
-import { DEFAULT_RANGE_MS, HEATMAP_COLUMNS, HEATMAP_ROW_PX } from './constants.js';
+import { HEATMAP_COLUMNS, HEATMAP_ROW_PX } from './constants.js';
 import { findClickDensity, findElementClicks, findScrollDepth } from './find-heatmap.js';
-import { pathSchema, projectParamsSchema, rangeFields, withRange } from './params.js';
-import { requireProject } from './require-project.js';
 
 const querySchema = z
   .strictObject({
@@ -16,7 +17,7 @@ const querySchema = z
   .transform(withRange(DEFAULT_RANGE_MS));
 
 /** `GET /projects/:project/heatmap`: clicks per element, click density and scroll-depth reach of one page. */
-export function heatmapRoutes(store: Store): Router {
+export function heatmapRouter(store: Store): Router {
   const router = Router();
   router.get('/projects/:project/heatmap', async (req, res) => {
     const { project } = validate(projectParamsSchema, req.params);

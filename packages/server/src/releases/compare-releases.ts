@@ -1,9 +1,9 @@
+import { findLiveSessions, type LiveSessions } from '../analytics/find-live-sessions.js';
+import { journeySignalsSql } from '../analytics/journey-signals-sql.js';
+import { ELEMENT_KEY_SQL, READ_SETTINGS } from '../analytics/sql-fragments.js';
+import type { TimeRange } from '../analytics/time-range.js';
 import type { Store } from '../store/client.js';
 import { COMPARE_MIN_SESSIONS, COMPARE_MIN_Z } from './constants.js';
-import { findLiveSessions, type LiveSessions } from './find-live-sessions.js';
-import { journeySignalsSql } from './journey-signals-sql.js';
-import { ELEMENT_KEY_SQL, READ_SETTINGS } from './sql-fragments.js';
-import type { TimeRange } from './time-range.js';
 
 export type ChangeStatus = 'new' | 'worse' | 'better' | 'gone' | 'unchanged';
 

@@ -1,8 +1,8 @@
+import { pageViewsSql } from '../analytics/page-views-sql.js';
+import { ELEMENT_KEY_SQL, PATH_FILTER_SQL, RANGE_SQL, READ_SETTINGS, when } from '../analytics/sql-fragments.js';
+import type { TimeRange } from '../analytics/time-range.js';
 import type { Store } from '../store/client.js';
 import { HEATMAP_COLUMNS, HEATMAP_ELEMENT_LIMIT, HEATMAP_ROW_PX, SCROLL_DEPTH_STEP_PCT } from './constants.js';
-import { pageViewsSql } from './page-views-sql.js';
-import { ELEMENT_KEY_SQL, PATH_FILTER_SQL, RANGE_SQL, READ_SETTINGS, when } from './sql-fragments.js';
-import type { TimeRange } from './time-range.js';
 
 export interface HeatmapFilters {
   range: TimeRange;

@@ -1,16 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { validate } from '../http/validate.js';
-import type { Store } from '../store/client.js';
-import { DEFAULT_RANGE_MS, DEFAULT_SESSION_LIMIT, MAX_SESSION_LIMIT } from './constants.js';
-import { decodeCursor, keysetPage } from './cursor.js';
-import {
-  findSessions,
-  SESSION_CURSOR_SHAPE,
-  SESSION_SORTS,
-  type SessionRow,
-  sessionCursorKey,
-} from './find-sessions.js';
+import { DEFAULT_RANGE_MS } from '../analytics/constants.js';
+import { decodeCursor, keysetPage } from '../analytics/cursor.js';
 import {
   cursorSchema,
   deviceSchema,
@@ -22,8 +13,20 @@ import {
   rangeFields,
   sessionParamsSchema,
   withRange,
-} from './params.js';
-import { requireProject } from './require-project.js';
+} from '../analytics/params.js';
+import { requireProject } from '../analytics/require-project.js';
+import { validate } from '../http/validate.js';
+import type { Store } from '../store/client.js';
+import { DEFAULT_SESSION_LIMIT, MAX_SESSION_LIMIT } from './constants.js';
+import { exportSession } from './export-session.js';
+import {
+  findSessions,
+  SESSION_CURSOR_SHAPE,
+  SESSION_SORTS,
+  type SessionRow,
+  sessionCursorKey,
+} from './search-sessions.js';
+import { loadSessionDocument } from './session-document.js';
 import { streamReplay } from './stream-replay.js';
 
 const DURATION_UNIT_MS = { ms: 1, s: 1_000, m: 60_000 } as const;
@@ -58,8 +61,11 @@ const querySchema = z
   })
   .transform(withRange(DEFAULT_RANGE_MS));
 
-/** Session search and the replay stream of one session. */
-export function sessionRoutes(store: Store): Router {
+/**
+ * Every `/projects/:project/sessions` URL: the search, one session (its events and signals:
+ * the SDK's plus journey ones), its replay stream, and its export (everything stored about it).
+ */
+export function sessionsRouter(store: Store): Router {
   const router = Router();
   router.get('/projects/:project/sessions', async (req, res) => {
     const { project } = validate(projectParamsSchema, req.params);
@@ -82,6 +88,16 @@ export function sessionRoutes(store: Store): Router {
     const { project, session } = validate(sessionParamsSchema, req.params);
     await requireProject(store, project);
     await streamReplay(store, project, session, res);
+  });
+
+  router.get('/projects/:project/sessions/:session', async (req, res) => {
+    const { project, session } = validate(sessionParamsSchema, req.params);
+    res.json(await loadSessionDocument(store, project, session));
+  });
+
+  router.get('/projects/:project/sessions/:session/export', async (req, res) => {
+    const { project, session } = validate(sessionParamsSchema, req.params);
+    await exportSession(store, project, session, res);
   });
   return router;
 }

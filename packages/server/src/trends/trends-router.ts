@@ -1,11 +1,12 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { DEFAULT_RANGE_MS } from '../analytics/constants.js';
+import { kindSchema, pathSchema, projectParamsSchema, rangeFields, tzSchema, withRange } from '../analytics/params.js';
+import { requireProject } from '../analytics/require-project.js';
 import { validate } from '../http/validate.js';
 import type { Store } from '../store/client.js';
-import { DEFAULT_RANGE_MS, MAX_HOURLY_BUCKETS } from './constants.js';
+import { MAX_HOURLY_BUCKETS } from './constants.js';
 import { findTrends, type TrendRow } from './find-trends.js';
-import { kindSchema, pathSchema, projectParamsSchema, rangeFields, tzSchema, withRange } from './params.js';
-import { requireProject } from './require-project.js';
 
 const querySchema = z
   .strictObject({
@@ -23,7 +24,7 @@ const querySchema = z
   });
 
 /** `GET /projects/:project/trends`: signals by kind, sessions and the share of them that struggled, per bucket. */
-export function trendRoutes(store: Store): Router {
+export function trendsRouter(store: Store): Router {
   const router = Router();
   router.get('/projects/:project/trends', async (req, res) => {
     const { project } = validate(projectParamsSchema, req.params);

@@ -1,9 +1,15 @@
 import { SIGNAL_KINDS } from '@snag/protocol';
+import { findLiveSessions, type LiveSessions } from '../analytics/find-live-sessions.js';
+import { journeySignalsSql } from '../analytics/journey-signals-sql.js';
+import {
+  PATH_FILTER_SQL,
+  type PresentFilters,
+  presentFilters,
+  READ_SETTINGS,
+  when,
+} from '../analytics/sql-fragments.js';
+import type { TimeRange } from '../analytics/time-range.js';
 import type { Store } from '../store/client.js';
-import { findLiveSessions, type LiveSessions } from './find-live-sessions.js';
-import { journeySignalsSql } from './journey-signals-sql.js';
-import { PATH_FILTER_SQL, type PresentFilters, presentFilters, READ_SETTINGS, when } from './sql-fragments.js';
-import type { TimeRange } from './time-range.js';
 
 export type TrendInterval = 'hour' | 'day';
 

@@ -1,10 +1,10 @@
+import type { TimeRange } from '../analytics/time-range.js';
+import { findHotspots } from '../hotspots/find-hotspots.js';
+import { type HotspotView, toHotspotView } from '../hotspots/hotspot-view.js';
 import type { Store } from '../store/client.js';
+import { findTrends } from '../trends/find-trends.js';
 import { REPORT_HOTSPOTS } from './constants.js';
-import { findHotspots } from './find-hotspots.js';
 import { findTotals, type Totals } from './find-totals.js';
-import { findTrends } from './find-trends.js';
-import { type HotspotView, toHotspotView } from './hotspot-view.js';
-import type { TimeRange } from './time-range.js';
 
 export interface FrictionReport {
   project: string;

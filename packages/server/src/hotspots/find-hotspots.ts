@@ -1,11 +1,18 @@
+import { SESSION_LOOKBACK_DAYS } from '../analytics/constants.js';
+import type { CursorKey } from '../analytics/cursor.js';
+import { findLiveSessions, type LiveSessions } from '../analytics/find-live-sessions.js';
+import { journeySignalsSql } from '../analytics/journey-signals-sql.js';
+import { factRowsSql } from '../analytics/session-facts-sql.js';
+import {
+  PATH_FILTER_SQL,
+  type PresentFilters,
+  presentFilters,
+  READ_SETTINGS,
+  when,
+} from '../analytics/sql-fragments.js';
+import type { TimeRange } from '../analytics/time-range.js';
 import type { Store } from '../store/client.js';
-import { HOTSPOT_EXAMPLES, SESSION_LOOKBACK_DAYS } from './constants.js';
-import type { CursorKey } from './cursor.js';
-import { findLiveSessions, type LiveSessions } from './find-live-sessions.js';
-import { journeySignalsSql } from './journey-signals-sql.js';
-import { factRowsSql } from './session-facts-sql.js';
-import { PATH_FILTER_SQL, type PresentFilters, presentFilters, READ_SETTINGS, when } from './sql-fragments.js';
-import type { TimeRange } from './time-range.js';
+import { HOTSPOT_EXAMPLES } from './constants.js';
 
 export interface HotspotFilters {
   range: TimeRange;

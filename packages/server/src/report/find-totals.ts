@@ -1,8 +1,8 @@
+import { findLiveSessions } from '../analytics/find-live-sessions.js';
+import { journeySignalsSql } from '../analytics/journey-signals-sql.js';
+import { READ_SETTINGS } from '../analytics/sql-fragments.js';
+import type { TimeRange } from '../analytics/time-range.js';
 import type { Store } from '../store/client.js';
-import { findLiveSessions } from './find-live-sessions.js';
-import { journeySignalsSql } from './journey-signals-sql.js';
-import { READ_SETTINGS } from './sql-fragments.js';
-import type { TimeRange } from './time-range.js';
 
 export interface Totals {
   sessions: number;

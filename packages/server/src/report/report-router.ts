@@ -1,13 +1,13 @@
 import { type Response, Router } from 'express';
 import { z } from 'zod';
+import { DEFAULT_RANGE_MS } from '../analytics/constants.js';
+import { projectParamsSchema, rangeFields, tzSchema, withRange } from '../analytics/params.js';
+import { requireProject } from '../analytics/require-project.js';
 import { validate } from '../http/validate.js';
 import type { Store } from '../store/client.js';
 import { parseDateTime } from '../store/datetime.js';
 import { buildReport, type FrictionReport } from './build-report.js';
-import { DEFAULT_RANGE_MS } from './constants.js';
-import { projectParamsSchema, rangeFields, tzSchema, withRange } from './params.js';
 import { renderCsv, renderMarkdown } from './render-report.js';
-import { requireProject } from './require-project.js';
 import { openShareLink } from './share-link.js';
 
 const formatSchema = z.enum(['json', 'md', 'csv']).default('json');
@@ -20,7 +20,7 @@ const shareQuerySchema = z.strictObject({ format: formatSchema });
 const tokenParamsSchema = z.object({ token: z.string().min(10).max(2_048) });
 
 /** The friction report (`/api/v1/projects/:project/report`); share links are made with `POST …/share-links`. */
-export function reportRoutes(store: Store): Router {
+export function reportRouter(store: Store): Router {
   const router = Router();
   router.get('/projects/:project/report', async (req, res) => {
     const { project } = validate(projectParamsSchema, req.params);
@@ -35,7 +35,7 @@ export function reportRoutes(store: Store): Router {
  * `GET /share/reports/:token`: the report a live share link names, read-only, without
  * signing in — while the link is unexpired, unrevoked and its creator still an admin.
  */
-export function sharedReportRoutes(store: Store, adminToken: string): Router {
+export function sharedReportRouter(store: Store, adminToken: string): Router {
   const router = Router();
   router.get('/share/reports/:token', async (req, res) => {
     res.setHeader('Cache-Control', 'private, no-store');

@@ -1,7 +1,7 @@
 import type { Response } from 'express';
-import { findReplayChunkData, findReplayChunkKeys } from '../reports/find-replay.js';
-import { loadSessionDocument } from '../sessions/session-document.js';
 import type { Store } from '../store/client.js';
+import { findReplayChunkData, findReplayChunkKeys } from './find-replay.js';
+import { loadSessionDocument } from './session-document.js';
 
 /**
  * Writes everything stored about one session as a JSON download: the session,

@@ -1,4 +1,4 @@
-import { SIGNAL_KINDS } from '@snag/protocol';
+import { idSchema, SIGNAL_KINDS } from '@snag/protocol';
 import { z } from 'zod';
 import { projectIdSchema } from '../projects/project-id.js';
 import { resolveRange, type TimeRange, timeValueSchema, timeZoneSchema } from './time-range.js';
@@ -7,9 +7,8 @@ export const projectParamsSchema = z.object({
   project: projectIdSchema,
 });
 
-export const sessionParamsSchema = projectParamsSchema.extend({
-  session: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a session id'),
-});
+/** A session id follows the wire format's id rule (`@snag/protocol`), the one the SDK writes by. */
+export const sessionParamsSchema = projectParamsSchema.extend({ session: idSchema });
 
 export const kindSchema = z.enum(SIGNAL_KINDS);
 /** A path (`/orders/8812`) or a path pattern (`/orders/:id`); both select the pattern's pages. */

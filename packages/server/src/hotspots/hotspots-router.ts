@@ -1,11 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { validate } from '../http/validate.js';
-import type { Store } from '../store/client.js';
-import { DEFAULT_HOTSPOT_LIMIT, DEFAULT_RANGE_MS, MAX_HOTSPOT_LIMIT } from './constants.js';
-import { decodeCursor, keysetPage } from './cursor.js';
-import { findHotspots, HOTSPOT_CURSOR_SHAPE, hotspotCursorKey } from './find-hotspots.js';
-import { toHotspotView } from './hotspot-view.js';
+import { DEFAULT_RANGE_MS } from '../analytics/constants.js';
+import { decodeCursor, keysetPage } from '../analytics/cursor.js';
 import {
   cursorSchema,
   kindSchema,
@@ -15,8 +11,13 @@ import {
   projectParamsSchema,
   rangeFields,
   withRange,
-} from './params.js';
-import { requireProject } from './require-project.js';
+} from '../analytics/params.js';
+import { requireProject } from '../analytics/require-project.js';
+import { validate } from '../http/validate.js';
+import type { Store } from '../store/client.js';
+import { DEFAULT_HOTSPOT_LIMIT, MAX_HOTSPOT_LIMIT } from './constants.js';
+import { findHotspots, HOTSPOT_CURSOR_SHAPE, hotspotCursorKey } from './find-hotspots.js';
+import { toHotspotView } from './hotspot-view.js';
 
 const querySchema = z
   .strictObject({
@@ -30,7 +31,7 @@ const querySchema = z
   .transform(withRange(DEFAULT_RANGE_MS));
 
 /** `GET /projects/:project/hotspots`: friction hotspots ranked by impact, keyset-paginated. */
-export function hotspotRoutes(store: Store): Router {
+export function hotspotsRouter(store: Store): Router {
   const router = Router();
   router.get('/projects/:project/hotspots', async (req, res) => {
     const { project } = validate(projectParamsSchema, req.params);

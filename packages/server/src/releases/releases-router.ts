@@ -1,11 +1,11 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { labelSchema, projectParamsSchema, rangeFields, withRange } from '../analytics/params.js';
+import { requireProject } from '../analytics/require-project.js';
 import { validate } from '../http/validate.js';
 import type { Store } from '../store/client.js';
 import { compareReleases, countReleaseSessions, type ReleaseChangeRow } from './compare-releases.js';
 import { DEFAULT_COMPARE_RANGE_MS } from './constants.js';
-import { labelSchema, projectParamsSchema, rangeFields, withRange } from './params.js';
-import { requireProject } from './require-project.js';
 
 const querySchema = z
   .strictObject({ ...rangeFields, base: labelSchema, head: labelSchema })
@@ -15,7 +15,7 @@ const querySchema = z
 const GROUPS = ['new', 'worse', 'better', 'gone'] as const;
 
 /** `GET /projects/:project/releases/compare`: hotspots that are new, worse, better or gone in `head` against `base`. */
-export function releaseRoutes(store: Store): Router {
+export function releasesRouter(store: Store): Router {
   const router = Router();
   router.get('/projects/:project/releases/compare', async (req, res) => {
     const { project } = validate(projectParamsSchema, req.params);

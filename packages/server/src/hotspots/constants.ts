@@ -1,0 +1,4 @@
+/** Example sessions returned with each hotspot. */
+export const HOTSPOT_EXAMPLES = 3;
+export const DEFAULT_HOTSPOT_LIMIT = 20;
+export const MAX_HOTSPOT_LIMIT = 200;
