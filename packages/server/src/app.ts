@@ -9,6 +9,7 @@ import { requireProjectAccess } from './auth/project-access.js';
 import { usersRouter } from './auth/users-router.js';
 import { backupRouter } from './backup/backup-router.js';
 import type { RateLimits } from './config.js';
+import { API_JSON_BODY_MAX_KB } from './constants.js';
 import { dashboardRouter } from './dashboard-assets/dashboard-router.js';
 import { heatmapRouter } from './heatmap/heatmap-router.js';
 import { hotspotsRouter } from './hotspots/hotspots-router.js';
@@ -120,7 +121,7 @@ export function createApp({
   app.use(
     '/api/v1',
     authenticate({ store, adminToken }),
-    express.json({ limit: '64kb' }),
+    express.json({ limit: `${API_JSON_BODY_MAX_KB}kb` }),
     sessionAuthRouter(store),
     usersRouter(store),
     projectsRouter(store),

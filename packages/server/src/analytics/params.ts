@@ -1,6 +1,7 @@
 import { idSchema, SIGNAL_KINDS } from '@snag/protocol';
 import { z } from 'zod';
 import { projectIdSchema } from '../projects/project-id.js';
+import { MAX_CURSOR_CHARS, MAX_LABEL_PARAM_CHARS, MAX_PATH_PARAM_CHARS } from './constants.js';
 import { resolveRange, type TimeRange, timeValueSchema, timeZoneSchema } from './time-range.js';
 
 export const projectParamsSchema = z.object({
@@ -12,11 +13,11 @@ export const sessionParamsSchema = projectParamsSchema.extend({ session: idSchem
 
 export const kindSchema = z.enum(SIGNAL_KINDS);
 /** A path (`/orders/8812`) or a path pattern (`/orders/:id`); both select the pattern's pages. */
-export const pathSchema = z.string().min(1).max(1024).startsWith('/', 'must start with "/"');
-export const labelSchema = z.string().min(1).max(256);
+export const pathSchema = z.string().min(1).max(MAX_PATH_PARAM_CHARS).startsWith('/', 'must start with "/"');
+export const labelSchema = z.string().min(1).max(MAX_LABEL_PARAM_CHARS);
 export const deviceSchema = z.enum(['desktop', 'tablet', 'mobile', 'other']);
 export const tzSchema = timeZoneSchema.default('UTC');
-export const cursorSchema = z.string().min(1).max(2048);
+export const cursorSchema = z.string().min(1).max(MAX_CURSOR_CHARS);
 
 export const limitSchema = (fallback: number, max: number) =>
   z.coerce.number().int('must be an integer').min(1).max(max).default(fallback);

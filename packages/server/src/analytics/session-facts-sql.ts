@@ -12,12 +12,6 @@ import { ELEMENT_KEY_SQL, PERSON_SQL } from './sql-fragments.js';
 /** Journey signal kinds, judged over whole sessions from their page views. */
 export const JOURNEY_KINDS = ['quick_back', 'dead_end', 'excessive_scroll'] as const;
 
-/** The columns of a session fact (the `session_facts` table without `version` and `sign`). */
-export const FACT_COLUMNS = `project_id, kind, start, session_id, event_id, time, client_time, path, path_pattern,
-       person, user_id, anonymous_id, release, browser, device, reversals,
-       element_key, element_selector, element_tag, element_text,
-       abandoned, offset_ms, exit_path, paths, path_patterns, pages, signal_counts, errors`;
-
 /**
  * Everything the reports need about a set of sessions, judged over each whole session:
  * the rows of the `session_facts` table (migration 0006) without `version` and `sign`.

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { MAX_RANGE_MS } from './constants.js';
+import { DAY_MS, HOUR_MS, MAX_RANGE_MS, MAX_TIME_ZONE_CHARS } from './constants.js';
 
 const RELATIVE = /^-(\d{1,6})(m|h|d|w)$/;
-const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const;
+const UNIT_MS = { m: HOUR_MS / 60, h: HOUR_MS, d: DAY_MS, w: 7 * DAY_MS } as const;
 /** ISO 8601 date or date-time, with an optional offset (`2026-03-01`, `2026-03-01T10:00:00+02:00`). */
 const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -36,14 +36,14 @@ export function resolveRange(
   const to = input.to === undefined ? now : (parseTimeValue(input.to, now) ?? Number.NaN);
   const from = input.from === undefined ? to - defaultSpanMs : (parseTimeValue(input.from, now) ?? Number.NaN);
   if (!(from < to)) return 'from must be before to';
-  if (to - from > MAX_RANGE_MS) return `the range may span at most ${MAX_RANGE_MS / 86_400_000} days`;
+  if (to - from > MAX_RANGE_MS) return `the range may span at most ${MAX_RANGE_MS / DAY_MS} days`;
   return { from, to };
 }
 
 /** An IANA time zone that the runtime (and so ClickHouse's tzdata) knows, e.g. `Europe/Paris`. */
 export const timeZoneSchema = z
   .string()
-  .max(64)
+  .max(MAX_TIME_ZONE_CHARS)
   .refine(isTimeZone, { message: 'must be an IANA time zone such as UTC or Europe/Paris' });
 
 function isTimeZone(value: string): boolean {

@@ -42,7 +42,6 @@ function params(projectId: string, filters: HeatmapFilters) {
     from: filters.range.from,
     to: filters.range.to,
     path: filters.path,
-    any_device: filters.device === undefined,
     device: filters.device ?? '',
   };
 }

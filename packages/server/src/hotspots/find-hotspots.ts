@@ -42,6 +42,9 @@ export interface HotspotRow {
   examples: Array<[number, string, number]>;
 }
 
+/** Session-fact columns each signal row brings besides the journey-signal ones: its element and judged figures. */
+const SIGNAL_FACT_COLUMNS = 'element_key, element_selector, element_tag, element_text, abandoned, offset_ms';
+
 /**
  * One row per hotspot (path pattern, element, signal kind) with at least one
  * occurrence in the range, ranked by impact = affected sessions + abandoned
@@ -55,8 +58,6 @@ export interface HotspotRow {
  * Retried duplicates are harmless: everything counts distinct event ids or sessions.
  * A page's sessions are the sessions active in the range that viewed it.
  */
-const SIGNAL_FACT_COLUMNS = 'element_key, element_selector, element_tag, element_text, abandoned, offset_ms';
-
 function hotspotsSql(on: PresentFilters, live: LiveSessions): string {
   return `
 WITH
@@ -144,11 +145,8 @@ export async function findHotspots(
       from,
       to,
       previous_from: from - (to - from),
-      any_kind: filters.kind === undefined,
       kind: filters.kind ?? '',
-      any_path: filters.path === undefined,
       path: filters.path ?? '',
-      any_release: filters.release === undefined,
       release: filters.release ?? '',
       first_page: page.after === undefined,
       c0: after[0],

@@ -1,3 +1,4 @@
+import { roundRate } from '../analytics/constants.js';
 import type { HotspotRow } from './find-hotspots.js';
 
 export interface HotspotView {
@@ -20,7 +21,7 @@ export interface HotspotView {
   examples: Array<{ session_id: string; offset_ms: number; replay: string }>;
 }
 
-const round = (value: number) => Math.round(value * 10_000) / 10_000;
+const round = roundRate;
 
 /** A hotspot as the API shows it: rates as 0–1 fractions, times as ISO 8601, replay deep links. */
 export function toHotspotView(projectId: string, row: HotspotRow): HotspotView {

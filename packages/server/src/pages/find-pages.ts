@@ -1,3 +1,4 @@
+import { RATE_DECIMALS } from '../analytics/constants.js';
 import { findLiveSessions } from '../analytics/find-live-sessions.js';
 import { journeySignalsSql } from '../analytics/journey-signals-sql.js';
 import { READ_SETTINGS } from '../analytics/sql-fragments.js';
@@ -23,7 +24,7 @@ export async function findPages(store: Store, projectId: string, range: TimeRang
             uniqExactIf(event_id, is_view) AS views,
             uniqExactIf(session_id, is_view) AS sessions,
             uniqExactIf(session_id, NOT is_view) AS struggling_sessions,
-            round(least(1, struggling_sessions / sessions), 4) AS struggle_rate
+            round(least(1, struggling_sessions / sessions), ${RATE_DECIMALS}) AS struggle_rate
      FROM (
          SELECT session_id, page_id AS event_id, path_pattern, true AS is_view
          FROM {db:Identifier}.page_views

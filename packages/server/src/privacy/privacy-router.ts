@@ -1,12 +1,13 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { MAX_PERSON_ID_CHARS } from '../constants.js';
 import { validate } from '../http/validate.js';
 import { projectIdSchema } from '../projects/project-id.js';
 import { type ErasureDeps, erasePerson } from './erase-person.js';
 
 const paramsSchema = z.object({
   project: projectIdSchema,
-  person: z.string().min(1).max(128),
+  person: z.string().min(1).max(MAX_PERSON_ID_CHARS),
 });
 
 /**

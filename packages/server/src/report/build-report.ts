@@ -1,3 +1,4 @@
+import { roundRate } from '../analytics/constants.js';
 import type { TimeRange } from '../analytics/time-range.js';
 import { findHotspots } from '../hotspots/find-hotspots.js';
 import { type HotspotView, toHotspotView } from '../hotspots/hotspot-view.js';
@@ -27,7 +28,7 @@ export async function buildReport(
     findHotspots(store, project, { range: query.range }, { limit: REPORT_HOTSPOTS }),
     findTrends(store, project, { range: query.range, tz: query.tz, interval: 'day', byRelease: false }),
   ]);
-  const share = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : 0);
+  const share = (part: number, whole: number) => (whole > 0 ? roundRate(part / whole) : 0);
   return {
     project,
     from: new Date(query.range.from).toISOString(),

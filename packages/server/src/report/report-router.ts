@@ -7,6 +7,7 @@ import { validate } from '../http/validate.js';
 import type { Store } from '../store/client.js';
 import { parseDateTime } from '../store/datetime.js';
 import { buildReport, type FrictionReport } from './build-report.js';
+import { SHARE_TOKEN_MAX_CHARS, SHARE_TOKEN_MIN_CHARS } from './constants.js';
 import { renderCsv, renderMarkdown } from './render-report.js';
 import { openShareLink } from './share-link.js';
 
@@ -17,7 +18,7 @@ const reportQuerySchema = z
   .transform(withRange(DEFAULT_RANGE_MS));
 
 const shareQuerySchema = z.strictObject({ format: formatSchema });
-const tokenParamsSchema = z.object({ token: z.string().min(10).max(2_048) });
+const tokenParamsSchema = z.object({ token: z.string().min(SHARE_TOKEN_MIN_CHARS).max(SHARE_TOKEN_MAX_CHARS) });
 
 /** The friction report (`/api/v1/projects/:project/report`); share links are made with `POST …/share-links`. */
 export function reportRouter(store: Store): Router {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { CreatedShareLink, ShareLinksResponse } from '@snag/protocol';
 import { Router } from 'express';
 import { z } from 'zod';
-import { DEFAULT_RANGE_MS } from '../analytics/constants.js';
+import { DAY_MS, DEFAULT_RANGE_MS } from '../analytics/constants.js';
 import { projectParamsSchema, rangeFields, tzSchema, withRange } from '../analytics/params.js';
 import { requireProject } from '../analytics/require-project.js';
 import { parseTimeValue } from '../analytics/time-range.js';
@@ -22,7 +22,7 @@ const ttlSchema = z
   .string()
   .regex(/^\d{1,4}(h|d)$/, 'must be a duration such as 12h or 7d')
   .transform((value) => -(parseTimeValue(`-${value}`, 0) ?? 0))
-  .refine((ms) => ms > 0 && ms <= MAX_SHARE_TTL_MS, { message: `must be at most ${MAX_SHARE_TTL_MS / 86_400_000}d` });
+  .refine((ms) => ms > 0 && ms <= MAX_SHARE_TTL_MS, { message: `must be at most ${MAX_SHARE_TTL_MS / DAY_MS}d` });
 
 const createBody = z
   .strictObject({ ...rangeFields, tz: tzSchema, ttl: ttlSchema.optional() })

@@ -17,7 +17,7 @@ import {
 import { requireProject } from '../analytics/require-project.js';
 import { validate } from '../http/validate.js';
 import type { Store } from '../store/client.js';
-import { DEFAULT_SESSION_LIMIT, MAX_SESSION_LIMIT } from './constants.js';
+import { DEFAULT_SESSION_LIMIT, MAX_ELEMENT_PARAM_CHARS, MAX_SESSION_LIMIT } from './constants.js';
 import { exportSession } from './export-session.js';
 import {
   findSessions,
@@ -45,7 +45,7 @@ const querySchema = z
     ...rangeFields,
     path: pathSchema.optional(),
     kind: kindSchema.optional(),
-    element: z.string().min(1).max(1024).optional(),
+    element: z.string().min(1).max(MAX_ELEMENT_PARAM_CHARS).optional(),
     user: labelSchema.optional(),
     release: labelSchema.optional(),
     browser: labelSchema.optional(),

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { DEFAULT_RANGE_MS } from '../analytics/constants.js';
+import { DAY_MS, DEFAULT_RANGE_MS, HOUR_MS, roundRate } from '../analytics/constants.js';
 import { kindSchema, pathSchema, projectParamsSchema, rangeFields, tzSchema, withRange } from '../analytics/params.js';
 import { requireProject } from '../analytics/require-project.js';
 import { validate } from '../http/validate.js';
@@ -18,8 +18,8 @@ const querySchema = z
     split: z.enum(['release']).optional(),
   })
   .transform(withRange(DEFAULT_RANGE_MS))
-  .refine((query) => query.interval === 'day' || query.range.to - query.range.from <= MAX_HOURLY_BUCKETS * 3_600_000, {
-    message: `hourly trends cover at most ${MAX_HOURLY_BUCKETS / 24} days; use interval=day`,
+  .refine((query) => query.interval === 'day' || query.range.to - query.range.from <= MAX_HOURLY_BUCKETS * HOUR_MS, {
+    message: `hourly trends cover at most ${(MAX_HOURLY_BUCKETS * HOUR_MS) / DAY_MS} days; use interval=day`,
     path: ['interval'],
   });
 
@@ -61,7 +61,7 @@ function toBucket(row: TrendRow) {
     label: row.label,
     sessions,
     struggling_sessions: struggling,
-    struggle_share: sessions > 0 ? Math.round((struggling / sessions) * 10_000) / 10_000 : 0,
+    struggle_share: sessions > 0 ? roundRate(struggling / sessions) : 0,
     signals: Object.fromEntries(Object.entries(row.signals).map(([kind, count]) => [kind, Number(count)])),
   };
 }
