@@ -34,7 +34,9 @@ export const JOURNEY_KINDS = ['quick_back', 'dead_end', 'excessive_scroll'] as c
  * quiet for SESSION_ENDED_AFTER_MS by then is over: its last page is where it ended).
  *
  * The refresh view's query in `migrations/0006_session_facts.sql` is this text with
- * `(project_id, session_id) IN settled` and `computed_at`; a test keeps the two equal.
+ * `(project_id, session_id) IN settled` and `computed_at`: the migration holds the macro
+ * `{{session_facts_sql}}` (`store/migration-macros.ts`). Changing these rules changes that
+ * applied migration, so `migrate` refuses to start until a new migration recreates the view.
  */
 export function sessionFactsSql(sessionCondition: string, now: string, parts: FactParts = ALL_PARTS): string {
   const branches = [
