@@ -2,8 +2,8 @@ import { FLUSH_INTERVAL_MS, FLUSH_MAX_ROWS, MAX_PENDING_ROWS } from '../constant
 import { bisectInsert } from './bisect-insert.js';
 import type { Store } from './client.js';
 import type { DeadLetters } from './dead-letters.js';
-import { serializeRow } from './serialize-row.js';
 import { classifyInsertFailure, type StoreErrorDetails, storeErrorDetails } from './insert-failure.js';
+import { serializeRow } from './serialize-row.js';
 import type { Spool } from './spool.js';
 
 /** Rows to insert, by table name. */
