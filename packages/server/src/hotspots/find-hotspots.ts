@@ -38,7 +38,7 @@ export interface HotspotRow {
   previous_occurrences: number;
   first_seen: number;
   last_seen: number;
-  /** Up to three `[minus last-seen ms, session id, offset ms]`, most recent first. */
+  /** Up to HOTSPOT_EXAMPLES `[minus last-seen ms, session id, offset ms]`, most recent first. */
   examples: Array<[number, string, number]>;
 }
 

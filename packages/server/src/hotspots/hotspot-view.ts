@@ -21,8 +21,6 @@ export interface HotspotView {
   examples: Array<{ session_id: string; offset_ms: number; replay: string }>;
 }
 
-const round = roundRate;
-
 /** A hotspot as the API shows it: rates as 0–1 fractions, times as ISO 8601, replay deep links. */
 export function toHotspotView(projectId: string, row: HotspotRow): HotspotView {
   const sessions = Number(row.sessions);
@@ -39,15 +37,15 @@ export function toHotspotView(projectId: string, row: HotspotRow): HotspotView {
     sessions,
     users: Number(row.users),
     page_sessions: pageSessions,
-    affected_share: pageSessions > 0 ? round(Math.min(1, sessions / pageSessions)) : null,
+    affected_share: pageSessions > 0 ? roundRate(Math.min(1, sessions / pageSessions)) : null,
     abandoned_sessions: Number(row.abandoned_sessions),
-    abandonment: round(Number(row.abandoned_sessions) / sessions),
+    abandonment: roundRate(Number(row.abandoned_sessions) / sessions),
     first_seen: new Date(Number(row.first_seen)).toISOString(),
     last_seen: new Date(Number(row.last_seen)).toISOString(),
     trend: {
       previous_sessions: previous,
       previous_occurrences: Number(row.previous_occurrences),
-      change: previous > 0 ? round((sessions - previous) / previous) : null,
+      change: previous > 0 ? roundRate((sessions - previous) / previous) : null,
     },
     examples: row.examples.map(([, sessionId, offset]) => ({
       session_id: sessionId,

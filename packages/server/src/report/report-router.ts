@@ -9,7 +9,7 @@ import { parseDateTime } from '../store/datetime.js';
 import { buildReport, type FrictionReport } from './build-report.js';
 import { SHARE_TOKEN_MAX_CHARS, SHARE_TOKEN_MIN_CHARS } from './constants.js';
 import { renderCsv, renderMarkdown } from './render-report.js';
-import { openShareLink } from './share-link.js';
+import { openShareLink } from './share-link-access.js';
 
 const formatSchema = z.enum(['json', 'md', 'csv']).default('json');
 

@@ -14,7 +14,7 @@ import { validate } from '../http/validate.js';
 import type { Store } from '../store/client.js';
 import { formatDateTime } from '../store/datetime.js';
 import { DEFAULT_SHARE_TTL_MS, MAX_SHARE_TTL_MS, SHARE_TOKEN_PREFIX } from './constants.js';
-import { ADMIN_TOKEN_CREATOR, describeShareLink, findLinkCreators } from './share-link.js';
+import { ADMIN_TOKEN_CREATOR, describeShareLink, findLinkCreators } from './share-link-access.js';
 import { findLiveShareLinks, insertShareLink, revokeShareLink, type ShareLinkRow } from './share-links-store.js';
 
 /** `7d`, `12h`: how long a share link stays valid. */
