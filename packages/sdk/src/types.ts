@@ -1,6 +1,15 @@
 import type { Properties, SnagEvent } from '@snag/protocol';
 import type { DetectThresholds } from './detect/thresholds.js';
-import type { PrivacySelectors } from './privacy/mask.js';
+
+/** Selectors of the privacy rules in force (`privacy/mask.ts` builds them from the options). */
+export interface PrivacySelectors {
+  /** Text masked in captured element descriptions and replays. */
+  mask: string;
+  /** Elements replaced by a placeholder in replays. */
+  block: string;
+  /** Text kept out of element descriptions: masked or blocked. */
+  text: string;
+}
 
 export type { Properties, SnagEvent };
 

@@ -9,7 +9,10 @@ import { requireProjectAccess } from './auth/project-access.js';
 import { usersRouter } from './auth/users-router.js';
 import { backupRouter } from './backup/backup-router.js';
 import type { RateLimits } from './config.js';
+import { API_JSON_BODY_MAX_KB } from './constants.js';
 import { dashboardRouter } from './dashboard-assets/dashboard-router.js';
+import { heatmapRouter } from './heatmap/heatmap-router.js';
+import { hotspotsRouter } from './hotspots/hotspots-router.js';
 import { apiSecurityHeaders } from './http/api-security-headers.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
 import { httpsOrigin } from './http/https-origin.js';
@@ -19,18 +22,22 @@ import type { BodyLimits } from './ingest/read-body.js';
 import { type Logger, silentLogger } from './observability/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import { checkReadiness } from './observability/readiness.js';
+import { pagesRouter } from './pages/pages-router.js';
 import { ErasedSessions } from './privacy/erased-sessions.js';
 import { privacyRouter } from './privacy/privacy-router.js';
 import { KeyResolver } from './projects/key-resolver.js';
+import { projectPickerRouter } from './projects/project-picker-router.js';
 import { projectsRouter } from './projects/projects-router.js';
-import { sharedReportRoutes } from './reports/report-routes.js';
-import { reportsRouter } from './reports/reports-router.js';
+import { releasesRouter } from './releases/releases-router.js';
+import { reportRouter, sharedReportRouter } from './report/report-router.js';
+import { shareLinksRouter } from './report/share-links-router.js';
 import { sdkRouter } from './sdk-assets/sdk-router.js';
-import { sessionRouter } from './sessions/session-router.js';
+import { sessionsRouter } from './sessions/sessions-router.js';
 import type { Store } from './store/client.js';
 import type { DiskGuard } from './store/disk-guard.js';
 import type { Spool } from './store/spool.js';
 import type { BatchingWriter } from './store/writer.js';
+import { trendsRouter } from './trends/trends-router.js';
 
 export interface AppDeps {
   store: Store;
@@ -109,20 +116,28 @@ export function createApp({
     res.send(await metrics.registry.metrics());
   });
   app.use(backupRouter(store, adminToken));
-  app.use(sharedReportRoutes(store, adminToken));
+  app.use(sharedReportRouter(store, adminToken));
   app.use('/api/v1', publicAuthRouter({ store, adminToken, throttle: new LoginThrottle() }));
   app.use(
     '/api/v1',
     authenticate({ store, adminToken }),
-    express.json({ limit: '64kb' }),
+    express.json({ limit: `${API_JSON_BODY_MAX_KB}kb` }),
     sessionAuthRouter(store),
     usersRouter(store),
     projectsRouter(store),
     requireProjectAccess(),
     membersRouter(store),
     apiTokensRouter(store),
-    reportsRouter(store, adminToken),
-    sessionRouter(store),
+    // The friction analytics API (`docs/api.md`), one router per feature.
+    projectPickerRouter(store),
+    pagesRouter(store),
+    hotspotsRouter(store),
+    sessionsRouter(store),
+    trendsRouter(store),
+    heatmapRouter(store),
+    releasesRouter(store),
+    reportRouter(store),
+    shareLinksRouter(store, adminToken),
     privacyRouter({ store, writer, spool, erased }),
   );
 

@@ -10,7 +10,7 @@ import { SPOOL_USAGE, spoolCommand } from './commands/spool.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createProject, DEFAULT_PROJECT_ID } from './projects/create-project.js';
 import { openStore } from './store/client.js';
-import { migrate } from './store/migrate.js';
+import { MigrationChangedError, migrate } from './store/migrate.js';
 
 const USAGE = `Usage: snag <command>
 
@@ -106,8 +106,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof BackupError) console.error(error.message);
-    else console.error(error);
+    if (error instanceof ConfigError || error instanceof BackupError || error instanceof MigrationChangedError) {
+      console.error(error.message);
+    } else console.error(error);
     process.exitCode = 1;
   },
 );

@@ -18,6 +18,13 @@ export const USER_AGENT_CACHE_SIZE = 2_000;
 
 /** How often a server reloads the sessions erased through any server. */
 export const ERASED_SESSIONS_REFRESH_MS = 60_000;
+/** Erasure deletes a person's sessions this many at a time (one lightweight DELETE per table and batch). */
+export const SESSIONS_PER_DELETE = 1_000;
+/** Longest person (user id or anonymous id) an erasure request may name, in characters. */
+export const MAX_PERSON_ID_CHARS = 128;
+
+/** Largest JSON body the authenticated API (`/api/v1`) accepts, in KiB. */
+export const API_JSON_BODY_MAX_KB = 64;
 
 /** Longest a client may take to send a request body before it is dropped. */
 export const REQUEST_BODY_TIMEOUT_MS = 30_000;

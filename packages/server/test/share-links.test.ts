@@ -3,7 +3,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { hashSecret } from '../src/auth/secrets.js';
-import { insertShareLink } from '../src/reports/share-links-store.js';
+import { insertShareLink } from '../src/report/share-links-store.js';
 import { formatDateTime } from '../src/store/datetime.js';
 import { makeBatch } from './helpers/batches.js';
 import { ADMIN_TOKEN, createTestServer, PUBLIC_KEY, type TestServer } from './helpers/test-store.js';

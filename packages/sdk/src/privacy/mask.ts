@@ -1,15 +1,6 @@
-import type { ResolvedOptions } from '../types.js';
+import type { PrivacySelectors, ResolvedOptions } from '../types.js';
 
 export const IGNORE_SELECTOR = '[data-snag-ignore]';
-
-export interface PrivacySelectors {
-  /** Text masked in captured element descriptions and replays. */
-  mask: string;
-  /** Elements replaced by a placeholder in replays. */
-  block: string;
-  /** Text kept out of element descriptions: masked or blocked. */
-  text: string;
-}
 
 export function privacySelectors(options: ResolvedOptions): PrivacySelectors {
   const mask = join('[data-snag-mask]', options.maskTextSelector);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { HttpError } from '../http/errors.js';
 import { validate } from '../http/validate.js';
 import { projectIdSchema } from '../projects/project-id.js';
-import { revokeShareLinksOf } from '../reports/share-links-store.js';
+import { revokeShareLinksOf } from '../report/share-links-store.js';
 import type { Store } from '../store/client.js';
 import { formatDateTime, parseDateTime } from '../store/datetime.js';
 import { principalOf } from './authenticate.js';

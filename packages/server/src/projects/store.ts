@@ -54,3 +54,17 @@ export async function insertPublicKey(store: Store, projectId: string, key: stri
     { key, project_id: projectId, kind: 'public', created_at: now, revoked: 0, updated_at: now },
   ]);
 }
+
+export interface ProjectRow {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+/** Every project, for the picker (the caller filters by role). */
+export function findProjects(store: Store): Promise<ProjectRow[]> {
+  return store.query<ProjectRow>(
+    `SELECT id, name, formatDateTime(created_at, '%Y-%m-%dT%H:%i:%S.%fZ', 'UTC') AS created_at
+     FROM {db:Identifier}.projects FINAL ORDER BY id`,
+  );
+}

@@ -1,8 +1,8 @@
-import { MARKER_CONTEXT_AFTER_MS, MARKER_CONTEXT_BEFORE_MS } from '../reports/constants.js';
-import { findLiveSessions } from '../reports/find-live-sessions.js';
-import { journeySignalsSql } from '../reports/journey-signals-sql.js';
-import { READ_SETTINGS } from '../reports/sql-fragments.js';
+import { findLiveSessions } from '../analytics/find-live-sessions.js';
+import { journeySignalsSql } from '../analytics/journey-signals-sql.js';
+import { READ_SETTINGS } from '../analytics/sql-fragments.js';
 import type { Store } from '../store/client.js';
+import { MARKER_CONTEXT_AFTER_MS, MARKER_CONTEXT_BEFORE_MS } from './constants.js';
 
 export interface JourneySignalRow {
   id: string;

@@ -1,15 +1,8 @@
-import { z } from 'zod';
 import { HttpError } from '../http/errors.js';
-import { projectIdSchema } from '../projects/project-id.js';
 import type { Store } from '../store/client.js';
 import { parseDateTime } from '../store/datetime.js';
 import { findJourneySignals, type JourneySignalRow } from './find-journey-signals.js';
 import { findSessionEvents, findSessionSummary, type StoredEventRow } from './find-session.js';
-
-export const sessionParamsSchema = z.object({
-  project: projectIdSchema,
-  session: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a session id'),
-});
 
 /**
  * A session as the API shows it: its summary, its events in order, and its signals —

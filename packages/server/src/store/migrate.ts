@@ -4,11 +4,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Store } from './client.js';
 import { formatDateTime } from './datetime.js';
+import { expandMigrationMacros, MIGRATION_MACROS } from './migration-macros.js';
 import { renderMigration } from './render-migration.js';
 
 export interface Migration {
   version: number;
   name: string;
+  /** The text as run and checksummed: the file with its `{{…_sql}}` macros expanded. */
   sql: string;
 }
 
@@ -17,14 +19,14 @@ export interface MigrationResult {
   alreadyApplied: number;
 }
 
-export function loadMigrations(dir: string = resolveMigrationsDir()): Migration[] {
+export function loadMigrations(dir: string = resolveMigrationsDir(), macros = MIGRATION_MACROS): Migration[] {
   return readdirSync(dir)
     .filter((file) => /^\d{4}_[a-z0-9_]+\.sql$/.test(file))
     .sort()
     .map((file) => ({
       version: Number(file.slice(0, 4)),
       name: file.replace(/\.sql$/, ''),
-      sql: readFileSync(path.join(dir, file), 'utf8'),
+      sql: expandMigrationMacros(readFileSync(path.join(dir, file), 'utf8'), macros),
     }));
 }
 
@@ -44,7 +46,33 @@ function resolveMigrationsDir(): string {
 }
 
 /**
- * Applies every migration not yet recorded in `schema_migrations`, in order.
+ * A migration recorded in `schema_migrations` whose text is no longer the text that ran:
+ * the store keeps the schema of the old text, so the server does not start on it.
+ */
+export class MigrationChangedError extends Error {
+  constructor(
+    readonly migration: string,
+    readonly nextVersion: number,
+  ) {
+    const next = String(nextVersion).padStart(4, '0');
+    super(
+      `migration ${migration} was changed after it was applied to this store (its checksum no longer matches ` +
+        `the one recorded when it ran), so Snag will not start on it: the store still has the schema of the old ` +
+        `text. Applied migrations are never edited. Restore ${migration}.sql (and the code behind its {{…_sql}} ` +
+        `macros) to what it was, and make the change in a new migration, ${next}_….sql.`,
+    );
+    this.name = 'MigrationChangedError';
+  }
+}
+
+/** The checksum recorded for a migration: SHA-256 of its text as run (macros expanded). */
+export function migrationChecksum(migration: Migration): string {
+  return createHash('sha256').update(migration.sql).digest('hex');
+}
+
+/**
+ * Applies every migration not yet recorded in `schema_migrations`, in order, after
+ * checking that each one recorded was not changed since it ran (MigrationChangedError).
  * Statements are idempotent (`IF NOT EXISTS`), so two servers starting at once
  * or a run interrupted half-way are both safe to repeat.
  */
@@ -56,8 +84,18 @@ export async function migrate(store: Store, migrations: Migration[] = loadMigrat
     await store.command(statement);
   }
 
-  const rows = await store.query<{ version: number }>('SELECT version FROM {db:Identifier}.schema_migrations FINAL');
-  const done = new Set(rows.map((row) => Number(row.version)));
+  const rows = await store.query<{ version: number; checksum: string }>(
+    'SELECT version, checksum FROM {db:Identifier}.schema_migrations FINAL',
+  );
+  const recorded = new Map(rows.map((row) => [Number(row.version), row.checksum]));
+  const done = new Set(recorded.keys());
+  const nextVersion = Math.max(0, ...migrations.map((migration) => migration.version), ...done) + 1;
+  for (const migration of migrations) {
+    const checksum = recorded.get(migration.version);
+    if (checksum && checksum !== migrationChecksum(migration)) {
+      throw new MigrationChangedError(migration.name, nextVersion);
+    }
+  }
   const applied: string[] = [];
   for (const migration of migrations) {
     if (done.has(migration.version)) continue;
@@ -68,7 +106,7 @@ export async function migrate(store: Store, migrations: Migration[] = loadMigrat
       {
         version: migration.version,
         name: migration.name,
-        checksum: createHash('sha256').update(migration.sql).digest('hex'),
+        checksum: migrationChecksum(migration),
         applied_at: formatDateTime(Date.now()),
       },
     ]);

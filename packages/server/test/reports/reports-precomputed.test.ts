@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { generateTraffic } from '../../../../bench/generate/index.js';
-import { findLiveSessions } from '../../src/reports/find-live-sessions.js';
-import { journeySignalsSql } from '../../src/reports/journey-signals-sql.js';
+import { findLiveSessions } from '../../src/analytics/find-live-sessions.js';
+import { journeySignalsSql } from '../../src/analytics/journey-signals-sql.js';
 import { createReportsServer, type ReportsServer } from './support/reports-server.js';
 import { BUY, SessionFixture } from './support/session-fixture.js';
 import { countLiveSessions, settleJourneys } from './support/settle-journeys.js';

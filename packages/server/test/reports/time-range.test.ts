@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseTimeValue, resolveRange } from '../../src/reports/time-range.js';
+import { parseTimeValue, resolveRange } from '../../src/analytics/time-range.js';
 
 const NOW = Date.parse('2026-03-10T12:00:00Z');
 

@@ -1,0 +1,60 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { labelSchema, projectParamsSchema, rangeFields, withRange } from '../analytics/params.js';
+import { requireProject } from '../analytics/require-project.js';
+import { validate } from '../http/validate.js';
+import type { Store } from '../store/client.js';
+import { compareReleases, countReleaseSessions, type ReleaseChangeRow } from './compare-releases.js';
+import { DEFAULT_COMPARE_RANGE_MS } from './constants.js';
+
+const querySchema = z
+  .strictObject({ ...rangeFields, base: labelSchema, head: labelSchema })
+  .refine((query) => query.base !== query.head, { message: 'must differ from base', path: ['head'] })
+  .transform(withRange(DEFAULT_COMPARE_RANGE_MS));
+
+const GROUPS = ['new', 'worse', 'better', 'gone'] as const;
+
+/** `GET /projects/:project/releases/compare`: hotspots that are new, worse, better or gone in `head` against `base`. */
+export function releasesRouter(store: Store): Router {
+  const router = Router();
+  router.get('/projects/:project/releases/compare', async (req, res) => {
+    const { project } = validate(projectParamsSchema, req.params);
+    const query = validate(querySchema, req.query);
+    await requireProject(store, project);
+    const [rows, sessions] = await Promise.all([
+      compareReleases(store, project, query),
+      countReleaseSessions(store, project, query),
+    ]);
+    const body: Record<string, unknown> = {
+      project,
+      from: new Date(query.range.from).toISOString(),
+      to: new Date(query.range.to).toISOString(),
+      base: { release: query.base, sessions: sessions.base },
+      head: { release: query.head, sessions: sessions.head },
+    };
+    for (const group of GROUPS) body[group] = rows.filter((row) => row.status === group).map(toChangeView);
+    body.unchanged = rows.filter((row) => row.status === 'unchanged').length;
+    res.json(body);
+  });
+  return router;
+}
+
+function toChangeView(row: ReleaseChangeRow) {
+  return {
+    path: row.path_pattern,
+    element: row.element_key || null,
+    element_text: row.element_text || null,
+    kind: row.kind,
+    base: {
+      sessions: Number(row.base_sessions),
+      page_sessions: Number(row.base_page_sessions ?? 0),
+      rate: row.base_rate,
+    },
+    head: {
+      sessions: Number(row.head_sessions),
+      page_sessions: Number(row.head_page_sessions ?? 0),
+      rate: row.head_rate,
+    },
+    z: row.z,
+  };
+}

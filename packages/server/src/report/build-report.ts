@@ -1,0 +1,46 @@
+import { roundRate } from '../analytics/constants.js';
+import type { TimeRange } from '../analytics/time-range.js';
+import { findHotspots } from '../hotspots/find-hotspots.js';
+import { type HotspotView, toHotspotView } from '../hotspots/hotspot-view.js';
+import type { Store } from '../store/client.js';
+import { findTrends } from '../trends/find-trends.js';
+import { REPORT_HOTSPOTS } from './constants.js';
+import { findTotals, type Totals } from './find-totals.js';
+
+export interface FrictionReport {
+  project: string;
+  from: string;
+  to: string;
+  tz: string;
+  totals: Totals & { struggle_share: number };
+  hotspots: Array<HotspotView & { rank: number }>;
+  trend: Array<{ day: string; sessions: number; struggling_sessions: number; struggle_share: number }>;
+}
+
+/** The friction report: totals, the top hotspots with their figures and replay links, and the daily trend. */
+export async function buildReport(
+  store: Store,
+  project: string,
+  query: { range: TimeRange; tz: string },
+): Promise<FrictionReport> {
+  const [totals, hotspots, trend] = await Promise.all([
+    findTotals(store, project, query.range),
+    findHotspots(store, project, { range: query.range }, { limit: REPORT_HOTSPOTS }),
+    findTrends(store, project, { range: query.range, tz: query.tz, interval: 'day', byRelease: false }),
+  ]);
+  const share = (part: number, whole: number) => (whole > 0 ? roundRate(part / whole) : 0);
+  return {
+    project,
+    from: new Date(query.range.from).toISOString(),
+    to: new Date(query.range.to).toISOString(),
+    tz: query.tz,
+    totals: { ...totals, struggle_share: share(totals.struggling_sessions, totals.sessions) },
+    hotspots: hotspots.map((row, index) => ({ rank: index + 1, ...toHotspotView(project, row) })),
+    trend: trend.map((row) => ({
+      day: row.label.slice(0, 10),
+      sessions: Number(row.sessions),
+      struggling_sessions: Number(row.struggling_sessions),
+      struggle_share: share(Number(row.struggling_sessions), Number(row.sessions)),
+    })),
+  };
+}
