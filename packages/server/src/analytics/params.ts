@@ -1,4 +1,4 @@
-import { idSchema, SIGNAL_KINDS } from '@snag/protocol';
+import { DEVICE_CLASSES, idSchema, SIGNAL_KINDS } from '@snag/protocol';
 import { z } from 'zod';
 import { projectIdSchema } from '../projects/project-id.js';
 import { MAX_CURSOR_CHARS, MAX_LABEL_PARAM_CHARS, MAX_PATH_PARAM_CHARS } from './constants.js';
@@ -15,7 +15,7 @@ export const kindSchema = z.enum(SIGNAL_KINDS);
 /** A path (`/orders/8812`) or a path pattern (`/orders/:id`); both select the pattern's pages. */
 export const pathSchema = z.string().min(1).max(MAX_PATH_PARAM_CHARS).startsWith('/', 'must start with "/"');
 export const labelSchema = z.string().min(1).max(MAX_LABEL_PARAM_CHARS);
-export const deviceSchema = z.enum(['desktop', 'tablet', 'mobile', 'other']);
+export const deviceSchema = z.enum(DEVICE_CLASSES);
 export const tzSchema = timeZoneSchema.default('UTC');
 export const cursorSchema = z.string().min(1).max(MAX_CURSOR_CHARS);
 

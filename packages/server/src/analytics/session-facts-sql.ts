@@ -1,3 +1,4 @@
+import type { SignalKind } from '@snag/protocol';
 import {
   ABANDON_WINDOW_MS,
   AUTH_PATH_REGEX,
@@ -9,8 +10,8 @@ import {
 import { LIVE_SESSIONS_SQL, type LiveSessions } from './find-live-sessions.js';
 import { ELEMENT_KEY_SQL, PERSON_SQL } from './sql-fragments.js';
 
-/** Journey signal kinds, judged over whole sessions from their page views. */
-export const JOURNEY_KINDS = ['quick_back', 'dead_end', 'excessive_scroll'] as const;
+/** Journey signal kinds (protocol signal kinds), judged over whole sessions from their page views. */
+export const JOURNEY_KINDS = ['quick_back', 'dead_end', 'excessive_scroll'] as const satisfies readonly SignalKind[];
 
 /**
  * Everything the reports need about a set of sessions, judged over each whole session:

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { API_TOKEN_SCOPES, type ApiToken, type ApiTokensResponse, type CreatedApiToken } from '@snag/protocol';
 import { Router } from 'express';
 import { z } from 'zod';
 import { HttpError } from '../http/errors.js';
@@ -9,7 +10,6 @@ import { parseDateTime } from '../store/datetime.js';
 import { type ApiTokenRow, findApiTokens, insertApiToken, revokeApiToken } from './api-tokens-store.js';
 import { principalOf } from './authenticate.js';
 import { API_TOKEN_PREFIX } from './constants.js';
-import { API_TOKEN_SCOPES } from './principal.js';
 import { requireAccessManager } from './project-access.js';
 import { generateSecret, hashSecret } from './secrets.js';
 
@@ -28,7 +28,10 @@ export function apiTokensRouter(store: Store): Router {
   router.get('/projects/:project/tokens', manager, async (req, res) => {
     const project = validate(projectIdSchema, req.params.project);
     const tokens = await findApiTokens(store, project);
-    res.json({ project, tokens: tokens.map(describeToken) });
+    const described = tokens.map((token) =>
+      describeToken(token, new Date(parseDateTime(token.created_at)).toISOString()),
+    );
+    res.json({ project, tokens: described } satisfies ApiTokensResponse);
   });
 
   router.post('/projects/:project/tokens', manager, async (req, res) => {
@@ -45,7 +48,7 @@ export function apiTokensRouter(store: Store): Router {
       created_by: principal.kind === 'user' ? principal.id : principal.kind,
     };
     await insertApiToken(store, row);
-    res.status(201).json({ ...describeToken(row), created_at: new Date().toISOString(), token: secret });
+    res.status(201).json({ ...describeToken(row, new Date().toISOString()), token: secret } satisfies CreatedApiToken);
   });
 
   router.delete('/projects/:project/tokens/:token', manager, async (req, res) => {
@@ -58,12 +61,10 @@ export function apiTokensRouter(store: Store): Router {
   return router;
 }
 
-function describeToken(token: Omit<ApiTokenRow, 'token_hash' | 'project_id' | 'created_at'> & { created_at?: string }) {
-  return {
-    id: token.id,
-    name: token.name,
-    scope: token.scope,
-    created_by: token.created_by,
-    created_at: token.created_at && new Date(parseDateTime(token.created_at)).toISOString(),
-  };
+/** A token as the API shows it (never its secret or digest); `createdAt` is ISO 8601. */
+function describeToken(
+  token: Omit<ApiTokenRow, 'token_hash' | 'project_id' | 'created_at'>,
+  createdAt: string,
+): ApiToken {
+  return { id: token.id, name: token.name, scope: token.scope, created_by: token.created_by, created_at: createdAt };
 }

@@ -1,3 +1,4 @@
+import type { AuthSession, SignedIn } from '@snag/protocol';
 import express, { Router } from 'express';
 import { z } from 'zod';
 import { HttpError } from '../http/errors.js';
@@ -69,7 +70,7 @@ export function publicAuthRouter({ store, adminToken, throttle }: PublicAuthDeps
       res,
       principal.kind === 'user' ? { userId: principal.id } : { adminToken },
     );
-    res.json({ principal: describePrincipal(principal), csrf_token: csrfToken });
+    res.json({ principal: describePrincipal(principal), csrf_token: csrfToken } satisfies SignedIn);
   });
 
   router.post('/auth/accept-invite', async (req, res) => {
@@ -82,7 +83,7 @@ export function publicAuthRouter({ store, adminToken, throttle }: PublicAuthDeps
       throw result.error;
     }
     const csrfToken = await openSession(store, req, res, { userId: result.principal.id });
-    res.status(201).json({ principal: describePrincipal(result.principal), csrf_token: csrfToken });
+    res.status(201).json({ principal: describePrincipal(result.principal), csrf_token: csrfToken } satisfies SignedIn);
   });
   return router;
 }
@@ -93,7 +94,10 @@ export function sessionAuthRouter(store: Store): Router {
   router.get('/auth/session', (_req, res) => {
     const session = cookieSessionOf(res);
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ principal: describePrincipal(principalOf(res)), csrf_token: session?.row.csrf_token ?? null });
+    res.json({
+      principal: describePrincipal(principalOf(res)),
+      csrf_token: session?.row.csrf_token ?? null,
+    } satisfies AuthSession);
   });
   router.post('/auth/logout', async (req, res) => {
     const session = cookieSessionOf(res);

@@ -1,3 +1,4 @@
+import { type Member, type MembersResponse, ROLES } from '@snag/protocol';
 import { Router } from 'express';
 import { z } from 'zod';
 import { HttpError } from '../http/errors.js';
@@ -9,7 +10,7 @@ import { formatDateTime, parseDateTime } from '../store/datetime.js';
 import { principalOf } from './authenticate.js';
 import { INVITE_TOKEN_PREFIX, INVITE_TTL_MS } from './constants.js';
 import { closeInvite, findOpenInvites, insertInvite } from './invites-store.js';
-import { canAccess, type Principal, ROLES, type Role, roleIn, roleRank } from './principal.js';
+import { canAccess, type Principal, type Role, roleIn, roleRank } from './principal.js';
 import { requireAccessManager } from './project-access.js';
 import { generateSecret, hashSecret } from './secrets.js';
 import { findMembers, upsertMembership } from './users-store.js';
@@ -44,7 +45,7 @@ export function membersRouter(store: Store): Router {
         role: invite.role,
         expires_at: new Date(parseDateTime(invite.expires_at)).toISOString(),
       })),
-    });
+    } satisfies MembersResponse);
   });
 
   router.post('/projects/:project/invites', manager, async (req, res) => {
@@ -92,7 +93,7 @@ export function membersRouter(store: Store): Router {
     await upsertMembership(store, project, user, role);
     // Share links die with their creator's right to share (they also stop opening meanwhile).
     if (roleRank(role) < roleRank('admin')) await revokeShareLinksOf(store, project, user);
-    res.json({ user, email: member.email, role });
+    res.json({ user, email: member.email, role } satisfies Member);
   });
 
   router.delete('/projects/:project/members/:user', manager, async (req, res) => {

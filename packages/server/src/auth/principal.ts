@@ -1,6 +1,7 @@
-/** Project roles, weakest first: a role can do everything the ones before it can. */
-export const ROLES = ['viewer', 'admin', 'owner'] as const;
-export type Role = (typeof ROLES)[number];
+import { type Principal as ApiPrincipal, type ApiTokenScope, ROLES, type Role } from '@snag/protocol';
+
+/** The roles and token scopes are the protocol's; re-exported for the many auth files that name them. */
+export type { ApiTokenScope, Role };
 
 /**
  * What a request is allowed to do in one project: read its data, change it, or manage who
@@ -9,9 +10,6 @@ export type Role = (typeof ROLES)[number];
  * leaked token cannot mint itself a way back in.
  */
 export type Access = 'read' | 'admin' | 'manage_access';
-
-export const API_TOKEN_SCOPES = ['read', 'admin'] as const;
-export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
 
 /** Who is calling the API. */
 export type Principal =
@@ -43,13 +41,13 @@ export function canAccess(principal: Principal, projectId: string, access: Acces
 }
 
 /** The principal as the API shows it: never a secret. */
-export function describePrincipal(principal: Principal) {
-  if (principal.kind === 'admin_token') return { kind: 'admin_token' as const };
+export function describePrincipal(principal: Principal): ApiPrincipal {
+  if (principal.kind === 'admin_token') return { kind: 'admin_token' };
   if (principal.kind === 'api_token') {
-    return { kind: 'api_token' as const, id: principal.id, project: principal.projectId, scope: principal.scope };
+    return { kind: 'api_token', id: principal.id, project: principal.projectId, scope: principal.scope };
   }
   return {
-    kind: 'user' as const,
+    kind: 'user',
     id: principal.id,
     email: principal.email,
     projects: [...principal.roles].map(([project, role]) => ({ project, role })),

@@ -1,3 +1,4 @@
+import { ROLES } from '@snag/protocol';
 import { Router } from 'express';
 import { z } from 'zod';
 import { HttpError } from '../http/errors.js';
@@ -9,7 +10,6 @@ import { generateUserId } from './accept-invite.js';
 import { principalOf } from './authenticate.js';
 import { accountLocks } from './keyed-mutex.js';
 import { checkPasswordStrength, hashPassword } from './passwords.js';
-import { ROLES } from './principal.js';
 import { findUserByEmail, insertUser, upsertMembership } from './users-store.js';
 
 const createBody = z.strictObject({

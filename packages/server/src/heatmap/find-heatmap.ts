@@ -1,3 +1,4 @@
+import type { HeatmapDeviceClass } from '@snag/protocol';
 import { pageViewsSql } from '../analytics/page-views-sql.js';
 import { ELEMENT_KEY_SQL, PATH_FILTER_SQL, RANGE_SQL, READ_SETTINGS, when } from '../analytics/sql-fragments.js';
 import type { TimeRange } from '../analytics/time-range.js';
@@ -7,7 +8,7 @@ import { HEATMAP_COLUMNS, HEATMAP_ELEMENT_LIMIT, HEATMAP_ROW_PX, SCROLL_DEPTH_ST
 export interface HeatmapFilters {
   range: TimeRange;
   path: string;
-  device?: string | undefined;
+  device?: HeatmapDeviceClass | undefined;
 }
 
 export interface ElementClicksRow {

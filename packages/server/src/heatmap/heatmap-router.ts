@@ -1,3 +1,4 @@
+import { HEATMAP_DEVICE_CLASSES, type HeatmapResponse } from '@snag/protocol';
 import { Router } from 'express';
 import { z } from 'zod';
 import { DEFAULT_RANGE_MS } from '../analytics/constants.js';
@@ -12,7 +13,7 @@ const querySchema = z
   .strictObject({
     ...rangeFields,
     path: pathSchema,
-    device: z.enum(['desktop', 'tablet', 'mobile']).optional(),
+    device: z.enum(HEATMAP_DEVICE_CLASSES).optional(),
   })
   .transform(withRange(DEFAULT_RANGE_MS));
 
@@ -49,7 +50,7 @@ export function heatmapRouter(store: Store): Router {
           share: views > 0 ? Number(row.reached_share) : 0,
         })),
       },
-    });
+    } satisfies HeatmapResponse);
   });
   return router;
 }

@@ -1,3 +1,4 @@
+import type { SignalKind } from '@snag/protocol';
 import { SESSION_LOOKBACK_DAYS } from '../analytics/constants.js';
 import type { CursorKey } from '../analytics/cursor.js';
 import { findLiveSessions, type LiveSessions } from '../analytics/find-live-sessions.js';
@@ -16,7 +17,7 @@ import { HOTSPOT_EXAMPLES } from './constants.js';
 
 export interface HotspotFilters {
   range: TimeRange;
-  kind?: string | undefined;
+  kind?: SignalKind | undefined;
   path?: string | undefined;
   release?: string | undefined;
 }
@@ -24,7 +25,7 @@ export interface HotspotFilters {
 export interface HotspotRow {
   path_pattern: string;
   element_key: string;
-  kind: string;
+  kind: SignalKind;
   element_selector: string;
   element_tag: string;
   element_text: string;

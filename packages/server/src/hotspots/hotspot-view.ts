@@ -1,28 +1,9 @@
+import type { Hotspot } from '@snag/protocol';
 import { roundRate } from '../analytics/constants.js';
 import type { HotspotRow } from './find-hotspots.js';
 
-export interface HotspotView {
-  path: string;
-  kind: string;
-  /** The element, or null for page-level signals (the page is the element). */
-  element: { key: string; selector: string; tag: string; text: string } | null;
-  impact: number;
-  occurrences: number;
-  sessions: number;
-  users: number;
-  /** Sessions that visited the page in the range (the denominator of `affected_share`). */
-  page_sessions: number;
-  affected_share: number | null;
-  abandoned_sessions: number;
-  abandonment: number;
-  first_seen: string;
-  last_seen: string;
-  trend: { previous_sessions: number; previous_occurrences: number; change: number | null };
-  examples: Array<{ session_id: string; offset_ms: number; replay: string }>;
-}
-
 /** A hotspot as the API shows it: rates as 0–1 fractions, times as ISO 8601, replay deep links. */
-export function toHotspotView(projectId: string, row: HotspotRow): HotspotView {
+export function toHotspotView(projectId: string, row: HotspotRow): Hotspot {
   const sessions = Number(row.sessions);
   const pageSessions = Number(row.page_sessions ?? 0);
   const previous = Number(row.previous_sessions);

@@ -1,3 +1,4 @@
+import type { HotspotsResponse } from '@snag/protocol';
 import { Router } from 'express';
 import { z } from 'zod';
 import { DEFAULT_RANGE_MS } from '../analytics/constants.js';
@@ -46,7 +47,7 @@ export function hotspotsRouter(store: Store): Router {
       to: new Date(query.range.to).toISOString(),
       hotspots: page.map((row) => toHotspotView(project, row)),
       next_cursor: nextCursor,
-    });
+    } satisfies HotspotsResponse);
   });
   return router;
 }

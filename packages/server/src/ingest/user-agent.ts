@@ -1,13 +1,12 @@
+import type { DeviceClass } from '@snag/protocol';
 import { UAParser } from 'ua-parser-js';
 import { USER_AGENT_CACHE_SIZE } from '../constants.js';
-
-export type DeviceType = 'desktop' | 'tablet' | 'mobile' | 'other';
 
 export interface ClientInfo {
   browser: string;
   browserVersion: string;
   os: string;
-  device: DeviceType;
+  device: DeviceClass;
 }
 
 const UNKNOWN: ClientInfo = { browser: '', browserVersion: '', os: '', device: 'other' };
@@ -33,7 +32,7 @@ export function parseUserAgent(userAgent: string | undefined): ClientInfo {
   return info;
 }
 
-function deviceType(type: string | undefined, os: string | undefined): DeviceType {
+function deviceType(type: string | undefined, os: string | undefined): DeviceClass {
   if (type === 'mobile' || type === 'wearable') return 'mobile';
   if (type === 'tablet') return 'tablet';
   if (type === undefined) return os ? 'desktop' : 'other';

@@ -1,3 +1,4 @@
+import type { PagesResponse } from '@snag/protocol';
 import { Router } from 'express';
 import { z } from 'zod';
 import { DEFAULT_RANGE_MS } from '../analytics/constants.js';
@@ -31,7 +32,7 @@ export function pagesRouter(store: Store): Router {
         struggling_sessions: Number(row.struggling_sessions),
         struggle_rate: Number(row.struggle_rate),
       })),
-    });
+    } satisfies PagesResponse);
   });
   return router;
 }

@@ -1,3 +1,4 @@
+import type { ProjectKeys, ProjectsResponse } from '@snag/protocol';
 import { Router } from 'express';
 import { projectParamsSchema } from '../analytics/params.js';
 import { requireProject } from '../analytics/require-project.js';
@@ -18,15 +19,16 @@ export function projectPickerRouter(store: Store): Router {
     const principal = principalOf(res);
     const projects = await findProjects(store);
     res.json({
-      projects: projects
-        .filter((project) => roleIn(principal, project.id))
-        .map((project) => ({ ...project, role: roleIn(principal, project.id) })),
-    });
+      projects: projects.flatMap((project) => {
+        const role = roleIn(principal, project.id);
+        return role ? [{ ...project, role }] : [];
+      }),
+    } satisfies ProjectsResponse);
   });
   router.get('/projects/:project/keys', async (req, res) => {
     const { project } = validate(projectParamsSchema, req.params);
     await requireProject(store, project);
-    res.json({ project, public_keys: await findPublicKeys(store, project) });
+    res.json({ project, public_keys: await findPublicKeys(store, project) } satisfies ProjectKeys);
   });
   return router;
 }

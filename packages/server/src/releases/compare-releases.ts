@@ -1,3 +1,4 @@
+import type { SignalKind } from '@snag/protocol';
 import { findLiveSessions, type LiveSessions } from '../analytics/find-live-sessions.js';
 import { journeySignalsSql } from '../analytics/journey-signals-sql.js';
 import { ELEMENT_KEY_SQL, READ_SETTINGS } from '../analytics/sql-fragments.js';
@@ -11,7 +12,7 @@ export interface ReleaseChangeRow {
   path_pattern: string;
   element_key: string;
   element_text: string;
-  kind: string;
+  kind: SignalKind;
   base_sessions: number;
   head_sessions: number;
   base_page_sessions: number;

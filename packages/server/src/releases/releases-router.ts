@@ -1,18 +1,17 @@
+import type { ReleaseChange, ReleaseComparison } from '@snag/protocol';
 import { Router } from 'express';
 import { z } from 'zod';
 import { labelSchema, projectParamsSchema, rangeFields, withRange } from '../analytics/params.js';
 import { requireProject } from '../analytics/require-project.js';
 import { validate } from '../http/validate.js';
 import type { Store } from '../store/client.js';
-import { compareReleases, countReleaseSessions, type ReleaseChangeRow } from './compare-releases.js';
+import { type ChangeStatus, compareReleases, countReleaseSessions, type ReleaseChangeRow } from './compare-releases.js';
 import { DEFAULT_COMPARE_RANGE_MS } from './constants.js';
 
 const querySchema = z
   .strictObject({ ...rangeFields, base: labelSchema, head: labelSchema })
   .refine((query) => query.base !== query.head, { message: 'must differ from base', path: ['head'] })
   .transform(withRange(DEFAULT_COMPARE_RANGE_MS));
-
-const GROUPS = ['new', 'worse', 'better', 'gone'] as const;
 
 /** `GET /projects/:project/releases/compare`: hotspots that are new, worse, better or gone in `head` against `base`. */
 export function releasesRouter(store: Store): Router {
@@ -25,21 +24,24 @@ export function releasesRouter(store: Store): Router {
       compareReleases(store, project, query),
       countReleaseSessions(store, project, query),
     ]);
-    const body: Record<string, unknown> = {
+    const withStatus = (status: ChangeStatus) => rows.filter((row) => row.status === status);
+    res.json({
       project,
       from: new Date(query.range.from).toISOString(),
       to: new Date(query.range.to).toISOString(),
       base: { release: query.base, sessions: sessions.base },
       head: { release: query.head, sessions: sessions.head },
-    };
-    for (const group of GROUPS) body[group] = rows.filter((row) => row.status === group).map(toChangeView);
-    body.unchanged = rows.filter((row) => row.status === 'unchanged').length;
-    res.json(body);
+      new: withStatus('new').map(toChangeView),
+      worse: withStatus('worse').map(toChangeView),
+      better: withStatus('better').map(toChangeView),
+      gone: withStatus('gone').map(toChangeView),
+      unchanged: withStatus('unchanged').length,
+    } satisfies ReleaseComparison);
   });
   return router;
 }
 
-function toChangeView(row: ReleaseChangeRow) {
+function toChangeView(row: ReleaseChangeRow): ReleaseChange {
   return {
     path: row.path_pattern,
     element: row.element_key || null,

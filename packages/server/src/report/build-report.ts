@@ -1,21 +1,12 @@
+import type { FrictionReport } from '@snag/protocol';
 import { roundRate } from '../analytics/constants.js';
 import type { TimeRange } from '../analytics/time-range.js';
 import { findHotspots } from '../hotspots/find-hotspots.js';
-import { type HotspotView, toHotspotView } from '../hotspots/hotspot-view.js';
+import { toHotspotView } from '../hotspots/hotspot-view.js';
 import type { Store } from '../store/client.js';
 import { findTrends } from '../trends/find-trends.js';
 import { REPORT_HOTSPOTS } from './constants.js';
-import { findTotals, type Totals } from './find-totals.js';
-
-export interface FrictionReport {
-  project: string;
-  from: string;
-  to: string;
-  tz: string;
-  totals: Totals & { struggle_share: number };
-  hotspots: Array<HotspotView & { rank: number }>;
-  trend: Array<{ day: string; sessions: number; struggling_sessions: number; struggle_share: number }>;
-}
+import { findTotals } from './find-totals.js';
 
 /** The friction report: totals, the top hotspots with their figures and replay links, and the daily trend. */
 export async function buildReport(

@@ -1,4 +1,4 @@
-import type { FrictionReport } from './build-report.js';
+import type { FrictionReport } from '@snag/protocol';
 
 const pct = (share: number | null) => (share === null ? 'n/a' : `${(share * 100).toFixed(1)} %`);
 const where = (hotspot: FrictionReport['hotspots'][number]) =>

@@ -1,3 +1,4 @@
+import type { FrictionReport, SharedReport } from '@snag/protocol';
 import { type Response, Router } from 'express';
 import { z } from 'zod';
 import { DEFAULT_RANGE_MS } from '../analytics/constants.js';
@@ -6,7 +7,7 @@ import { requireProject } from '../analytics/require-project.js';
 import { validate } from '../http/validate.js';
 import type { Store } from '../store/client.js';
 import { parseDateTime } from '../store/datetime.js';
-import { buildReport, type FrictionReport } from './build-report.js';
+import { buildReport } from './build-report.js';
 import { SHARE_TOKEN_MAX_CHARS, SHARE_TOKEN_MIN_CHARS } from './constants.js';
 import { renderCsv, renderMarkdown } from './render-report.js';
 import { openShareLink } from './share-link-access.js';
@@ -58,11 +59,11 @@ function sendReport(
   res: Response,
   format: 'json' | 'md' | 'csv',
   report: FrictionReport,
-  share?: { url: string; expires_at: string },
+  share?: SharedReport['share'],
 ): void {
   if (format === 'md') res.type('text/markdown; charset=utf-8').send(renderMarkdown(report));
   else if (format === 'csv') {
     res.setHeader('Content-Disposition', `attachment; filename="friction-${report.project}.csv"`);
     res.type('text/csv; charset=utf-8').send(renderCsv(report));
-  } else res.json(share ? { ...report, share } : report);
+  } else res.json(share ? ({ ...report, share } satisfies SharedReport) : report);
 }

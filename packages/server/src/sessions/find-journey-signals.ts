@@ -1,3 +1,4 @@
+import type { SignalKind } from '@snag/protocol';
 import { findLiveSessions } from '../analytics/find-live-sessions.js';
 import { journeySignalsSql } from '../analytics/journey-signals-sql.js';
 import { READ_SETTINGS } from '../analytics/sql-fragments.js';
@@ -6,7 +7,7 @@ import { MARKER_CONTEXT_AFTER_MS, MARKER_CONTEXT_BEFORE_MS } from './constants.j
 
 export interface JourneySignalRow {
   id: string;
-  kind: string;
+  kind: SignalKind;
   /** Client time of the end of the page view the signal is about, ms since epoch. */
   t: number;
   time: string;

@@ -1,3 +1,4 @@
+import type { SignalKind } from '@snag/protocol';
 import { findLiveSessions } from '../analytics/find-live-sessions.js';
 import { journeySignalsSql } from '../analytics/journey-signals-sql.js';
 import { ELEMENT_KEY_SQL, READ_SETTINGS } from '../analytics/sql-fragments.js';
@@ -11,7 +12,7 @@ export interface ReplayChunkKey {
 
 export interface SignalMarker {
   id: string;
-  kind: string;
+  kind: SignalKind;
   t: number;
   path: string;
   element: string;

@@ -1,3 +1,4 @@
+import type { DeviceClass } from '@snag/protocol';
 import type { Store } from '../store/client.js';
 
 export interface SessionSummary {
@@ -15,7 +16,7 @@ export interface SessionSummary {
   browser: string;
   browser_version: string;
   os: string;
-  device: string;
+  device: DeviceClass;
   release: string;
   entry_url: string;
   exit_url: string;

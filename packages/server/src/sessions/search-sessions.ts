@@ -1,3 +1,4 @@
+import type { DeviceClass, SessionSort, SignalCounts, SignalKind } from '@snag/protocol';
 import { SESSION_LOOKBACK_DAYS } from '../analytics/constants.js';
 import type { CursorKey } from '../analytics/cursor.js';
 import { findLiveSessions, type LiveSessions } from '../analytics/find-live-sessions.js';
@@ -13,18 +14,15 @@ import {
 import type { TimeRange } from '../analytics/time-range.js';
 import type { Store } from '../store/client.js';
 
-export const SESSION_SORTS = ['struggle', 'recent', 'duration'] as const;
-export type SessionSort = (typeof SESSION_SORTS)[number];
-
 export interface SessionFilters {
   range: TimeRange;
   path?: string | undefined;
-  kind?: string | undefined;
+  kind?: SignalKind | undefined;
   element?: string | undefined;
   user?: string | undefined;
   release?: string | undefined;
   browser?: string | undefined;
-  device?: string | undefined;
+  device?: DeviceClass | undefined;
   has_error?: boolean | undefined;
   min_duration?: number | undefined;
 }
@@ -36,12 +34,12 @@ export interface SessionRow {
   pages: number;
   user_id: string;
   anonymous_id: string;
-  device: string;
+  device: DeviceClass;
   browser: string;
   release: string;
   errors: number;
   signals: number;
-  signal_counts: Record<string, number>;
+  signal_counts: SignalCounts;
   entry_page: string;
   exit_page: string;
   k1: number;

@@ -1,3 +1,4 @@
+import type { JourneySignal, SessionDocument, StoredEvent } from '@snag/protocol';
 import { HttpError } from '../http/errors.js';
 import type { Store } from '../store/client.js';
 import { parseDateTime } from '../store/datetime.js';
@@ -8,7 +9,7 @@ import { findSessionEvents, findSessionSummary, type StoredEventRow } from './fi
  * A session as the API shows it: its summary, its events in order, and its signals —
  * the SDK's and the journey ones computed from its page views — in time order. 404 when unknown.
  */
-export async function loadSessionDocument(store: Store, project: string, session: string) {
+export async function loadSessionDocument(store: Store, project: string, session: string): Promise<SessionDocument> {
   const [summary, rows] = await Promise.all([
     findSessionSummary(store, project, session),
     findSessionEvents(store, project, session),
@@ -16,9 +17,7 @@ export async function loadSessionDocument(store: Store, project: string, session
   if (!summary) throw new HttpError(404, 'session_not_found', `no session "${session}" in project "${project}"`);
   const events = rows.map(toApiEvent);
   const journey = await findJourneySignals(store, project, session, parseDateTime(summary.start));
-  const signals = [...events.filter((event) => event.type === 'signal'), ...journey.map(toJourneySignal)].sort(
-    (a, b) => a.t - b.t,
-  );
+  const signals = [...events.filter(isSignalEvent), ...journey.map(toJourneySignal)].sort((a, b) => a.t - b.t);
   return {
     session: {
       ...summary,
@@ -36,8 +35,18 @@ export async function loadSessionDocument(store: Store, project: string, session
   };
 }
 
-/** An event as the SDK sent it, plus the server's corrected `time` and derived path. */
-function toApiEvent(row: StoredEventRow) {
+type StoredSignal = Extract<StoredEvent, { type: 'signal' }>;
+
+function isSignalEvent(event: StoredEvent): event is StoredSignal {
+  return event.type === 'signal';
+}
+
+/**
+ * An event as the SDK sent it, plus the server's corrected `time` and derived path. `data`
+ * holds the rest of the event as ingest validated it against the wire schema, so together
+ * with the stored columns it is a stored event.
+ */
+function toApiEvent(row: StoredEventRow): StoredEvent {
   return {
     ...(JSON.parse(row.data) as Record<string, unknown>),
     id: row.id,
@@ -48,14 +57,14 @@ function toApiEvent(row: StoredEventRow) {
     url: row.url,
     path: row.path,
     path_pattern: row.path_pattern,
-  };
+  } as StoredEvent;
 }
 
 /** A journey signal shaped like a stored signal event; its id names the kind and the page view. */
-function toJourneySignal(row: JourneySignalRow) {
+function toJourneySignal(row: JourneySignalRow): JourneySignal {
   return {
     id: row.id,
-    type: 'signal' as const,
+    type: 'signal',
     kind: row.kind,
     t: Number(row.t),
     time: toIso(row.time),

@@ -1,3 +1,4 @@
+import { SESSION_SORTS, type SessionsResponse, type SessionRow as SessionView } from '@snag/protocol';
 import { Router } from 'express';
 import { z } from 'zod';
 import { DEFAULT_RANGE_MS } from '../analytics/constants.js';
@@ -19,13 +20,7 @@ import { validate } from '../http/validate.js';
 import type { Store } from '../store/client.js';
 import { DEFAULT_SESSION_LIMIT, MAX_ELEMENT_PARAM_CHARS, MAX_SESSION_LIMIT } from './constants.js';
 import { exportSession } from './export-session.js';
-import {
-  findSessions,
-  SESSION_CURSOR_SHAPE,
-  SESSION_SORTS,
-  type SessionRow,
-  sessionCursorKey,
-} from './search-sessions.js';
+import { findSessions, SESSION_CURSOR_SHAPE, type SessionRow, sessionCursorKey } from './search-sessions.js';
 import { loadSessionDocument } from './session-document.js';
 import { streamReplay } from './stream-replay.js';
 
@@ -81,7 +76,7 @@ export function sessionsRouter(store: Store): Router {
       sort: query.sort,
       sessions: page.map((row) => toSessionView(project, row)),
       next_cursor: nextCursor,
-    });
+    } satisfies SessionsResponse);
   });
 
   router.get('/projects/:project/sessions/:session/replay', async (req, res) => {
@@ -102,7 +97,7 @@ export function sessionsRouter(store: Store): Router {
   return router;
 }
 
-function toSessionView(projectId: string, row: SessionRow) {
+function toSessionView(projectId: string, row: SessionRow): SessionView {
   return {
     id: row.id,
     start: new Date(Number(row.start)).toISOString(),

@@ -1,7 +1,12 @@
+import type { ReplayDocument, ReplayMarker } from '@snag/protocol';
 import type { Response } from 'express';
 import { HttpError } from '../http/errors.js';
 import type { Store } from '../store/client.js';
 import { findReplayChunkData, findReplayChunkKeys, findSignalMarkers, type SignalMarker } from './find-replay.js';
+
+/** The replay document is written in three parts: these fields, the `events`, then the tail. */
+type ReplayHead = Pick<ReplayDocument, 'project' | 'session' | 'chunks'>;
+type ReplayTail = Pick<ReplayDocument, 'start' | 'markers'>;
 
 /**
  * Streams `{ project, session, chunks, events, start, markers }`. The opening
@@ -18,7 +23,7 @@ export async function streamReplay(store: Store, projectId: string, sessionId: s
   }
   res.status(200).type('application/json');
   res.write(
-    `${JSON.stringify({ project: projectId, session: sessionId, chunks: keys.length }).slice(0, -1)},"events":[`,
+    `${JSON.stringify({ project: projectId, session: sessionId, chunks: keys.length } satisfies ReplayHead).slice(0, -1)},"events":[`,
   );
 
   let aborted = false;
@@ -41,7 +46,10 @@ export async function streamReplay(store: Store, projectId: string, sessionId: s
     // The embedded engine runs one query at a time: the markers come after the chunks, not before the first byte.
     const { start, markers } = early ?? (await findSignalMarkers(store, projectId, sessionId));
     const origin = start ?? keys[0]?.t ?? 0;
-    const tail = { start: new Date(origin).toISOString(), markers: markers.map((marker) => toMarker(marker, origin)) };
+    const tail: ReplayTail = {
+      start: new Date(origin).toISOString(),
+      markers: markers.map((marker) => toMarker(marker, origin)),
+    };
     res.end(`],${JSON.stringify(tail).slice(1)}`);
   } catch (error) {
     // The status line is gone: the only honest signal left is a cut connection.
@@ -52,7 +60,7 @@ export async function streamReplay(store: Store, projectId: string, sessionId: s
   }
 }
 
-function toMarker(marker: SignalMarker, origin: number) {
+function toMarker(marker: SignalMarker, origin: number): ReplayMarker {
   return {
     id: marker.id,
     kind: marker.kind,

@@ -1,4 +1,4 @@
-import { SIGNAL_KINDS } from '@snag/protocol';
+import { SIGNAL_KINDS, type SignalCounts, type SignalKind, type TrendInterval } from '@snag/protocol';
 import { findLiveSessions, type LiveSessions } from '../analytics/find-live-sessions.js';
 import { journeySignalsSql } from '../analytics/journey-signals-sql.js';
 import {
@@ -11,13 +11,11 @@ import {
 import type { TimeRange } from '../analytics/time-range.js';
 import type { Store } from '../store/client.js';
 
-export type TrendInterval = 'hour' | 'day';
-
 export interface TrendFilters {
   range: TimeRange;
   interval: TrendInterval;
   tz: string;
-  kind?: string | undefined;
+  kind?: SignalKind | undefined;
   path?: string | undefined;
   byRelease: boolean;
 }
@@ -28,7 +26,7 @@ export interface TrendRow {
   label: string;
   sessions: number;
   struggling_sessions: number;
-  signals: Record<string, number>;
+  signals: SignalCounts;
 }
 
 const BUCKET_SQL: Record<TrendInterval, { start: string; step: string }> = {

@@ -1,3 +1,4 @@
+import { type ReleaseTrendsResponse, TREND_INTERVALS, type TrendBucket, type TrendsResponse } from '@snag/protocol';
 import { Router } from 'express';
 import { z } from 'zod';
 import { DAY_MS, DEFAULT_RANGE_MS, HOUR_MS, roundRate } from '../analytics/constants.js';
@@ -11,7 +12,7 @@ import { findTrends, type TrendRow } from './find-trends.js';
 const querySchema = z
   .strictObject({
     ...rangeFields,
-    interval: z.enum(['hour', 'day']).default('day'),
+    interval: z.enum(TREND_INTERVALS).default('day'),
     tz: tzSchema,
     kind: kindSchema.optional(),
     path: pathSchema.optional(),
@@ -39,21 +40,24 @@ export function trendsRouter(store: Store): Router {
       tz: query.tz,
     };
     if (query.split !== 'release') {
-      res.json({ ...body, buckets: rows.map(toBucket) });
+      res.json({ ...body, buckets: rows.map(toBucket) } satisfies TrendsResponse);
       return;
     }
-    const series = new Map<string, ReturnType<typeof toBucket>[]>();
+    const series = new Map<string, TrendBucket[]>();
     for (const row of rows) {
       const list = series.get(row.release) ?? [];
       list.push(toBucket(row));
       series.set(row.release, list);
     }
-    res.json({ ...body, series: [...series].map(([release, buckets]) => ({ release, buckets })) });
+    res.json({
+      ...body,
+      series: [...series].map(([release, buckets]) => ({ release, buckets })),
+    } satisfies ReleaseTrendsResponse);
   });
   return router;
 }
 
-function toBucket(row: TrendRow) {
+function toBucket(row: TrendRow): TrendBucket {
   const sessions = Number(row.sessions);
   const struggling = Number(row.struggling_sessions);
   return {
