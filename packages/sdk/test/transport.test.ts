@@ -11,6 +11,21 @@ function event(id: string): SnagEvent {
   return { type: 'custom', name: 'test', id, t: Date.now(), page_id: 'page-1', url: 'https://shop.test/' };
 }
 
+function replayEvent(id: string): SnagEvent {
+  const t = Date.now();
+  return {
+    type: 'replay',
+    id,
+    t,
+    page_id: 'page-1',
+    url: 'https://shop.test/',
+    seq: 0,
+    full_snapshot: true,
+    encoding: 'json',
+    events: [{ type: 4, timestamp: t, data: {} }],
+  };
+}
+
 /** A fake ingest endpoint that answers from a script and decodes what it receives. */
 function endpoint(answers: Array<() => Response>) {
   const received: Batch[] = [];
@@ -63,6 +78,33 @@ describe('transport', () => {
     await transport.flush();
     expect(received).toHaveLength(3);
     expect(received.every((batch) => batch.events[0]?.id === 'e1')).toBe(true);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(500);
+  });
+
+  it('when the server defers recordings (low disk), keeps only the recording and lets batches with events go first', async () => {
+    const deferred = () =>
+      new Response(JSON.stringify({ error: 'replay_deferred' }), { status: 503, headers: { 'Retry-After': '0' } });
+    const { fetchFn, received } = endpoint([deferred]);
+    const { transport, outbox } = transportWith(fetchFn);
+    transport.add(event('e1'), session);
+    transport.add(replayEvent('r1'), session);
+    transport.sendNow();
+    transport.add(event('e2'), session);
+    await transport.flush();
+    expect(received.map((batch) => batch.events.map((e) => e.id))).toEqual([['e1', 'r1'], ['e2'], ['r1']]);
+    expect(outbox.items).toEqual([]);
+  });
+
+  it('retries a recording the server keeps deferring after Retry-After, when nothing else waits', async () => {
+    const deferred = () =>
+      new Response(JSON.stringify({ error: 'replay_deferred' }), { status: 503, headers: { 'Retry-After': '0' } });
+    const { fetchFn, received } = endpoint([deferred, deferred]);
+    const { transport } = transportWith(fetchFn);
+    transport.add(event('e1'), session);
+    transport.add(replayEvent('r1'), session);
+    const started = Date.now();
+    await transport.flush();
+    expect(received.map((batch) => batch.events.map((e) => e.id))).toEqual([['e1', 'r1'], ['r1'], ['r1']]);
     expect(Date.now() - started).toBeGreaterThanOrEqual(500);
   });
 

@@ -3,11 +3,12 @@ import { parseRetryAfter } from './backoff.js';
 import { gzip } from './gzip.js';
 
 /**
- * `retryAfterMs`: worth retrying later (network error, timeout, 429 or 5xx). Otherwise the
- * batch is done with: acknowledged, or refused (4xx), in which case `invalidEvent` is the
- * index of the event the server named as invalid, if any.
+ * `retryAfterMs`: worth retrying later (network error, timeout, 429 or 5xx); with
+ * `replayDeferred`, the server stored the batch's events and refused only its recording
+ * (low on disk). Otherwise the batch is done with: acknowledged, or refused (4xx), in
+ * which case `invalidEvent` is the index of the event the server named as invalid, if any.
  */
-export type SendResult = { retryAfterMs: number } | { invalidEvent?: number };
+export type SendResult = { retryAfterMs: number; replayDeferred?: true } | { invalidEvent?: number };
 
 /**
  * One POST to the ingest endpoint. text/plain keeps the request simple; gzip
@@ -28,9 +29,12 @@ export async function sendBatch(fetchFn: typeof fetch, url: string, body: string
       signal: controller.signal,
     });
     const { status } = response;
-    if (status === 429 || status >= 500) return { retryAfterMs: parseRetryAfter(response.headers.get('Retry-After')) };
     if (response.ok) return {};
-    const { path } = (await response.json().catch(() => ({}))) as { path?: string };
+    const { path, error } = (await response.json().catch(() => ({}))) as { path?: string; error?: string };
+    if (status === 429 || status >= 500) {
+      const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
+      return error === 'replay_deferred' ? { retryAfterMs, replayDeferred: true } : { retryAfterMs };
+    }
     const index = /^events\.(\d+)/.exec(path ?? '')?.[1];
     return { invalidEvent: index ? Number(index) : undefined };
   } catch {

@@ -37,6 +37,8 @@ interface OpenBatch {
   bytes: number;
 }
 
+const isReplay = (event: SnagEvent) => event.type === 'replay';
+
 /**
  * Batches events (every few seconds or N events, one batch per session and at most
  * BATCH_MAX_BYTES), sends one batch at a time, retries with backoff, and keeps
@@ -91,6 +93,19 @@ export function createTransport(config: TransportConfig): Transport {
       .then((result) => {
         inFlight = false;
         if ('retryAfterMs' in result) {
+          const { items } = outbox;
+          if (result.replayDeferred) {
+            // Its events are stored: keep its recording, and let batches with events go first.
+            item.batch.events = item.batch.events.filter(isReplay);
+            if (items.some((other) => !other.batch.events.every(isReplay))) {
+              items.push(items.shift() as OutboxItem);
+              // It is now the newest: whoever waited for any batch waits for it too.
+              for (const waiter of waiters) waiter.id = item.id;
+              outbox.persist(false);
+              pump();
+              return;
+            }
+          }
           retryTimer = later(
             () => {
               retryTimer = undefined;
