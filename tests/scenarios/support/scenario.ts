@@ -1,18 +1,8 @@
-import type { SignalKind } from '@snag/protocol';
+import { SIGNAL_KINDS, type SignalKind } from '@snag/protocol';
 import type { Page } from 'playwright-core';
 
 /** Every kind of struggle: what a scenario does not list, it must not produce. */
-export const ALL_KINDS: readonly SignalKind[] = [
-  'rage_click',
-  'dead_click',
-  'slow_click',
-  'error_click',
-  'thrashed_cursor',
-  'form_struggle',
-  'quick_back',
-  'dead_end',
-  'excessive_scroll',
-];
+export const ALL_KINDS: readonly SignalKind[] = SIGNAL_KINDS;
 
 export interface ScenarioContext {
   /** Absolute URL of a path inside the scenario's own folder of pages (`/<scenario>/<path>`). */
