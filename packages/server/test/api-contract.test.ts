@@ -259,6 +259,7 @@ describe('trends, heatmap, releases', () => {
     expect(body.base.sessions).toBe(6);
     expect(body.head.sessions).toBe(6);
     expect(body.unchanged).toBeGreaterThan(0);
+    expect(body.same).toHaveLength(body.unchanged);
   });
 });
 

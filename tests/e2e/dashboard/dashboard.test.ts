@@ -90,6 +90,20 @@ describe('friction report', () => {
     expect(names).toEqual(hotspots.map((hotspot) => hotspot.path));
   });
 
+  it('shows the latest day in the chart legend before any hover, and a sidebar as tall as the page', async () => {
+    await page.waitForSelector('.time-chart .u-legend');
+    const legend = await page.locator('.time-chart .u-legend').textContent();
+    expect(legend).toContain('(latest)');
+    expect(legend).not.toContain('--');
+    // A window shorter than the report: the dark column still reaches the bottom of the page.
+    await page.setViewportSize({ width: 1280, height: 500 });
+    const sidebar = (await page.locator('.sidebar').boundingBox())?.height ?? 0;
+    const pageHeight = (await page.evaluate('document.documentElement.scrollHeight')) as number;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(pageHeight).toBeGreaterThan(500);
+    expect(sidebar).toBeGreaterThanOrEqual(pageHeight - 1);
+  });
+
   it('filters by kind through the URL', async () => {
     await page.selectOption('select[name="kind"]', 'quick_back');
     await page.waitForURL(/kind=quick_back/);
@@ -224,6 +238,16 @@ describe('heatmap, trends, releases, install', () => {
     await open('/p/default/releases', 'select[name]', 'releases');
     await page.waitForSelector('.stat-label:text("Unchanged")');
     expect(page.url()).toContain('/releases');
+    const base = await page.inputValue('select[name="base"]');
+    const head = await page.inputValue('select[name="head"]');
+    const { same } = await api<{ same: unknown[] }>(
+      fixture.snag.url,
+      `/projects/default/releases/compare?from=-90d&base=${base}&head=${head}`,
+    );
+    expect(same.length).toBeGreaterThan(0);
+    await page.click('details.disclosure > summary');
+    await expect.poll(() => page.locator('details.disclosure tbody tr').count(), UI_WAIT).toBe(same.length);
+    a11y.releases = await seriousA11yViolations(page);
   });
 
   it('shows the script tag with the project key and turns green once events arrive', async () => {

@@ -18,6 +18,28 @@ const DAY_S = 86_400;
 const DAY_TICK_STEPS_S = [DAY_S, 2 * DAY_S, 7 * DAY_S, 14 * DAY_S, 28 * DAY_S];
 const dayLabel = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
 const hourLabel = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+const dayLegend = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+});
+const hourLegend = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/**
+ * The legend shows the hovered bucket; with nothing hovered uPlot would show "--" and "—",
+ * so it shows the latest bucket instead, its time marked "(latest)".
+ */
+function showLatestWhenIdle(chart: uPlot): void {
+  const last = (chart.data[0]?.length ?? 0) - 1;
+  if (chart.legend.idx == null && last >= 0) chart.setLegend({ idx: last }, false);
+}
 
 /** A time-series chart (uPlot): counts on the left axis, shares on the right, sized to its container. */
 export function TimeChart({
@@ -46,6 +68,7 @@ export function TimeChart({
       height,
       cursor: { drag: { x: false, y: false } },
       legend: { show: true },
+      hooks: { ready: [showLatestWhenIdle], setLegend: [showLatestWhenIdle] },
       scales: { x: { time: true }, share: { range: [0, 1] } },
       axes: [
         {
@@ -75,7 +98,14 @@ export function TimeChart({
           : []),
       ],
       series: [
-        {},
+        {
+          label: interval === 'day' ? 'Day' : 'Hour',
+          value: (chart, value) => {
+            if (value === null || value === undefined) return '—';
+            const time = (interval === 'day' ? dayLegend : hourLegend).format(new Date(value * 1_000));
+            return chart.cursor.idx == null ? `${time} (latest)` : time;
+          },
+        },
         ...series.map(
           (entry): uPlot.Series => ({
             label: entry.label,

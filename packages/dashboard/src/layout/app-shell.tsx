@@ -26,40 +26,42 @@ export function AppShell() {
         Skip to content
       </a>
       <aside className="sidebar">
-        <div className="brand">
-          <img src="/favicon.svg" alt="" width="26" height="26" />
-          <span>Snag</span>
+        <div className="sidebar-inner">
+          <div className="brand">
+            <img src="/favicon.svg" alt="" width="26" height="26" />
+            <span>Snag</span>
+          </div>
+          <ProjectPicker project={project} />
+          <nav aria-label="Main">
+            <ul>
+              {NAV.map((item) => (
+                <li key={item.label}>
+                  <NavLink to={`/p/${project}/${item.to}`} end={item.end}>
+                    <NavIcon name={item.icon} />
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="whoami" title={who}>
+            <span className="muted">Signed in as</span>
+            <span>{who}</span>
+          </div>
+          <button
+            type="button"
+            className="sign-out"
+            onClick={async () => {
+              await signOut().catch(() => undefined);
+              queryClient.clear();
+              queryClient.setQueryData(AUTH_SESSION_KEY, null);
+              navigate('/sign-in');
+            }}
+          >
+            <NavIcon name="signOut" />
+            Sign out
+          </button>
         </div>
-        <ProjectPicker project={project} />
-        <nav aria-label="Main">
-          <ul>
-            {NAV.map((item) => (
-              <li key={item.label}>
-                <NavLink to={`/p/${project}/${item.to}`} end={item.end}>
-                  <NavIcon name={item.icon} />
-                  {item.label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div className="whoami" title={who}>
-          <span className="muted">Signed in as</span>
-          <span>{who}</span>
-        </div>
-        <button
-          type="button"
-          className="sign-out"
-          onClick={async () => {
-            await signOut().catch(() => undefined);
-            queryClient.clear();
-            queryClient.setQueryData(AUTH_SESSION_KEY, null);
-            navigate('/sign-in');
-          }}
-        >
-          <NavIcon name="signOut" />
-          Sign out
-        </button>
       </aside>
       <main id="main" className="content" tabIndex={-1}>
         <Outlet />

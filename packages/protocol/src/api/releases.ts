@@ -23,7 +23,7 @@ export type ReleaseChange = z.infer<typeof releaseChangeSchema>;
 
 const releaseSchema = z.strictObject({ release: z.string(), sessions: countSchema });
 
-/** `GET /api/v1/projects/:project/releases/compare`: hotspots new, worse, better or gone in `head` against `base`. */
+/** `GET /api/v1/projects/:project/releases/compare`: hotspots new, worse, better, gone or the same in `head` against `base`. */
 export const releaseComparisonSchema = z.strictObject({
   ...rangedFields,
   base: releaseSchema,
@@ -32,7 +32,9 @@ export const releaseComparisonSchema = z.strictObject({
   worse: z.array(releaseChangeSchema),
   better: z.array(releaseChangeSchema),
   gone: z.array(releaseChangeSchema),
-  /** Hotspots without a verdict. */
+  /** Hotspots without a verdict (too few sessions, or |z| below the threshold), in the same order as the others. */
+  same: z.array(releaseChangeSchema),
+  /** How many hotspots are in `same` (kept for clients that read only the count). */
   unchanged: countSchema,
 });
 export type ReleaseComparison = z.infer<typeof releaseComparisonSchema>;

@@ -13,7 +13,10 @@ const querySchema = z
   .refine((query) => query.base !== query.head, { message: 'must differ from base', path: ['head'] })
   .transform(withRange(DEFAULT_COMPARE_RANGE_MS));
 
-/** `GET /projects/:project/releases/compare`: hotspots that are new, worse, better or gone in `head` against `base`. */
+/**
+ * `GET /projects/:project/releases/compare`: hotspots that are new, worse, better or gone in `head`
+ * against `base`, and the ones without a verdict in `same` (their number in `unchanged`).
+ */
 export function releasesRouter(store: Store): Router {
   const router = Router();
   router.get('/projects/:project/releases/compare', async (req, res) => {
@@ -25,6 +28,7 @@ export function releasesRouter(store: Store): Router {
       countReleaseSessions(store, project, query),
     ]);
     const withStatus = (status: ChangeStatus) => rows.filter((row) => row.status === status);
+    const same = withStatus('unchanged').map(toChangeView);
     res.json({
       project,
       from: new Date(query.range.from).toISOString(),
@@ -35,7 +39,8 @@ export function releasesRouter(store: Store): Router {
       worse: withStatus('worse').map(toChangeView),
       better: withStatus('better').map(toChangeView),
       gone: withStatus('gone').map(toChangeView),
-      unchanged: withStatus('unchanged').length,
+      same,
+      unchanged: same.length,
     } satisfies ReleaseComparison);
   });
   return router;

@@ -60,6 +60,43 @@ describe('generated traffic with planted problems', () => {
     expect(res.body.base.sessions + res.body.head.sessions).toBe(truth.sessions);
   });
 
+  test('the release comparison lists the hotspots without a verdict in same, with their figures', async () => {
+    const res = await server.get(`/api/v1/projects/shop/releases/compare?${RANGE}&base=1.4.0&head=1.5.0`);
+    type Row = {
+      path: string;
+      element: string | null;
+      kind: string;
+      base: { sessions: number };
+      head: { sessions: number };
+      z: number | null;
+    };
+    const same = res.body.same as Row[];
+    expect(same.length).toBe(res.body.unchanged);
+    expect(same.length).toBeGreaterThan(PLANTED_HOTSPOTS.length);
+    // The planted hotspots the second release leaves alone are here, with their sessions per release.
+    for (const planted of PLANTED_HOTSPOTS.filter((h) => h !== PLANTED_REGRESSION)) {
+      const row = same.find(
+        (r) => r.path === planted.path && (r.element ?? '') === planted.element && r.kind === planted.kind,
+      );
+      const byRelease = truth.planted[plantedKey(planted)];
+      expect([row?.base.sessions, row?.head.sessions], plantedKey(planted)).toEqual([
+        byRelease?.['1.4.0'] ?? 0,
+        byRelease?.['1.5.0'] ?? 0,
+      ]);
+    }
+    // No verdict: too few sessions on both sides, or a change within chance.
+    for (const row of same) {
+      const tooFew = Math.max(row.base.sessions, row.head.sessions) < 5;
+      expect(tooFew || row.z === null || Math.abs(row.z) < 1.96, JSON.stringify(row)).toBe(true);
+    }
+    // Largest change first, and each hotspot in exactly one list.
+    const change = (row: Row) => Math.abs(row.head.sessions - row.base.sessions);
+    expect(same.map(change)).toEqual([...same.map(change)].sort((a, b) => b - a));
+    const lists = ['new', 'worse', 'better', 'gone', 'same'].flatMap((key) => res.body[key] as Row[]);
+    const keys = lists.map((row) => `${row.path}|${row.element ?? ''}|${row.kind}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
   test('session search pages through every rage session exactly once', async () => {
     const seen: string[] = [];
     let cursor: string | null = null;

@@ -11,6 +11,7 @@ import { VIEWER_TZ } from '../../lib/time-zone';
 import { useUrlParams } from '../../lib/use-url-params';
 import { ChangeTable } from './change-table';
 import { releasesInOrder } from './release-list';
+import { UnchangedSection } from './unchanged-section';
 
 const KEYS = ['from', 'base', 'head'] as const;
 const DEFAULTS = { from: DEFAULT_COMPARE_RANGE };
@@ -52,12 +53,14 @@ export function ReleasesPage() {
         <RangeSelect value={filters.from} onChange={(from) => setFilters({ from })} />
         <SelectField
           label="Base release"
+          name="base"
           value={base}
           options={options}
           onChange={(value) => setFilters({ base: value })}
         />
         <SelectField
           label="Head release"
+          name="head"
           value={head}
           options={options}
           onChange={(value) => setFilters({ head: value })}
@@ -113,6 +116,7 @@ export function ReleasesPage() {
               </section>
             ),
           )}
+          <UnchangedSection project={project} changes={comparison.data.same} head={head} from={filters.from} />
         </>
       )}
     </>
