@@ -2,6 +2,7 @@ import type { ElementDescription } from '@snag/protocol';
 import { MAX_ELEMENT_TEXT_LENGTH, MAX_LABEL_LENGTH, MAX_SELECTOR_LENGTH } from '@snag/protocol/limits';
 import { SELECTOR_MAX_CLASSES, SELECTOR_MAX_DEPTH } from '../constants.js';
 import { maskText, within } from '../privacy/mask.js';
+import { cut, nameOf, roleOf } from './accessible-name.js';
 
 const INTERACTIVE = 'a,button,input,select,textarea,label,summary,[role],[onclick],[tabindex],[data-testid]';
 const TEST_ID_ATTRIBUTES = ['data-testid', 'data-test-id', 'data-test', 'data-cy'];
@@ -13,28 +14,34 @@ export function clickTarget(target: Element): Element {
   return target.closest(INTERACTIVE) ?? target;
 }
 
-/** A short, stable description: selector, tag, masked text and the attributes that identify it. */
+/**
+ * A short, stable description: selector, tag, what a person sees (masked text, accessible name,
+ * role) and the attributes that identify it. Inside a masked region the text and name are masked.
+ */
 export function describeElement(element: Element, maskSelector: string): ElementDescription {
   const tag = element.tagName.toLowerCase();
   const description: ElementDescription = { selector: selectorOf(element).slice(0, MAX_SELECTOR_LENGTH), tag };
-  const text = visibleText(element);
-  if (text) description.text = within(element, maskSelector) ? maskText(text) : text;
+  const masked = within(element, maskSelector);
+  const raw = visibleText(element);
+  const text = cut(raw, MAX_ELEMENT_TEXT_LENGTH);
+  const label = element.getAttribute('aria-label');
+  const name = nameOf(element, raw, label);
+  if (text) description.text = masked ? maskText(text) : text;
+  if (name) description.name = masked ? maskText(name) : name;
   const testId = firstAttribute(element, TEST_ID_ATTRIBUTES);
   if (testId) description.test_id = testId[1].slice(0, MAX_LABEL_LENGTH);
-  const label = element.getAttribute('aria-label');
   if (label) description.aria_label = label.slice(0, MAX_LABEL_LENGTH);
-  const role = element.getAttribute('role');
+  const role = roleOf(element);
   if (role) description.role = role.slice(0, 32);
   return description;
 }
 
+/** The text a person reads on the element; form fields never contribute their value, `<input>` buttons keep their label. */
 function visibleText(element: Element): string {
-  // Form fields never contribute their value; buttons made of <input> keep their label.
   if (element instanceof HTMLInputElement) {
-    return element.type === 'button' || element.type === 'submit' ? element.value.slice(0, 60) : '';
+    return element.type === 'button' || element.type === 'submit' ? element.value : '';
   }
-  if (element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement) return '';
-  return (element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_ELEMENT_TEXT_LENGTH);
+  return element.matches('select,textarea') ? '' : (element.textContent ?? '');
 }
 
 /** The first of these attributes that has a value, with its value. */

@@ -17,12 +17,10 @@ export function detectForms(signal: EmitSignal): () => void {
   const invalid = new WeakSet<Field>();
   const reported = new WeakSet<Field>();
   let lastField: Field | undefined;
+  // `matches?.`: the target may be the document or window, which have none.
   const fieldOf = (target: EventTarget | null): Field | undefined =>
-    (target instanceof HTMLInputElement ||
-      target instanceof HTMLTextAreaElement ||
-      target instanceof HTMLSelectElement) &&
-    !within(target, IGNORE_SELECTOR)
-      ? target
+    (target as Element | null)?.matches?.('input,select,textarea') && !within(target as Element, IGNORE_SELECTOR)
+      ? (target as Field)
       : undefined;
 
   listen(window, 'invalid', (event: Event) => {
