@@ -41,3 +41,25 @@ export type SessionSort = (typeof SESSION_SORTS)[number];
 /** Bucket sizes of trends (`interval`). */
 export const TREND_INTERVALS = ['hour', 'day'] as const;
 export type TrendInterval = (typeof TREND_INTERVALS)[number];
+
+/**
+ * The words people use for an element's ARIA role, in hotspot titles ("Postal code (text field)"),
+ * exports and alerts. A role not listed reads as itself.
+ */
+export const ROLE_WORDS: Readonly<Record<string, string>> = {
+  button: 'button',
+  link: 'link',
+  textbox: 'text field',
+  searchbox: 'search field',
+  combobox: 'dropdown',
+  listbox: 'list',
+  option: 'option',
+  checkbox: 'checkbox',
+  radio: 'radio button',
+  switch: 'switch',
+  slider: 'slider',
+  spinbutton: 'number field',
+  tab: 'tab',
+  menuitem: 'menu item',
+  img: 'image',
+};

@@ -61,7 +61,7 @@ function visit(index: number, release: string): Batch {
   const order = `page-${index}-a`;
   const help = `page-${index}-b`;
   const url = 'https://shop.example/orders/8812';
-  const checkout = { selector: '#checkout', tag: 'button', text: 'Checkout' };
+  const checkout = { selector: '#checkout', tag: 'button', text: 'Checkout', name: 'Checkout now', role: 'button' };
   const extra: SnagEvent[] = [
     makeReplayEvent({
       t,
@@ -174,6 +174,8 @@ describe('hotspots', () => {
     expect(kinds).toEqual(expect.arrayContaining(['rage_click', 'dead_click']));
     expect(body.hotspots.some((hotspot) => hotspot.element === null)).toBe(true);
     expect(body.hotspots.every((hotspot) => hotspot.examples.length > 0)).toBe(true);
+    const deadClick = body.hotspots.find((hotspot) => hotspot.kind === 'dead_click');
+    expect(deadClick?.element).toMatchObject({ key: '#checkout', name: 'Checkout now', role: 'button' });
     expect(body.next_cursor).toBeNull();
   });
 

@@ -90,6 +90,13 @@ describe('friction report', () => {
     expect(names).toEqual(hotspots.map((hotspot) => hotspot.path));
   });
 
+  it('titles hotspots by what people see, with the page and the selector below', async () => {
+    const titles = await page.locator('.hotspot-table .hotspot-name').allTextContents();
+    expect(titles).toEqual(expect.arrayContaining(['Postal code (text field)', 'Pay now (button)']));
+    const postal = page.locator('.hotspot-table .hotspot-title', { hasText: 'Postal code (text field)' }).first();
+    await expect(postal.locator('.hotspot-where').textContent()).resolves.toBe(`on /checkout · ${POSTAL}`);
+  });
+
   it('shows the latest day in the chart legend before any hover, and a sidebar as tall as the page', async () => {
     await page.waitForSelector('.time-chart .u-legend');
     const legend = await page.locator('.time-chart .u-legend').textContent();

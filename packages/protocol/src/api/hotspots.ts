@@ -1,12 +1,19 @@
 import { z } from 'zod';
 import { countSchema, isoTimeSchema, nextCursorSchema, rangedFields, shareSchema, signalKindSchema } from './common.js';
 
-/** The element of a hotspot: `key` is its test id, else ARIA label, else selector (stable across redesigns). */
+/**
+ * The element of a hotspot: `key` is its test id, else ARIA label, else selector (stable across
+ * redesigns, and across label changes: the name is not part of it).
+ */
 export const hotspotElementSchema = z.strictObject({
   key: z.string(),
   selector: z.string(),
   tag: z.string(),
   text: z.string(),
+  /** Its accessible name as last seen ("Postal code"); `null` when none was sent (SDKs before names). */
+  name: z.string().nullable(),
+  /** Its role as last seen (`button`, `link`, `textbox`, `combobox`…); `null` when unknown. */
+  role: z.string().nullable(),
 });
 export type HotspotElement = z.infer<typeof hotspotElementSchema>;
 

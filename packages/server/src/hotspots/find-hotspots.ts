@@ -14,6 +14,7 @@ import {
 import type { TimeRange } from '../analytics/time-range.js';
 import type { Store } from '../store/client.js';
 import { HOTSPOT_EXAMPLES } from './constants.js';
+import { elementNameKey, findElementNames } from './find-element-names.js';
 
 export interface HotspotFilters {
   range: TimeRange;
@@ -29,6 +30,9 @@ export interface HotspotRow {
   element_selector: string;
   element_tag: string;
   element_text: string;
+  /** The accessible name and role last seen on the element ('' when none: page-level kinds, older SDKs). */
+  element_name: string;
+  element_role: string;
   occurrences: number;
   sessions: number;
   users: number;
@@ -139,7 +143,7 @@ export async function findHotspots(
   const { from, to } = filters.range;
   const after = page.after ?? [0, 0, '', '', ''];
   const live = await findLiveSessions(store, projectId);
-  return store.query<HotspotRow>(
+  const rows = await store.query<Omit<HotspotRow, 'element_name' | 'element_role'>>(
     hotspotsSql(presentFilters(filters), live),
     {
       project: projectId,
@@ -160,4 +164,10 @@ export async function findHotspots(
     },
     READ_SETTINGS,
   );
+  const sessions = rows.filter((row) => row.element_key).flatMap((row) => row.examples.map(([, session]) => session));
+  const names = await findElementNames(store, projectId, sessions);
+  return rows.map((row) => {
+    const seen = row.element_key ? names.get(elementNameKey(row.path_pattern, row.element_key)) : undefined;
+    return { ...row, element_name: seen?.name ?? '', element_role: seen?.role ?? '' };
+  });
 }

@@ -11,7 +11,14 @@ export function toHotspotView(projectId: string, row: HotspotRow): Hotspot {
     path: row.path_pattern,
     kind: row.kind,
     element: row.element_key
-      ? { key: row.element_key, selector: row.element_selector, tag: row.element_tag, text: row.element_text }
+      ? {
+          key: row.element_key,
+          selector: row.element_selector,
+          tag: row.element_tag,
+          text: row.element_text,
+          name: row.element_name || null,
+          role: row.element_role || null,
+        }
       : null,
     impact: Number(row.impact),
     occurrences: Number(row.occurrences),

@@ -1,8 +1,13 @@
 import type { FrictionReport } from '@snag/protocol';
+import { elementTitle } from './element-title.js';
 
 const pct = (share: number | null) => (share === null ? 'n/a' : `${(share * 100).toFixed(1)} %`);
-const where = (hotspot: FrictionReport['hotspots'][number]) =>
-  hotspot.element ? `${hotspot.element.text || hotspot.element.key} (${hotspot.element.key})` : '(the page)';
+/** "Postal code (text field) · key" when the element has a name, else "text (key)"; the page for page-level kinds. */
+const where = ({ element }: FrictionReport['hotspots'][number]) => {
+  if (!element) return '(the page)';
+  const title = elementTitle(element);
+  return title ? `${title} · ${element.key}` : `${element.text || element.key} (${element.key})`;
+};
 
 /** The report as Markdown, for pasting into a ticket or a chat. */
 export function renderMarkdown(report: FrictionReport): string {
@@ -52,6 +57,7 @@ const CSV_COLUMNS = [
   'first_seen',
   'last_seen',
   'replay',
+  'element_title',
 ] as const;
 
 /** The hotspots as CSV (one row each), for spreadsheets. */
@@ -73,6 +79,7 @@ export function renderCsv(report: FrictionReport): string {
     hotspot.first_seen,
     hotspot.last_seen,
     hotspot.examples[0]?.replay ?? '',
+    hotspot.element ? elementTitle(hotspot.element) : '',
   ]);
   return `${[CSV_COLUMNS, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

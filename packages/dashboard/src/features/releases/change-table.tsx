@@ -40,7 +40,14 @@ export function ChangeTable({ project, changes, from }: { project: string; chang
                       path: change.path,
                       kind: change.kind,
                       element: change.element
-                        ? { key: change.element, selector: change.element, tag: '', text: change.element_text ?? '' }
+                        ? {
+                            key: change.element,
+                            selector: change.element,
+                            tag: '',
+                            text: change.element_text ?? '',
+                            name: null,
+                            role: null,
+                          }
                         : null,
                     },
                     from,
