@@ -164,8 +164,12 @@ export async function findHotspots(
     },
     READ_SETTINGS,
   );
-  const sessions = rows.filter((row) => row.element_key).flatMap((row) => row.examples.map(([, session]) => session));
-  const names = await findElementNames(store, projectId, sessions);
+  const names = await findElementNames(
+    store,
+    projectId,
+    rows.filter((row) => row.element_key),
+    filters.range,
+  );
   return rows.map((row) => {
     const seen = row.element_key ? names.get(elementNameKey(row.path_pattern, row.element_key)) : undefined;
     return { ...row, element_name: seen?.name ?? '', element_role: seen?.role ?? '' };
