@@ -13,7 +13,14 @@ import {
 const hotspot = {
   path: '/checkout',
   kind: 'rage_click',
-  element: { key: 'pay', selector: '[data-testid="pay"]', tag: 'button', text: 'Pay now' },
+  element: {
+    key: 'pay',
+    selector: '[data-testid="pay"]',
+    tag: 'button',
+    text: 'Pay now',
+    name: 'Pay now',
+    role: 'button',
+  },
   impact: 3,
   occurrences: 4,
   sessions: 2,
