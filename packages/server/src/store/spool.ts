@@ -126,19 +126,14 @@ export class Spool {
   async erase(drop: (row: Record<string, unknown>) => boolean): Promise<number> {
     return this.exclusive(async () => {
       let removed = 0;
-      for (const [name, size] of [...this.files]) {
+      for (const name of [...this.files.keys()]) {
         const file = path.join(this.dir, name);
         const lines = (await readFile(file, 'utf8')).split('\n').filter(Boolean);
         const kept = lines.filter((line) => !drop(JSON.parse(line) as Record<string, unknown>));
         if (kept.length === lines.length) continue;
         removed += lines.length - kept.length;
         if (kept.length === 0) await this.forget(name);
-        else {
-          const body = `${kept.join('\n')}\n`;
-          await writeFileDurably(file, body);
-          this.files.set(name, Buffer.byteLength(body));
-          this.bytes += Buffer.byteLength(body) - size;
-        }
+        else await this.rewrite(name, kept);
       }
       await syncFolder(this.dir);
       return removed;
@@ -253,12 +248,17 @@ export class Spool {
     }
     if (outcome.unwritten.length < lines.length) {
       // Part of the file went in before the store failed: keep only the rest.
-      const rest = `${outcome.unwritten.join('\n')}\n`;
-      await writeFileDurably(file, rest);
-      this.bytes += Buffer.byteLength(rest) - (this.files.get(name) ?? 0);
-      this.files.set(name, Buffer.byteLength(rest));
+      await this.rewrite(name, outcome.unwritten);
     }
     return false;
+  }
+
+  /** Replaces a spooled file with `lines` (durably), keeping the byte count right. */
+  private async rewrite(name: string, lines: readonly string[]): Promise<void> {
+    const body = `${lines.join('\n')}\n`;
+    await writeFileDurably(path.join(this.dir, name), body);
+    this.bytes += Buffer.byteLength(body) - (this.files.get(name) ?? 0);
+    this.files.set(name, Buffer.byteLength(body));
   }
 
   private async forget(name: string): Promise<void> {

@@ -271,12 +271,7 @@ function tablesOf(parts: readonly Part[]): string[] {
 }
 
 function bodyOf(parts: readonly Part[], table: string): string {
-  const lines: string[] = [];
-  for (const part of parts) {
-    const rows = part.tables.get(table);
-    if (rows) for (const row of rows) lines.push(row);
-  }
-  return `${lines.join('\n')}\n`;
+  return `${parts.flatMap((part) => part.tables.get(table) ?? []).join('\n')}\n`;
 }
 
 function emptyPending(): Pending {
