@@ -63,3 +63,21 @@ export const ROLE_WORDS: Readonly<Record<string, string>> = {
   menuitem: 'menu item',
   img: 'image',
 };
+
+/** How a question is answered: one of up to six options, a 1–5 rating, or free text. */
+export const QUESTION_TYPES = ['choice', 'rating', 'text'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+/** Where a question appears: at a detected struggle, or behind the always-available feedback tab. */
+export const QUESTION_PLACEMENTS = ['struggle', 'feedback_tab'] as const;
+export type QuestionPlacement = (typeof QUESTION_PLACEMENTS)[number];
+
+export const QUESTION_STATUSES = ['active', 'paused'] as const;
+export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
+
+/** What became of a question put to someone: each is an `answer` event. */
+export const ANSWER_OUTCOMES = ['shown', 'answered', 'dismissed'] as const;
+export type AnswerOutcome = (typeof ANSWER_OUTCOMES)[number];
+
+/** The `choice` of an answer that picked a question's "other" option (its text is in `text`). */
+export const OTHER_CHOICE = '@other';

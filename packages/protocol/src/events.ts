@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { elementSchema } from './element.js';
-import { SIGNAL_KINDS, type SignalKind } from './enums.js';
+import { ANSWER_OUTCOMES, SIGNAL_KINDS, type SignalKind } from './enums.js';
 import {
+  MAX_ANSWER_TEXT_LENGTH,
   MAX_FEEDBACK_LENGTH,
   MAX_LABEL_LENGTH,
   MAX_MESSAGE_LENGTH,
   MAX_NAME_LENGTH,
+  MAX_QUESTION_OPTION_LENGTH,
   MAX_STACK_LENGTH,
   MAX_TIMESTAMP_MS,
   MAX_TITLE_LENGTH,
@@ -32,6 +34,7 @@ export const EVENT_TYPES = [
   'identify',
   'custom',
   'feedback',
+  'answer',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -180,6 +183,26 @@ export const feedbackEventSchema = z.strictObject({
   element: elementSchema.optional(),
 });
 
+/**
+ * What became of a question put at a struggle (issue 15): `shown`, then `answered` (with a
+ * `choice`, a `rating` and/or `text`) or `dismissed`. It names the signal that triggered it,
+ * its kind and element, so the answer lands on that signal's hotspot and replay moment.
+ */
+export const answerEventSchema = z.strictObject({
+  ...base,
+  type: z.literal('answer'),
+  question_id: idSchema,
+  outcome: z.enum(ANSWER_OUTCOMES),
+  /** The option picked, as written in the question, or `@other` (its text in `text`). */
+  choice: z.string().min(1).max(MAX_QUESTION_OPTION_LENGTH).optional(),
+  rating: z.number().int().min(1).max(5).optional(),
+  /** Free text: the answer to a text question, the "other" text or the follow-up field. */
+  text: shortText(MAX_ANSWER_TEXT_LENGTH).optional(),
+  signal_id: idSchema.optional(),
+  kind: z.enum(SIGNAL_KINDS).optional(),
+  element: elementSchema.optional(),
+});
+
 export const eventSchema = z
   .discriminatedUnion('type', [
     pageEventSchema,
@@ -194,8 +217,19 @@ export const eventSchema = z
     identifyEventSchema,
     customEventSchema,
     feedbackEventSchema,
+    answerEventSchema,
   ])
   .superRefine((event, ctx) => {
+    if (event.type === 'answer') {
+      const given = event.choice !== undefined || event.rating !== undefined || event.text !== undefined;
+      if (event.outcome === 'answered' && !given) {
+        ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'an answer needs a choice, a rating or text' });
+      }
+      if (event.outcome !== 'answered' && given) {
+        ctx.addIssue({ code: 'custom', path: ['outcome'], message: `a "${event.outcome}" event carries no answer` });
+      }
+      return;
+    }
     if (event.type !== 'replay') return;
     if (event.encoding === 'json' && (event.events === undefined || event.data !== undefined)) {
       ctx.addIssue({ code: 'custom', path: ['events'], message: 'encoding "json" needs `events` and no `data`' });
@@ -217,4 +251,5 @@ export type ReplayEvent = z.infer<typeof replayEventSchema>;
 export type IdentifyEvent = z.infer<typeof identifyEventSchema>;
 export type CustomEvent = z.infer<typeof customEventSchema>;
 export type FeedbackEvent = z.infer<typeof feedbackEventSchema>;
+export type AnswerEvent = z.infer<typeof answerEventSchema>;
 export type SnagEvent = z.infer<typeof eventSchema>;

@@ -87,28 +87,60 @@ export {
   trendBucketSchema,
   trendsResponseSchema,
 } from './api/trends.js';
+export type {
+  Answer,
+  AnswerQuote,
+  AnswersResponse,
+  AnswersSummary,
+  PublicQuestion,
+  PublicQuestionsResponse,
+  Question,
+  QuestionsResponse,
+  QuestionTargeting,
+} from './api/questions.js';
+export {
+  answerQuoteSchema,
+  answerSchema,
+  answersResponseSchema,
+  answersSummarySchema,
+  publicQuestionSchema,
+  publicQuestionsResponseSchema,
+  questionSchema,
+  questionsResponseSchema,
+  questionTargetingSchema,
+} from './api/questions.js';
 export type { Batch, SdkInfo, SessionInfo } from './batch.js';
 export { batchSchema, sdkInfoSchema, sessionInfoSchema } from './batch.js';
 export type { ElementDescription } from './element.js';
 export { elementSchema } from './element.js';
 export type {
+  AnswerOutcome,
   ApiTokenScope,
   DeviceClass,
   HeatmapDeviceClass,
+  QuestionPlacement,
+  QuestionStatus,
+  QuestionType,
   Role,
   SessionSort,
   TrendInterval,
 } from './enums.js';
 export {
+  ANSWER_OUTCOMES,
   API_TOKEN_SCOPES,
   DEVICE_CLASSES,
   HEATMAP_DEVICE_CLASSES,
+  OTHER_CHOICE,
+  QUESTION_PLACEMENTS,
+  QUESTION_STATUSES,
+  QUESTION_TYPES,
   ROLE_WORDS,
   ROLES,
   SESSION_SORTS,
   TREND_INTERVALS,
 } from './enums.js';
 export type {
+  AnswerEvent,
   ClickEvent,
   CustomEvent,
   ErrorEvent,
@@ -128,6 +160,7 @@ export type {
   VitalEvent,
 } from './events.js';
 export {
+  answerEventSchema,
   clickEventSchema,
   customEventSchema,
   EVENT_TYPES,
@@ -148,6 +181,7 @@ export {
   vitalEventSchema,
 } from './events.js';
 export {
+  MAX_ANSWER_TEXT_LENGTH,
   MAX_BEACON_BYTES,
   MAX_BODY_BYTES,
   MAX_CLIENT_TIME_AHEAD_MS,
@@ -162,6 +196,9 @@ export {
   MAX_NAME_LENGTH,
   MAX_PROPERTIES,
   MAX_PROPERTY_VALUE_LENGTH,
+  MAX_QUESTION_OPTION_LENGTH,
+  MAX_QUESTION_OPTIONS,
+  MAX_QUESTION_TEXT_LENGTH,
   MAX_REPLAY_CHUNK_BYTES,
   MAX_SELECTOR_LENGTH,
   MAX_STACK_LENGTH,

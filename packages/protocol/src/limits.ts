@@ -37,3 +37,10 @@ export const MAX_TIMESTAMP_MS = Date.UTC(2100, 0, 1);
 export const MAX_JSON_DEPTH = 2_048;
 /** How far ahead of the server's clock an event may be, after clock-skew correction. */
 export const MAX_CLIENT_TIME_AHEAD_MS = 5 * 60_000;
+
+/** Questions asked at the struggle (issue 15). */
+export const MAX_QUESTION_TEXT_LENGTH = 200;
+export const MAX_QUESTION_OPTIONS = 6;
+export const MAX_QUESTION_OPTION_LENGTH = 80;
+/** Longest free-text answer (the "other" text and the follow-up field included). */
+export const MAX_ANSWER_TEXT_LENGTH = 1000;

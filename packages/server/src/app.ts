@@ -28,6 +28,9 @@ import { privacyRouter } from './privacy/privacy-router.js';
 import { KeyResolver } from './projects/key-resolver.js';
 import { projectPickerRouter } from './projects/project-picker-router.js';
 import { projectsRouter } from './projects/projects-router.js';
+import { publicQuestionsRouter } from './questions/public-questions-router.js';
+import { QuestionCatalog } from './questions/question-catalog.js';
+import { questionsRouter } from './questions/questions-router.js';
 import { releasesRouter } from './releases/releases-router.js';
 import { reportRouter, sharedReportRouter } from './report/report-router.js';
 import { shareLinksRouter } from './report/share-links-router.js';
@@ -58,6 +61,8 @@ export interface AppDeps {
   keys?: KeyResolver;
   /** Sessions erased at a person's request; `startServer` passes the loaded set. */
   erased?: ErasedSessions;
+  /** The projects' questions, cached for ingest and the SDK's read. */
+  questions?: QuestionCatalog;
 }
 
 /** The whole HTTP surface, without listening: `index.ts` listens, tests drive it with supertest. */
@@ -80,6 +85,7 @@ export function createApp({
   }),
   keys = new KeyResolver(store),
   erased = loadedInBackground(new ErasedSessions(store, logger)),
+  questions = new QuestionCatalog(store),
 }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -108,9 +114,11 @@ export function createApp({
       retentionDays: store.config.retentionDays,
       disk,
       erased,
+      questions,
       logger,
     }),
   );
+  app.use(publicQuestionsRouter(keys, questions));
   app.get('/metrics', requireAdminToken(adminToken), async (_req, res) => {
     res.setHeader('Content-Type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());
@@ -136,6 +144,7 @@ export function createApp({
     trendsRouter(store),
     heatmapRouter(store),
     releasesRouter(store),
+    questionsRouter(store, questions),
     reportRouter(store),
     shareLinksRouter(store, adminToken),
     privacyRouter({ store, writer, spool, erased }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { answersSummarySchema } from './questions.js';
 import { countSchema, isoTimeSchema, nextCursorSchema, rangedFields, shareSchema, signalKindSchema } from './common.js';
 
 /**
@@ -52,6 +53,8 @@ export const hotspotSchema = z.strictObject({
   last_seen: isoTimeSchema,
   trend: hotspotTrendSchema,
   examples: z.array(hotspotExampleSchema),
+  /** What people said when asked at this hotspot (`null` when no question was shown for it in the range). */
+  answers: answersSummarySchema.nullable(),
 });
 export type Hotspot = z.infer<typeof hotspotSchema>;
 

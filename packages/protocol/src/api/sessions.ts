@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SESSION_SORTS } from '../enums.js';
 import {
+  answerEventSchema,
   clickEventSchema,
   customEventSchema,
   errorEventSchema,
@@ -98,6 +99,7 @@ export const storedEventSchema = z.discriminatedUnion('type', [
   identifyEventSchema.extend(storedFields),
   customEventSchema.extend(storedFields),
   feedbackEventSchema.extend(storedFields),
+  answerEventSchema.extend(storedFields),
 ]);
 export type StoredEvent = z.infer<typeof storedEventSchema>;
 

@@ -35,6 +35,9 @@ export const LIVE_SESSIONS_LISTED_MAX = 5_000;
 /** A session counts in a range when it was active in it; sessions that started this many days before the range are looked at. */
 export const SESSION_LOOKBACK_DAYS = 1;
 
+/** Latest quoted answers in an answers summary (per hotspot, per question). */
+export const ANSWER_QUOTES = 5;
+
 /** Rounds a rate or share to RATE_DECIMALS places. */
 export function roundRate(value: number): number {
   const scale = 10 ** RATE_DECIMALS;

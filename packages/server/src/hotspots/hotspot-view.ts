@@ -1,9 +1,9 @@
-import type { Hotspot } from '@snag/protocol';
+import type { AnswersSummary, Hotspot } from '@snag/protocol';
 import { roundRate } from '../analytics/constants.js';
 import type { HotspotRow } from './find-hotspots.js';
 
 /** A hotspot as the API shows it: rates as 0–1 fractions, times as ISO 8601, replay deep links. */
-export function toHotspotView(projectId: string, row: HotspotRow): Hotspot {
+export function toHotspotView(projectId: string, row: HotspotRow, answers: AnswersSummary | null = null): Hotspot {
   const sessions = Number(row.sessions);
   const pageSessions = Number(row.page_sessions ?? 0);
   const previous = Number(row.previous_sessions);
@@ -40,5 +40,6 @@ export function toHotspotView(projectId: string, row: HotspotRow): Hotspot {
       offset_ms: Math.max(0, Number(offset)),
       replay: `/api/v1/projects/${projectId}/sessions/${encodeURIComponent(sessionId)}/replay#t=${Math.max(0, Number(offset))}`,
     })),
+    answers,
   };
 }

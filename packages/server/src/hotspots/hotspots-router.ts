@@ -18,6 +18,7 @@ import { validate } from '../http/validate.js';
 import type { Store } from '../store/client.js';
 import { DEFAULT_HOTSPOT_LIMIT, MAX_HOTSPOT_LIMIT } from './constants.js';
 import { findHotspots, HOTSPOT_CURSOR_SHAPE, hotspotCursorKey } from './find-hotspots.js';
+import { answersKey, findHotspotAnswers } from './hotspot-answers.js';
 import { toHotspotView } from './hotspot-view.js';
 
 const querySchema = z
@@ -41,11 +42,12 @@ export function hotspotsRouter(store: Store): Router {
     await requireProject(store, project);
     const rows = await findHotspots(store, project, query, { limit: query.limit + 1, after });
     const { page, nextCursor } = keysetPage(rows, query.limit, hotspotCursorKey);
+    const answers = await findHotspotAnswers(store, project, query.range, page);
     res.json({
       project,
       from: new Date(query.range.from).toISOString(),
       to: new Date(query.range.to).toISOString(),
-      hotspots: page.map((row) => toHotspotView(project, row)),
+      hotspots: page.map((row) => toHotspotView(project, row, answers.get(answersKey(row)) ?? null)),
       next_cursor: nextCursor,
     } satisfies HotspotsResponse);
   });

@@ -2,6 +2,7 @@ import { type Batch, type ElementDescription, MAX_CLIENT_TIME_AHEAD_MS, type Sna
 import { HttpError } from '../http/errors.js';
 import { pathOf, pathPattern } from './path-pattern.js';
 import { decodeReplayEvents } from './replay-payload.js';
+import { toAnswerRow } from './answer-row.js';
 import type { EventRow, IngestRows, ReplayRow } from './rows.js';
 import { scrubDeep, scrubRecordingJson } from './scrub.js';
 import { parseUserAgent } from './user-agent.js';
@@ -29,7 +30,7 @@ export async function enrichBatch(batch: Batch, context: IngestContext): Promise
   const sdk = `${batch.sdk.name}/${batch.sdk.version}`;
   const release = batch.release ?? '';
 
-  const rows: IngestRows = { events: [], replay_chunks: [] };
+  const rows: IngestRows = { events: [], replay_chunks: [], answers: [] };
   const paths = new Map<string, { path: string; pattern: string }>();
   for (const [index, sent] of batch.events.entries()) {
     const event = context.scrub && sent.type !== 'replay' ? scrubDeep(sent) : sent;
@@ -83,6 +84,7 @@ export async function enrichBatch(batch: Batch, context: IngestContext): Promise
     };
     Object.assign(row, typedColumns(event));
     rows.events.push(row);
+    if (event.type === 'answer') rows.answers.push(toAnswerRow(row, event));
   }
   return rows;
 }
@@ -154,6 +156,14 @@ function typedColumns(event: Exclude<SnagEvent, { type: 'replay' }>): Partial<Ev
       return { name: event.user_id };
     case 'custom':
       return { name: event.name };
+    case 'answer':
+      return {
+        name: event.question_id,
+        value: event.rating ?? 0,
+        message: event.text ?? '',
+        signal_kind: event.kind ?? '',
+        ...(event.element ? elementColumns(event.element) : {}),
+      };
     case 'feedback':
       return {
         value: event.rating ?? 0,

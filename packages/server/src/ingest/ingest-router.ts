@@ -14,6 +14,8 @@ import { validate } from '../http/validate.js';
 import { type Logger, silentLogger } from '../observability/logger.js';
 import type { ErasedSessions } from '../privacy/erased-sessions.js';
 import type { KeyResolver } from '../projects/key-resolver.js';
+import { checkAnswers } from '../questions/check-answers.js';
+import type { QuestionCatalog } from '../questions/question-catalog.js';
 import type { DiskGuard } from '../store/disk-guard.js';
 import { SpoolFullError } from '../store/spool.js';
 import { type BatchingWriter, RowsRejectedError, WriterClosedError, WriterOverloadedError } from '../store/writer.js';
@@ -34,6 +36,8 @@ export interface IngestDeps {
   disk?: DiskGuard;
   /** Sessions erased at a person's request: their late rows are dropped. */
   erased?: ErasedSessions;
+  /** The projects' questions, which every `answer` event is checked against. */
+  questions: QuestionCatalog;
   logger?: Logger;
 }
 
@@ -50,6 +54,7 @@ export function ingestRouter({
   retentionDays,
   disk,
   erased,
+  questions,
   logger = silentLogger,
 }: IngestDeps): Router {
   const perKey = new RateLimiter(
@@ -79,6 +84,9 @@ export function ingestRouter({
       res.status(202).json({ accepted: 0, dropped: batch.events.length, reason: 'session_erased' });
       return;
     }
+    await checkAnswers(batch, projectId, questions, Date.now()).catch((error: unknown) => {
+      throw error instanceof HttpError ? error : storeDown();
+    });
     const rows = await enrichBatch(batch, {
       projectId,
       receivedAt: Date.now(),
@@ -91,7 +99,9 @@ export function ingestRouter({
       // Low on disk: the events land now and the recording waits; the client resends the whole
       // batch later and its events collapse on their ids.
       await writer.write(
-        deferReplay ? { events: rows.events } : { events: rows.events, replay_chunks: rows.replay_chunks },
+        deferReplay
+          ? { events: rows.events, answers: rows.answers }
+          : { events: rows.events, replay_chunks: rows.replay_chunks, answers: rows.answers },
       );
     } catch (error) {
       throw toUnavailable(error, logger);
@@ -120,12 +130,16 @@ async function resolveProject(req: Request, keys: KeyResolver): Promise<string> 
   try {
     projectId = await keys.resolve(key);
   } catch {
-    throw new HttpError(503, 'store_unavailable', 'the event store is unavailable; retry later', {
-      retryAfterSeconds: STORE_DOWN_RETRY_AFTER_S,
-    });
+    throw storeDown();
   }
   if (!projectId) throw new HttpError(401, 'unknown_key', 'unknown project key');
   return projectId;
+}
+
+function storeDown(): HttpError {
+  return new HttpError(503, 'store_unavailable', 'the event store is unavailable; retry later', {
+    retryAfterSeconds: STORE_DOWN_RETRY_AFTER_S,
+  });
 }
 
 function enforce(decision: LimitDecision, message: string): void {

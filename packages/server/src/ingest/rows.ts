@@ -70,7 +70,35 @@ export interface ReplayRow {
   data: string;
 }
 
+/** One row of `answers`: an `answer` event with the hotspot key of the signal that triggered it. */
+export interface AnswerRow {
+  project_id: string;
+  question_id: string;
+  session_id: string;
+  client_time: number;
+  event_id: string;
+  time: number;
+  received_at: number;
+  anonymous_id: string;
+  user_id: string;
+  page_id: string;
+  path: string;
+  path_pattern: string;
+  release: string;
+  signal_id: string;
+  signal_kind: string;
+  element_key: string;
+  element_selector: string;
+  element_tag: string;
+  element_text: string;
+  outcome: string;
+  choice: string;
+  rating: number;
+  text: string;
+}
+
 export interface IngestRows {
   events: EventRow[];
   replay_chunks: ReplayRow[];
+  answers: AnswerRow[];
 }

@@ -2,6 +2,7 @@ import type { FrictionReport } from '@snag/protocol';
 import { roundRate } from '../analytics/constants.js';
 import type { TimeRange } from '../analytics/time-range.js';
 import { findHotspots } from '../hotspots/find-hotspots.js';
+import { answersKey, findHotspotAnswers } from '../hotspots/hotspot-answers.js';
 import { toHotspotView } from '../hotspots/hotspot-view.js';
 import type { Store } from '../store/client.js';
 import { findTrends } from '../trends/find-trends.js';
@@ -19,6 +20,7 @@ export async function buildReport(
     findHotspots(store, project, { range: query.range }, { limit: REPORT_HOTSPOTS }),
     findTrends(store, project, { range: query.range, tz: query.tz, interval: 'day', byRelease: false }),
   ]);
+  const answers = await findHotspotAnswers(store, project, query.range, hotspots);
   const share = (part: number, whole: number) => (whole > 0 ? roundRate(part / whole) : 0);
   return {
     project,
@@ -26,7 +28,10 @@ export async function buildReport(
     to: new Date(query.range.to).toISOString(),
     tz: query.tz,
     totals: { ...totals, struggle_share: share(totals.struggling_sessions, totals.sessions) },
-    hotspots: hotspots.map((row, index) => ({ rank: index + 1, ...toHotspotView(project, row) })),
+    hotspots: hotspots.map((row, index) => ({
+      rank: index + 1,
+      ...toHotspotView(project, row, answers.get(answersKey(row)) ?? null),
+    })),
     trend: trend.map((row) => ({
       day: row.label.slice(0, 10),
       sessions: Number(row.sessions),

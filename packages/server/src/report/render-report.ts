@@ -33,12 +33,44 @@ export function renderMarkdown(report: FrictionReport): string {
       `| ${hotspot.rank} | ${cell(hotspot.path)} | ${cell(where(hotspot))} | ${hotspot.kind} | ${hotspot.impact} | ${hotspot.sessions} | ${pct(hotspot.affected_share)} | ${pct(hotspot.abandonment)} | ${change} | ${example ? `[replay](${example.replay})` : ''} |`,
     );
   }
+  lines.push(...whatPeopleSaid(report));
   lines.push('', '## Daily trend', '', '| Day | Sessions | With struggle | Share |', '|---|---|---|---|');
   for (const day of report.trend) {
     lines.push(`| ${day.day} | ${day.sessions} | ${day.struggling_sessions} | ${pct(day.struggle_share)} |`);
   }
   return `${lines.join('\n')}\n`;
 }
+
+/** "What people said": each hotspot's answers, for the hotspots where a question was asked. */
+function whatPeopleSaid(report: FrictionReport): string[] {
+  const asked = report.hotspots.filter((hotspot) => hotspot.answers !== null);
+  if (asked.length === 0) return [];
+  const lines = ['', '## What people said', ''];
+  for (const hotspot of asked) {
+    const answers = hotspot.answers;
+    if (!answers) continue;
+    lines.push(
+      `### #${hotspot.rank} ${cell(hotspot.path)} · ${cell(where(hotspot))} · ${hotspot.kind}`,
+      '',
+      `Asked ${answers.shown} times: ${answers.answered} answered (${pct(answers.response_rate)}), ${answers.dismissed} dismissed (${pct(answers.dismissal_rate)}).`,
+    );
+    if (answers.choices.length > 0) {
+      lines.push('', ...answers.choices.map((choice) => `- ${cell(choice.choice)}: ${choice.count}`));
+    }
+    if (answers.ratings.mean !== null) {
+      lines.push('', `Mean rating ${answers.ratings.mean} / 5 (${answers.ratings.count} ratings).`);
+    }
+    for (const quote of answers.quotes) lines.push('', `> ${cell(quote.text)} — [replay](${quote.replay})`);
+    lines.push('');
+  }
+  return lines;
+}
+
+/** A hotspot's answers in one CSV cell each: counts by choice, and the quotes. */
+const choicesCell = (hotspot: FrictionReport['hotspots'][number]) =>
+  hotspot.answers?.choices.map((choice) => `${choice.choice}: ${choice.count}`).join('; ') ?? '';
+const quotesCell = (hotspot: FrictionReport['hotspots'][number]) =>
+  hotspot.answers?.quotes.map((quote) => quote.text).join(' | ') ?? '';
 
 const CSV_COLUMNS = [
   'rank',
@@ -58,6 +90,12 @@ const CSV_COLUMNS = [
   'last_seen',
   'replay',
   'element_title',
+  'asked',
+  'answered',
+  'dismissed',
+  'answer_choices',
+  'mean_rating',
+  'what_people_said',
 ] as const;
 
 /** The hotspots as CSV (one row each), for spreadsheets. */
@@ -80,6 +118,12 @@ export function renderCsv(report: FrictionReport): string {
     hotspot.last_seen,
     hotspot.examples[0]?.replay ?? '',
     hotspot.element ? elementTitle(hotspot.element) : '',
+    hotspot.answers?.shown ?? '',
+    hotspot.answers?.answered ?? '',
+    hotspot.answers?.dismissed ?? '',
+    choicesCell(hotspot),
+    hotspot.answers?.ratings.mean ?? '',
+    quotesCell(hotspot),
   ]);
   return `${[CSV_COLUMNS, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

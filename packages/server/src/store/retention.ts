@@ -5,6 +5,7 @@ import { formatDateTime } from './datetime.js';
 const TTL_COLUMNS = {
   events: 'time',
   replay_chunks: 'time',
+  answers: 'time',
   page_views: 'start',
   key_events: 'time',
   session_activity: 'last_seen',
