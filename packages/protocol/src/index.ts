@@ -49,6 +49,28 @@ export {
   projectSchema,
   projectsResponseSchema,
 } from './api/projects.js';
+export type {
+  Answer,
+  AnswerQuote,
+  AnswersResponse,
+  AnswersSummary,
+  PublicQuestion,
+  PublicQuestionsResponse,
+  Question,
+  QuestionsResponse,
+  QuestionTargeting,
+} from './api/questions.js';
+export {
+  answerQuoteSchema,
+  answerSchema,
+  answersResponseSchema,
+  answersSummarySchema,
+  publicQuestionSchema,
+  publicQuestionsResponseSchema,
+  questionSchema,
+  questionsResponseSchema,
+  questionTargetingSchema,
+} from './api/questions.js';
 export type { ReleaseChange, ReleaseComparison } from './api/releases.js';
 export { releaseChangeSchema, releaseComparisonSchema, releaseRateSchema } from './api/releases.js';
 export type { RecordedEvent, ReplayDocument, ReplayMarker } from './api/replay.js';
@@ -87,28 +109,6 @@ export {
   trendBucketSchema,
   trendsResponseSchema,
 } from './api/trends.js';
-export type {
-  Answer,
-  AnswerQuote,
-  AnswersResponse,
-  AnswersSummary,
-  PublicQuestion,
-  PublicQuestionsResponse,
-  Question,
-  QuestionsResponse,
-  QuestionTargeting,
-} from './api/questions.js';
-export {
-  answerQuoteSchema,
-  answerSchema,
-  answersResponseSchema,
-  answersSummarySchema,
-  publicQuestionSchema,
-  publicQuestionsResponseSchema,
-  questionSchema,
-  questionsResponseSchema,
-  questionTargetingSchema,
-} from './api/questions.js';
 export type { Batch, SdkInfo, SessionInfo } from './batch.js';
 export { batchSchema, sdkInfoSchema, sessionInfoSchema } from './batch.js';
 export type { ElementDescription } from './element.js';

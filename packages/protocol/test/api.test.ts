@@ -33,6 +33,25 @@ const hotspot = {
   last_seen: '2026-03-01T11:00:00.000Z',
   trend: { previous_sessions: 0, previous_occurrences: 0, change: null },
   examples: [{ session_id: 's1', offset_ms: 1200, replay: '/api/v1/projects/p/sessions/s1/replay#t=1200' }],
+  answers: {
+    shown: 4,
+    answered: 2,
+    dismissed: 1,
+    response_rate: 0.5,
+    dismissal_rate: 0.25,
+    choices: [{ choice: 'I thought it was a link', count: 2 }],
+    ratings: { count: 0, mean: null },
+    quotes: [
+      {
+        text: 'nothing happened',
+        question_id: 'q_1',
+        session_id: 's1',
+        time: '2026-03-01T10:00:05.000Z',
+        offset_ms: 5200,
+        replay: '/api/v1/projects/p/sessions/s1/replay#t=5200',
+      },
+    ],
+  },
 };
 
 describe('enumerations', () => {

@@ -53,6 +53,17 @@ describe('eventSchema', () => {
     expect(eventSchema.safeParse({ ...click, element, url: 'data:text/html,hi' }).success).toBe(false);
   });
 
+  it('takes an answer with what became of the question, and an answer only when answered', () => {
+    const answer = { ...base, type: 'answer', question_id: 'q_1', signal_id: 'sig_1', kind: 'rage_click', element };
+    expect(eventSchema.safeParse({ ...answer, outcome: 'shown' }).success).toBe(true);
+    expect(eventSchema.safeParse({ ...answer, outcome: 'answered', choice: 'Too slow' }).success).toBe(true);
+    expect(eventSchema.safeParse({ ...answer, outcome: 'answered', rating: 4, text: 'ok' }).success).toBe(true);
+    expect(eventSchema.safeParse({ ...answer, outcome: 'answered' }).success).toBe(false);
+    expect(eventSchema.safeParse({ ...answer, outcome: 'dismissed', rating: 2 }).success).toBe(false);
+    expect(eventSchema.safeParse({ ...answer, outcome: 'answered', rating: 6 }).success).toBe(false);
+    expect(eventSchema.safeParse({ ...answer, outcome: 'answered', text: 'x'.repeat(1_001) }).success).toBe(false);
+  });
+
   it('refuses timestamps that are not milliseconds since 2020', () => {
     const page = { ...base, type: 'page', navigation: 'spa', viewport: { width: 1, height: 1 } };
     expect(eventSchema.safeParse({ ...page, t: Math.floor(t / 1000) }).success).toBe(false);

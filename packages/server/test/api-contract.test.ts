@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  answersResponseSchema,
   apiTokensResponseSchema,
   authSessionSchema,
   type Batch,
@@ -12,6 +13,9 @@ import {
   pagesResponseSchema,
   projectKeysSchema,
   projectsResponseSchema,
+  publicQuestionsResponseSchema,
+  questionSchema,
+  questionsResponseSchema,
   releaseComparisonSchema,
   releaseTrendsResponseSchema,
   replayDocumentSchema,
@@ -281,6 +285,41 @@ describe('report and share links', () => {
     const shared = sharedReportSchema.parse((await request(server.app).get(link.url).expect(200)).body);
     expect(shared.totals.sessions).toBe(sessionIds.length);
     expect(shared.share.expires_at).toBe(link.expires_at);
+  });
+});
+
+describe('questions', () => {
+  it('POST, GET, PATCH /projects/:project/questions(/:id), the answers, and the SDK read', async () => {
+    const created = questionSchema.parse(
+      (
+        await post(`${PROJECT}/questions`, {
+          text: 'What did you expect?',
+          type: 'choice',
+          options: ['A link', 'Nothing'],
+          other: true,
+          follow_up: 'Anything else?',
+          targeting: { kinds: ['rage_click'], hotspot: { path: '/orders/:id', element: '[data-testid="pay"]' } },
+          ends_at: '2100-01-01T00:00:00Z',
+        }).expect(201)
+      ).body,
+    );
+    const list = questionsResponseSchema.parse((await get(`${PROJECT}/questions`).expect(200)).body);
+    expect(list.questions.map((question) => question.id)).toEqual([created.id]);
+    expect(questionSchema.parse((await get(`${PROJECT}/questions/${created.id}`).expect(200)).body)).toEqual(created);
+    const patched = await request(server.app)
+      .patch(`${PROJECT}/questions/${created.id}`)
+      .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
+      .send({ delay_ms: 1_500 })
+      .expect(200);
+    expect(questionSchema.parse(patched.body).delay_ms).toBe(1_500);
+    const answers = answersResponseSchema.parse(
+      (await get(`${PROJECT}/questions/${created.id}/answers`).expect(200)).body,
+    );
+    expect(answers.summary.shown).toBe(0);
+    const sdk = publicQuestionsResponseSchema.parse(
+      (await request(server.app).get(`/v1/questions?key=${PUBLIC_KEY}`).expect(200)).body,
+    );
+    expect(sdk.questions.map((question) => question.id)).toEqual([created.id]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { answersSummarySchema } from './questions.js';
 import { countSchema, isoTimeSchema, nextCursorSchema, rangedFields, shareSchema, signalKindSchema } from './common.js';
+import { answersSummarySchema } from './questions.js';
 
 /**
  * The element of a hotspot: `key` is its test id, else ARIA label, else selector (stable across

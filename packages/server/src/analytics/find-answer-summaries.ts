@@ -1,9 +1,9 @@
 import type { AnswerQuote, AnswersSummary } from '@snag/protocol';
-import { ANSWER_QUOTES, roundRate } from './constants.js';
-import { READ_SETTINGS } from './sql-fragments.js';
 import type { Store } from '../store/client.js';
 import { type AnswerFilters, answerFilterParams, answerFilterSql } from './answer-filters.js';
+import { ANSWER_QUOTES, roundRate } from './constants.js';
 import { findSessionStarts, replayLink } from './session-starts.js';
+import { READ_SETTINGS } from './sql-fragments.js';
 
 /** A hotspot as answers name it: the triggering signal's path pattern, element key and kind. */
 export interface HotspotKey {
@@ -33,8 +33,8 @@ interface QuoteRow {
   text: string;
   question_id: string;
   session_id: string;
-  client_time: number;
-  time: number;
+  client_ms: number;
+  time_ms: number;
 }
 
 /**
@@ -70,7 +70,7 @@ export async function findAnswerSummaries(
     ),
     store.query<QuoteRow>(
       `SELECT ${group} AS group_key, text, question_id, session_id,
-              toUnixTimestamp64Milli(client_time) AS client_time, toUnixTimestamp64Milli(time) AS time
+              toUnixTimestamp64Milli(client_time) AS client_ms, toUnixTimestamp64Milli(time) AS time_ms
        FROM {db:Identifier}.answers FINAL WHERE ${where} AND outcome = 'answered' AND text != ''
        ORDER BY time DESC, event_id LIMIT {quotes:UInt32} BY group_key`,
       params,
@@ -81,12 +81,12 @@ export async function findAnswerSummaries(
   const summaries = new Map<string, AnswersSummary>();
   for (const row of counts) addCount(summaryOf(summaries, row.group_key), row);
   for (const row of quotes) {
-    const offset = Math.max(0, Number(row.client_time) - (starts.get(row.session_id) ?? Number(row.client_time)));
+    const offset = Math.max(0, Number(row.client_ms) - (starts.get(row.session_id) ?? Number(row.client_ms)));
     summaryOf(summaries, row.group_key).quotes.push({
       text: row.text,
       question_id: row.question_id,
       session_id: row.session_id,
-      time: new Date(Number(row.time)).toISOString(),
+      time: new Date(Number(row.time_ms)).toISOString(),
       offset_ms: offset,
       replay: replayLink(projectId, row.session_id, offset),
     } satisfies AnswerQuote);

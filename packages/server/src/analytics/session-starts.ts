@@ -1,5 +1,5 @@
-import { READ_SETTINGS } from './sql-fragments.js';
 import type { Store } from '../store/client.js';
+import { READ_SETTINGS } from './sql-fragments.js';
 
 /** Each session's first client time (Unix ms): replay offsets count from it. */
 export async function findSessionStarts(

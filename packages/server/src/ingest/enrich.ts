@@ -1,8 +1,8 @@
 import { type Batch, type ElementDescription, MAX_CLIENT_TIME_AHEAD_MS, type SnagEvent } from '@snag/protocol';
 import { HttpError } from '../http/errors.js';
+import { toAnswerRow } from './answer-row.js';
 import { pathOf, pathPattern } from './path-pattern.js';
 import { decodeReplayEvents } from './replay-payload.js';
-import { toAnswerRow } from './answer-row.js';
 import type { EventRow, IngestRows, ReplayRow } from './rows.js';
 import { scrubDeep, scrubRecordingJson } from './scrub.js';
 import { parseUserAgent } from './user-agent.js';

@@ -1,16 +1,16 @@
 import type { Answer, AnswerOutcome, SignalKind } from '@snag/protocol';
-import { READ_SETTINGS } from '../analytics/sql-fragments.js';
-import type { Store } from '../store/client.js';
 import { type AnswerFilters, answerFilterParams, answerFilterSql } from '../analytics/answer-filters.js';
 import { findSessionStarts, replayLink } from '../analytics/session-starts.js';
+import { READ_SETTINGS } from '../analytics/sql-fragments.js';
+import type { Store } from '../store/client.js';
 
 interface AnswerRow {
   event_id: string;
   question_id: string;
   session_id: string;
   person: string;
-  client_time: number;
-  time: number;
+  client_ms: number;
+  time_ms: number;
   path: string;
   path_pattern: string;
   release: string;
@@ -33,7 +33,7 @@ export async function findAnswers(
 ): Promise<Answer[]> {
   const rows = await store.query<AnswerRow>(
     `SELECT event_id, question_id, session_id, if(user_id != '', user_id, anonymous_id) AS person,
-            toUnixTimestamp64Milli(client_time) AS client_time, toUnixTimestamp64Milli(time) AS time,
+            toUnixTimestamp64Milli(client_time) AS client_ms, toUnixTimestamp64Milli(time) AS time_ms,
             path, path_pattern, release, outcome, choice, rating, text, signal_id, signal_kind, element_key
      FROM {db:Identifier}.answers FINAL
      WHERE ${answerFilterSql(filters)} AND question_id = {question:String}
@@ -43,13 +43,13 @@ export async function findAnswers(
   );
   const starts = await findSessionStarts(store, projectId, [...new Set(rows.map((row) => row.session_id))]);
   return rows.map((row) => {
-    const offset = Math.max(0, Number(row.client_time) - (starts.get(row.session_id) ?? Number(row.client_time)));
+    const offset = Math.max(0, Number(row.client_ms) - (starts.get(row.session_id) ?? Number(row.client_ms)));
     return {
       id: row.event_id,
       question_id: row.question_id,
       session_id: row.session_id,
       person: row.person,
-      time: new Date(Number(row.time)).toISOString(),
+      time: new Date(Number(row.time_ms)).toISOString(),
       path: row.path,
       path_pattern: row.path_pattern,
       release: row.release,

@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import {
-  type AnswersResponse,
-  type Question,
-  type QuestionsResponse,
-  SIGNAL_KINDS,
-} from '@snag/protocol';
+import { type AnswersResponse, type Question, type QuestionsResponse, SIGNAL_KINDS } from '@snag/protocol';
 import { Router } from 'express';
 import { z } from 'zod';
-import { labelSchema, limitSchema, pathSchema, projectParamsSchema, rangeFields, withRange } from '../analytics/params.js';
+import { emptySummary, findAnswerSummaries } from '../analytics/find-answer-summaries.js';
+import {
+  labelSchema,
+  limitSchema,
+  pathSchema,
+  projectParamsSchema,
+  rangeFields,
+  withRange,
+} from '../analytics/params.js';
 import { requireProject } from '../analytics/require-project.js';
 import { HttpError } from '../http/errors.js';
 import { validate } from '../http/validate.js';
@@ -20,7 +23,6 @@ import {
   MAX_ANSWER_LIMIT,
   MAX_QUESTIONS_PER_PROJECT,
 } from './constants.js';
-import { emptySummary, findAnswerSummaries } from '../analytics/find-answer-summaries.js';
 import { findAnswers } from './find-answers.js';
 import type { QuestionCatalog } from './question-catalog.js';
 import { questionInputSchema, questionPatchSchema } from './question-input.js';
