@@ -37,7 +37,7 @@ export const CORE_PRIVATE_PROPERTIES =
 export default defineConfig([
   {
     // npm: ESM + types; the recorder becomes its own chunk through the dynamic import.
-    entry: { index: 'src/index.ts' },
+    entry: { index: 'src/index.ts', widget: 'src/entries/widget.ts' },
     format: ['esm'],
     platform: 'browser',
     target: 'es2020',

@@ -6,6 +6,9 @@ import { SignInPage } from './auth/sign-in-page';
 import { EmptyState, ErrorState, LoadingState } from './components/states';
 import { HeatmapPage } from './features/heatmap/heatmap-page';
 import { InstallPage } from './features/install/install-page';
+import { QuestionEditorPage } from './features/questions/question-editor-page';
+import { QuestionResultsPage } from './features/questions/question-results-page';
+import { QuestionsPage } from './features/questions/questions-page';
 import { ReleasesPage } from './features/releases/releases-page';
 import { ReplayPage } from './features/replay/replay-page';
 import { HotspotPage } from './features/report/hotspot-page';
@@ -44,6 +47,10 @@ export function App() {
         <Route path="heatmap" element={<HeatmapPage />} />
         <Route path="trends" element={<TrendsPage />} />
         <Route path="releases" element={<ReleasesPage />} />
+        <Route path="questions" element={<QuestionsPage />} />
+        <Route path="questions/new" element={<QuestionEditorPage />} />
+        <Route path="questions/:id" element={<QuestionResultsPage />} />
+        <Route path="questions/:id/edit" element={<QuestionEditorPage />} />
         <Route path="install" element={<InstallPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>

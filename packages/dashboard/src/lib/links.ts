@@ -37,3 +37,12 @@ export function sessionsLink(project: string, filters: Record<string, string | u
 export function heatmapLink(project: string, path: string, from?: string) {
   return withQuery(`/p/${project}/heatmap`, { path, from });
 }
+
+/** A new question, targeted at a hotspot's page, element and kind. */
+export function askHereLink(project: string, hotspot: Pick<Hotspot, 'path' | 'kind' | 'element'>) {
+  return withQuery(`/p/${project}/questions/new`, {
+    path: hotspot.path,
+    kind: hotspot.kind,
+    element: hotspot.element?.key,
+  });
+}

@@ -47,3 +47,5 @@ export function kindInfo(kind: string): KindInfo {
 /** Colours of the replay timeline's non-signal markers. */
 export const ERROR_COLOR = '#b91c1c';
 export const PAGE_COLOR = '#4f46e5';
+/** Questions asked at a struggle (shown, answered, dismissed) on the replay timeline. */
+export const QUESTION_COLOR = '#0e7490';

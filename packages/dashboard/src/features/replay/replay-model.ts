@@ -1,12 +1,13 @@
 import type { RecordedEvent, ReplayMarker, SessionDocument, StoredEvent } from '@snag/protocol';
+import { OTHER_CHOICE } from '@snag/protocol/enums';
 import { pathOf } from '../../lib/format';
-import { ERROR_COLOR, kindInfo, PAGE_COLOR } from '../../lib/signal-kinds';
+import { ERROR_COLOR, kindInfo, PAGE_COLOR, QUESTION_COLOR } from '../../lib/signal-kinds';
 
 /** rrweb event types the dashboard reads (rrweb's `EventType`). */
 export const RRWEB_FULL_SNAPSHOT = 2;
 export const RRWEB_META = 4;
 
-export type ItemKind = 'page' | 'click' | 'signal' | 'error' | 'request';
+export type ItemKind = 'page' | 'click' | 'signal' | 'error' | 'request' | 'question';
 
 /** One line of the replay's side list, and (for signals, errors, pages) one timeline marker. */
 export interface ReplayItem {
@@ -76,6 +77,8 @@ export function replayItems(
       items.push({ ...base, kind: 'click', label: 'Click', detail: describeElement(event), color: '#94a3b8' });
     } else if (event.type === 'error') {
       items.push({ ...base, kind: 'error', label: 'Error', detail: event.message || 'error', color: ERROR_COLOR });
+    } else if (event.type === 'answer') {
+      items.push({ ...base, kind: 'question', ...describeAnswer(event), color: QUESTION_COLOR });
     } else if (isFailedRequest(event)) {
       const status = event.status === 0 ? 'network error' : `${event.status}`;
       items.push({
@@ -90,9 +93,24 @@ export function replayItems(
   return items.sort((a, b) => a.offset - b.offset || a.id.localeCompare(b.id));
 }
 
-/** The timeline shows signals, errors and page changes; clicks and requests stay in the list. */
+/** The timeline shows signals, errors, page changes and questions; clicks and requests stay in the list. */
 export function timelineItems(items: ReplayItem[]): ReplayItem[] {
-  return items.filter((item) => item.kind === 'signal' || item.kind === 'error' || item.kind === 'page');
+  return items.filter((item) => item.kind !== 'click' && item.kind !== 'request');
+}
+
+type StoredAnswer = Extract<StoredEvent, { type: 'answer' }>;
+
+/** "Question answered · “I thought it was a link”", "Question shown", "Question dismissed". */
+function describeAnswer(event: StoredAnswer): { label: string; detail: string } {
+  const label = `Question ${event.outcome}`;
+  if (event.outcome !== 'answered')
+    return { label, detail: event.kind ? `after a ${kindInfo(event.kind).label.toLowerCase()}` : '' };
+  const said = [
+    event.choice === OTHER_CHOICE ? 'Other' : event.choice,
+    event.rating === undefined ? undefined : `${event.rating} / 5`,
+    event.text,
+  ].filter(Boolean);
+  return { label, detail: said.map((part) => `“${part}”`).join(' · ') };
 }
 
 /** The URL the user was on at a session offset: the last recorded page (meta event) before it. */

@@ -2,6 +2,7 @@ import type { Hotspot, HotspotsResponse, TrendsResponse } from '@snag/protocol';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { useApi } from '../../api/use-api';
+import { AnswersSummaryView } from '../../components/answers-summary';
 import { RangeSelect } from '../../components/common-filters';
 import { FilterBar } from '../../components/fields';
 import { KindBadge } from '../../components/kind-badge';
@@ -10,7 +11,7 @@ import { Stat } from '../../components/stat';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { TimeChart } from '../../components/time-chart';
 import { formatAgo, formatChange, formatClock, formatCount, formatDateTime, formatShare } from '../../lib/format';
-import { heatmapLink, sessionsLink, struggleLink } from '../../lib/links';
+import { askHereLink, heatmapLink, sessionsLink, struggleLink } from '../../lib/links';
 import { DEFAULT_RANGE, intervalFor } from '../../lib/ranges';
 import { kindInfo } from '../../lib/signal-kinds';
 import { VIEWER_TZ } from '../../lib/time-zone';
@@ -206,6 +207,22 @@ function HotspotView({
           </ul>
         </section>
       </div>
+      <section className="card" aria-labelledby="answers-heading">
+        <div className="card-header">
+          <h2 id="answers-heading">What people said</h2>
+          <p className="muted">Answers to the questions asked right after this struggle.</p>
+        </div>
+        {hotspot.answers ? (
+          <AnswersSummaryView project={project} summary={hotspot.answers} />
+        ) : (
+          <EmptyState
+            title="No one was asked here yet"
+            action={<Link to={askHereLink(project, hotspot)}>Ask a question at this struggle</Link>}
+          >
+            A short question shown when people struggle here tells you why.
+          </EmptyState>
+        )}
+      </section>
     </>
   );
 }
