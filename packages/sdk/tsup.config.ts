@@ -55,4 +55,5 @@ export default defineConfig([
     },
   },
   { ...browserBundle, entry: { 'snag-recorder': 'src/entries/recorder.ts' } },
+  { ...browserBundle, entry: { 'snag-questions': 'src/entries/questions.ts' } },
 ]);

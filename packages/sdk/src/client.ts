@@ -5,7 +5,13 @@ import { captureInputs } from './capture/inputs.js';
 import { captureNetwork } from './capture/network.js';
 import { capturePages } from './capture/pages.js';
 import { captureScroll } from './capture/scroll.js';
-import { QUEUE_MAX_BYTES, REPLAY_MAX_DOM_NODES, REPLAY_START_IDLE_TIMEOUT_MS } from './constants.js';
+import {
+  ASKED_KEY,
+  QUESTION_GAP_MS,
+  QUEUE_MAX_BYTES,
+  REPLAY_MAX_DOM_NODES,
+  REPLAY_START_IDLE_TIMEOUT_MS,
+} from './constants.js';
 import { startDetectors } from './detect/start-detectors.js';
 import { IGNORE_SELECTOR, privacySelectors } from './privacy/mask.js';
 import { scrubUrl } from './privacy/url.js';
@@ -18,6 +24,7 @@ import type {
   Properties,
   RecorderHandle,
   ResolvedOptions,
+  StartQuestions,
   StartRecorder,
 } from './types.js';
 import { guard, reportInternal } from './util/guard.js';
@@ -98,6 +105,18 @@ export function startClient(
     }
     // An absent user id stays out of the JSON.
     transport.add(event, { id: sessions.current().id, anonymous_id: sessions.anonymousId, user_id: sessions.userId });
+    // Questions at the struggle, the core's whole part in them: unless this person was asked in the
+    // last QUESTION_GAP_MS (so also at most once per session), import the project's question module,
+    // cached by the browser for a minute. The server answers with an empty module when no question is
+    // live, else with the question chunk, the live questions bound in; the chunk decides and asks.
+    if (
+      event.type === 'signal' &&
+      options.questions !== false &&
+      Date.now() - +(store.get(ASKED_KEY) as string) >= QUESTION_GAP_MS
+    )
+      import(/* @vite-ignore */ /* webpackIgnore: true */ `${options.endpoint}/v1/questions.js?key=${options.key}`)
+        .then((module: { default?: StartQuestions }) => module.default?.(event, ctx, store))
+        .catch(reportInternal);
   };
   const track = (name: string, props?: Properties) => emit({ type: 'custom', name, ...(props ? { props } : {}) });
 

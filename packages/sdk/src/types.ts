@@ -1,5 +1,7 @@
-import type { Properties, SnagEvent } from '@snag/protocol';
+import type { Properties, SignalEvent, SnagEvent } from '@snag/protocol';
 import type { DetectThresholds } from './detect/thresholds.js';
+import type { WidgetStrings } from './questions/widget-strings.js';
+import type { KeyValueStore } from './util/storage.js';
 
 /** Selectors of the privacy rules in force (`privacy/mask.ts` builds them from the options). */
 export interface PrivacySelectors {
@@ -53,12 +55,19 @@ export interface SnagOptions {
   captureErrors?: boolean;
   /** Struggle detection: `false` turns it off; an object overrides thresholds by name (see the README). */
   detect?: Partial<DetectThresholds> | false;
+  /**
+   * Questions asked at the struggle (configured in the dashboard): `false` turns them off;
+   * `strings` overrides the widget's words (for other languages).
+   */
+  questions?: false | { strings?: Partial<WidgetStrings> };
   /** Edit an event, or return null to drop it. Not called for replay chunks. */
   beforeSend?: (event: SnagEvent) => SnagEvent | null;
 }
 
-export type ResolvedOptions = Required<Omit<SnagOptions, 'beforeSend' | 'release' | 'recorderUrl' | 'detect'>> &
-  Pick<SnagOptions, 'beforeSend' | 'release' | 'recorderUrl'> & { detect: DetectThresholds | false };
+export type ResolvedOptions = Required<
+  Omit<SnagOptions, 'beforeSend' | 'release' | 'recorderUrl' | 'detect' | 'questions'>
+> &
+  Pick<SnagOptions, 'beforeSend' | 'release' | 'recorderUrl' | 'questions'> & { detect: DetectThresholds | false };
 
 /** What capture modules get: a way to emit events and to read the current state. */
 export interface CaptureContext {
@@ -75,6 +84,12 @@ export interface CaptureContext {
   /** A counter that starts again with every page view: true while it has counted at most `max`. */
   perPage(max: number): () => boolean;
 }
+
+/**
+ * Decides whether to put one of the live questions to the person after `signal`, and asks
+ * it. Lives in the question chunk, which the server serves with the questions bound in.
+ */
+export type StartQuestions = (signal: SignalEvent, ctx: CaptureContext, store: KeyValueStore) => void;
 
 /** Starts recording. Lives in the lazily loaded recorder chunk. */
 export type StartRecorder = (config: RecorderConfig) => RecorderHandle;

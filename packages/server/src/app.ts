@@ -31,6 +31,7 @@ import { projectsRouter } from './projects/projects-router.js';
 import { publicQuestionsRouter } from './questions/public-questions-router.js';
 import { QuestionCatalog } from './questions/question-catalog.js';
 import { questionsRouter } from './questions/questions-router.js';
+import { questionsScriptRouter } from './questions/questions-script-router.js';
 import { releasesRouter } from './releases/releases-router.js';
 import { reportRouter, sharedReportRouter } from './report/report-router.js';
 import { shareLinksRouter } from './report/share-links-router.js';
@@ -118,7 +119,7 @@ export function createApp({
       logger,
     }),
   );
-  app.use(publicQuestionsRouter(keys, questions));
+  app.use(publicQuestionsRouter(keys, questions), questionsScriptRouter(keys, questions));
   app.get('/metrics', requireAdminToken(adminToken), async (_req, res) => {
     res.setHeader('Content-Type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());

@@ -81,9 +81,7 @@ function segment(element: Element): { part: string; unique: boolean } {
   if (testId) return { part: attributeSelector(testId), unique: true };
   const label = firstAttribute(element, ['aria-label', 'name', 'role']);
   if (label) return { part: tag + attributeSelector(label), unique: false };
-  const classes = Array.from(element.classList)
-    .filter((name) => !GENERATED.test(name))
-    .slice(0, SELECTOR_MAX_CLASSES);
+  const classes = [...element.classList].filter((name) => !GENERATED.test(name)).slice(0, SELECTOR_MAX_CLASSES);
   const base = tag + classes.map((name) => `.${CSS.escape(name)}`).join('');
   return { part: base + nthOfType(element, base), unique: false };
 }
@@ -92,9 +90,9 @@ function segment(element: Element): { part: string; unique: boolean } {
 function nthOfType(element: Element, base: string): string {
   const parent = element.parentElement;
   if (!parent) return '';
-  const same = Array.from(parent.children).filter((sibling) => sibling.matches(base));
+  const same = [...parent.children].filter((sibling) => sibling.matches(base));
   if (same.length < 2) return '';
-  const sameTag = Array.from(parent.children).filter((sibling) => sibling.tagName === element.tagName);
+  const sameTag = [...parent.children].filter((sibling) => sibling.tagName === element.tagName);
   return `:nth-of-type(${sameTag.indexOf(element) + 1})`;
 }
 

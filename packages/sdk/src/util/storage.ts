@@ -45,7 +45,7 @@ export const localStore: KeyValueStore = {
         .filter((key) => key.startsWith(STORAGE_PREFIX))
         .map((key) => key.slice(STORAGE_PREFIX.length));
     } catch {
-      return Array.from(memory.keys());
+      return [...memory.keys()];
     }
   },
 };

@@ -13,11 +13,15 @@ export interface SdkFiles {
   latest: SdkFile;
   /** Content-hashed files served at `/sdk/<name>`, cacheable forever. */
   versioned: Map<string, SdkFile>;
+  /** The question chunk, served inside each project's `/v1/questions.js` (absent in SDKs before it). */
+  questions?: SdkFile;
 }
 
 interface Manifest {
   core: string;
   recorder: string;
+  /** The question widget chunk (SDKs from issue 15 on). */
+  questions?: string;
 }
 
 /** Where `@snag/sdk` keeps its built script-tag files. */
@@ -47,7 +51,8 @@ export function sdkFileLoader(distDir: string): () => SdkFiles | undefined {
       return { body, etag: `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"` };
     };
     const versioned = new Map([manifest.core, manifest.recorder].map((name) => [name, read(name)] as const));
-    cached = { mtimeMs, files: { latest: read('snag.js'), versioned } };
+    const questions = manifest.questions ? read(manifest.questions) : undefined;
+    cached = { mtimeMs, files: { latest: read('snag.js'), versioned, ...(questions ? { questions } : {}) } };
     return cached.files;
   };
 }

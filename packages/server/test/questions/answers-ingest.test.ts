@@ -232,4 +232,21 @@ describe('GET /v1/questions (the SDK’s read)', () => {
     await request(server.app).get('/v1/questions?key=pk_nope').expect(401);
     await request(server.app).get('/v1/questions').expect(401);
   });
+
+  it('serves the question module: the chunk with the live questions bound in, or an empty module', async () => {
+    const live = await request(server.app).get(`/v1/questions.js?key=${PUBLIC_KEY}`).expect(200);
+    expect(live.headers['content-type']).toMatch(/^application\/javascript/);
+    expect(live.headers['cache-control']).toBe('public, max-age=60');
+    expect(live.headers['access-control-allow-origin']).toBe('*');
+    expect(live.text).toContain('__snagQuestions=');
+    expect(live.text).toContain(`export default window.__snagQuestions.bind(null, [{"id":"${choice.id}"`);
+    await request(server.app)
+      .patch(`${PROJECT}/questions/${choice.id}`)
+      .set(admin)
+      .send({ status: 'paused' })
+      .expect(200);
+    const none = await request(server.app).get(`/v1/questions.js?key=${PUBLIC_KEY}`).expect(200);
+    expect(none.text).toBe('// No question is being asked in this project.\nexport {};\n');
+    await request(server.app).get('/v1/questions.js?key=pk_nope').expect(401);
+  });
 });
