@@ -68,10 +68,6 @@ export const ROLE_WORDS: Readonly<Record<string, string>> = {
 export const QUESTION_TYPES = ['choice', 'rating', 'text'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
-/** Where a question appears: at a detected struggle, or behind the always-available feedback tab. */
-export const QUESTION_PLACEMENTS = ['struggle', 'feedback_tab'] as const;
-export type QuestionPlacement = (typeof QUESTION_PLACEMENTS)[number];
-
 export const QUESTION_STATUSES = ['active', 'paused'] as const;
 export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
 

@@ -17,6 +17,8 @@ export const OPTION_DEFAULTS = {
   requireConsent: false,
   captureNetwork: true,
   captureErrors: true,
+  /** Questions at the struggle: `data-questions="false"` turns them off (in code: `questions: false`, or an object). */
+  questions: true as boolean | object,
 };
 
 type Defaulted = keyof typeof OPTION_DEFAULTS;

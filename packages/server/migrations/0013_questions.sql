@@ -16,7 +16,6 @@ CREATE TABLE IF NOT EXISTS {db:Identifier}.{{table:questions}} {{on_cluster}}
     options Array(String),
     other UInt8,
     follow_up String,
-    placement LowCardinality(String),
     kinds Array(LowCardinality(String)),
     paths Array(String),
     hotspot_path String,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ANSWER_OUTCOMES, QUESTION_PLACEMENTS, QUESTION_STATUSES, QUESTION_TYPES } from '../enums.js';
+import { ANSWER_OUTCOMES, QUESTION_STATUSES, QUESTION_TYPES } from '../enums.js';
 import { countSchema, isoTimeSchema, shareSchema, signalKindSchema } from './common.js';
 
 /** Who a question is put to. Empty lists and `null` match everything. */
@@ -26,7 +26,6 @@ export const questionSchema = z.strictObject({
   other: z.boolean(),
   /** The label of an optional free-text field shown after the answer, else `null`. */
   follow_up: z.string().nullable(),
-  placement: z.enum(QUESTION_PLACEMENTS),
   targeting: questionTargetingSchema,
   /** How long after the triggering signal it is shown. */
   delay_ms: countSchema,
@@ -115,7 +114,6 @@ export const publicQuestionSchema = z.strictObject({
   options: z.array(z.string()),
   other: z.boolean(),
   follow_up: z.string().nullable(),
-  placement: z.enum(QUESTION_PLACEMENTS),
   kinds: z.array(signalKindSchema),
   paths: z.array(z.string()),
   hotspot: z.strictObject({ path: z.string(), element: z.string() }).nullable(),

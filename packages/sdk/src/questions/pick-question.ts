@@ -1,7 +1,7 @@
 import type { ElementDescription, PublicQuestion, SignalEvent } from '@snag/protocol';
 
 /**
- * The first question aimed at this struggle: placed at struggles, of its kind (or any), on
+ * The first question aimed at this struggle: of its kind (or any), on
  * this page (a path pattern: `:name` is one segment, a trailing `*` anything), at this
  * hotspot (its page and element key), for this release.
  */
@@ -13,7 +13,6 @@ export function pickQuestion(
 ): PublicQuestion | undefined {
   return questions.find(
     (question) =>
-      question.placement === 'struggle' &&
       (!question.kinds[0] || question.kinds.includes(signal.kind)) &&
       (!question.paths[0] || question.paths.some((pattern) => matchesPath(pattern, path))) &&
       (!question.hotspot ||

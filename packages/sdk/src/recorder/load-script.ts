@@ -8,7 +8,7 @@ import type { StartRecorder } from '../types.js';
 export function loadRecorderScript(src: string): Promise<StartRecorder> {
   return import(/* @vite-ignore */ src).then(() => {
     const start = (window as unknown as Record<string, StartRecorder | undefined>)[RECORDER_GLOBAL];
-    if (!start) throw new Error(`snag recorder not loaded: ${src}`);
+    if (!start) throw new Error(`snag: no recorder in ${src}`);
     return start;
   });
 }

@@ -22,7 +22,6 @@ export async function findActiveQuestions(
       options: question.options,
       other: question.other,
       follow_up: question.follow_up,
-      placement: question.placement,
       kinds: question.targeting.kinds,
       paths: question.targeting.paths,
       hotspot: question.targeting.hotspot,

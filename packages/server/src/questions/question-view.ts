@@ -1,4 +1,4 @@
-import type { Question, QuestionPlacement, QuestionStatus, QuestionType, SignalKind } from '@snag/protocol';
+import type { Question, QuestionStatus, QuestionType, SignalKind } from '@snag/protocol';
 import { formatDateTime, parseDateTime } from '../store/datetime.js';
 import type { QuestionInput } from './question-input.js';
 import type { QuestionRow } from './questions-store.js';
@@ -13,7 +13,6 @@ export function toQuestionView(row: QuestionRow): Question {
     options: row.options,
     other: row.other === 1,
     follow_up: row.follow_up || null,
-    placement: row.placement as QuestionPlacement,
     targeting: {
       kinds: row.kinds as SignalKind[],
       paths: row.paths,
@@ -52,7 +51,6 @@ export function toQuestionRow(
     options: input.options,
     other: input.other ? 1 : 0,
     follow_up: input.follow_up ?? '',
-    placement: input.placement,
     kinds: input.targeting.kinds,
     paths: input.targeting.paths,
     hotspot_path: input.targeting.hotspot?.path ?? '',

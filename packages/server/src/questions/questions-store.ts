@@ -9,7 +9,6 @@ export interface QuestionRow {
   options: string[];
   other: number;
   follow_up: string;
-  placement: string;
   kinds: string[];
   paths: string[];
   hotspot_path: string;
@@ -25,7 +24,7 @@ export interface QuestionRow {
   deleted: number;
 }
 
-const COLUMNS = `project_id, id, text, type, options, other, follow_up, placement, kinds, paths, hotspot_path,
+const COLUMNS = `project_id, id, text, type, options, other, follow_up, kinds, paths, hotspot_path,
   hotspot_element, release, delay_ms, sample_rate, starts_at, ends_at, status, created_at, updated_at, deleted`;
 
 /** Writes a question's new version (a creation, an edit or a deletion: `deleted = 1`). */

@@ -39,7 +39,6 @@ describe('questions API', () => {
     expect(question).toMatchObject({
       project: 'default',
       status: 'active',
-      placement: 'struggle',
       sample_rate: 1,
       delay_ms: 800,
       follow_up: null,

@@ -1,4 +1,4 @@
-import type { Question, QuestionPlacement, QuestionStatus, QuestionType, SignalKind } from '@snag/protocol';
+import type { Question, QuestionStatus, QuestionType, SignalKind } from '@snag/protocol';
 
 /** The editor's state: the question's fields as the form holds them (text inputs keep strings). */
 export interface QuestionDraft {
@@ -7,7 +7,6 @@ export interface QuestionDraft {
   options: string[];
   other: boolean;
   followUp: string;
-  placement: QuestionPlacement;
   kinds: SignalKind[];
   /** Path patterns, one per line. */
   paths: string;
@@ -33,7 +32,6 @@ export function emptyDraft(prefill: { path?: string; element?: string; kind?: st
     options: ['I thought it was a link', 'Nothing happened', 'It was too slow'],
     other: true,
     followUp: '',
-    placement: 'struggle',
     kinds: prefill.kind ? [prefill.kind as SignalKind] : [],
     paths: '',
     hotspotPath: prefill.element ? (prefill.path ?? '') : '',
@@ -54,7 +52,6 @@ export function draftOf(question: Question): QuestionDraft {
     options: question.options.length > 0 ? question.options : ['', ''],
     other: question.other,
     followUp: question.follow_up ?? '',
-    placement: question.placement,
     kinds: question.targeting.kinds,
     paths: question.targeting.paths.join('\n'),
     hotspotPath: question.targeting.hotspot?.path ?? '',
@@ -77,7 +74,6 @@ export function bodyOf(draft: QuestionDraft): QuestionBody {
     options: choice ? draft.options.map((option) => option.trim()).filter(Boolean) : [],
     other: choice && draft.other,
     follow_up: draft.followUp.trim() || null,
-    placement: draft.placement,
     targeting: {
       kinds: draft.kinds,
       paths: draft.paths
