@@ -1,12 +1,29 @@
 import type { Page } from 'playwright-core';
+import { DEMO_QUESTION } from './demo-question.js';
 
 /** How long a visitor looks at something before acting, in ms (a simulator pacing, not a test wait). */
 const GLANCE_MS = 600;
 const READ_MS = 1_500;
 /** Left before this, a page counts as a quick back (the server's rule is 5 s). */
 const QUICK_BACK_MS = 1_200;
+/** How long a visitor gives the question widget to appear after a struggle, in ms (its delay, the 3 s rule, the import). */
+const QUESTION_WAIT_MS = 5_000;
 
-export type Persona = (page: Page, shopUrl: string, pick: (count: number) => number) => Promise<void>;
+/** `answers`: whether the shop asks questions at struggles (the demo creates one; other runs do not). */
+export type Persona = (page: Page, shopUrl: string, pick: (count: number) => number, answers: boolean) => Promise<void>;
+
+/** Waits for the question at a struggle and hands it to `act`; goes on without it if it does not come. */
+async function whenAsked(page: Page, act: () => Promise<void>) {
+  const dialog = page.getByRole('dialog', { name: DEMO_QUESTION.text });
+  const shown = await dialog.waitFor({ timeout: QUESTION_WAIT_MS }).then(
+    () => true,
+    () => false,
+  );
+  if (!shown) return;
+  await page.waitForTimeout(GLANCE_MS);
+  await act();
+  await page.waitForTimeout(GLANCE_MS);
+}
 
 async function openProduct(page: Page, shopUrl: string, pick: (count: number) => number) {
   await page.goto(shopUrl);
@@ -53,11 +70,21 @@ export const happyBuyer: Persona = async (page, shopUrl, pick) => {
 };
 
 /** Clicks what looks clickable, gets lost in the size guide, fights the postal code, cannot pay, leaves. */
-export const confused: Persona = async (page, shopUrl, pick) => {
+export const confused: Persona = async (page, shopUrl, pick, answers) => {
   await openProduct(page, shopUrl, pick);
   for (let click = 0; click < 4; click++) {
     await page.click('[data-testid="free-shipping"]');
     await page.waitForTimeout(150);
+  }
+  // Asked why, they say the badge looked like a link, and what they wanted.
+  if (answers) {
+    await whenAsked(page, async () => {
+      await page.getByRole('button', { name: 'I thought it was a link' }).click();
+      await page.keyboard.type(pick(2) ? 'I wanted to see the shipping conditions' : 'Where are the delivery costs?', {
+        delay: 30,
+      });
+      await page.getByRole('button', { name: 'Send' }).click();
+    });
   }
   await page.waitForTimeout(GLANCE_MS);
   await page.click('[data-testid="size-guide-link"]');
@@ -81,7 +108,7 @@ export const confused: Persona = async (page, shopUrl, pick) => {
 };
 
 /** Hammers the slow coupon button, then the disabled Pay button, and gives up. */
-export const impatient: Persona = async (page, shopUrl, pick) => {
+export const impatient: Persona = async (page, shopUrl, pick, answers) => {
   await openProduct(page, shopUrl, pick);
   await toCheckout(page);
   await page.fill('[data-testid="coupon"]', 'SAVE10');
@@ -89,6 +116,8 @@ export const impatient: Persona = async (page, shopUrl, pick) => {
     await page.click('[data-testid="apply-coupon"]');
     await page.waitForTimeout(120);
   }
+  // No patience for questions either: dismissed with Esc.
+  if (answers) await whenAsked(page, () => page.keyboard.press('Escape'));
   await page.waitForTimeout(READ_MS);
   await fillDetails(page, '10115');
   for (let click = 0; click < 3; click++) {

@@ -58,6 +58,15 @@ try {
   await shoot(page, out, 'friction-report', '/p/default', '.hotspot-table, .state-empty');
   const hotspot = await page.getAttribute('.hotspot-table a.row-link', 'href').catch(() => null);
   if (hotspot) await shoot(page, out, 'hotspot', hotspot, '[data-testid="page-snapshot"][data-ready="true"], .state');
+  // What people said, on the hotspot the confused visitors answered at ("Free shipping").
+  const badge = `/p/default/hotspot?path=${encodeURIComponent('/product')}&kind=rage_click&element=${encodeURIComponent('[data-testid="free-shipping"]')}`;
+  await page.goto(badge);
+  await page.waitForLoadState('networkidle');
+  await page.locator('#answers-heading').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(SETTLE_MS);
+  await page.screenshot({ path: join(out, 'hotspot-answers.png') });
+  console.log(`  hotspot-answers.png  ${badge}`);
+  await shoot(page, out, 'questions', '/p/default/questions', 'table');
   await shoot(page, out, 'sessions', '/p/default/sessions', '.session-table');
   const session = await page.getAttribute('.session-table a.row-link', 'href');
   if (session) {

@@ -43,6 +43,8 @@ export async function simulate(options: {
   browser: Browser;
   shopUrl: string;
   sessions: number;
+  /** Visitors answer (or dismiss) the question asked at their struggle; the demo creates one. */
+  answers?: boolean;
   onSession?: (session: SimulatedSession) => void;
 }): Promise<SimulatedSession[]> {
   const names = Object.keys(PERSONAS) as Array<keyof typeof PERSONAS>;
@@ -59,7 +61,7 @@ export async function simulate(options: {
       const page = await context.newPage();
       let sessionId: string | null = null;
       try {
-        await PERSONAS[persona](page, options.shopUrl, picker(index + 1));
+        await PERSONAS[persona](page, options.shopUrl, picker(index + 1), options.answers ?? false);
         sessionId = (await page.evaluate('window.snag && window.snag.getSessionId()')) as string | null;
         await page.evaluate('window.snag && window.snag.flush()');
       } finally {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { loadConfig, type RunningServer, startServer } from '@snag/server';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../../tests/helpers/browser.js';
+import { createDemoQuestion } from './demo-question.js';
 import { type Shop, startShop } from './shop-server.js';
 import { type SimulatedSession, simulate } from './simulate.js';
 
@@ -40,12 +41,14 @@ export async function startDemo(options: {
   let shop: Shop | undefined;
   let browser: Browser | undefined;
   try {
+    await createDemoQuestion(snag.url, snag.credentials.adminToken);
     shop = await startShop({ snagUrl: snag.url, key: snag.credentials.defaultProjectKey, port: options.shopPort });
     browser = await launchBrowser();
     const sessions = await simulate({
       browser,
       shopUrl: shop.url,
       sessions: options.sessions,
+      answers: true,
       onSession: options.onSession,
     });
     const running = shop;
