@@ -12,6 +12,13 @@ const QUESTION_WAIT_MS = 5_000;
 /** `answers`: whether the shop asks questions at struggles (the demo creates one; other runs do not). */
 export type Persona = (page: Page, shopUrl: string, pick: (count: number) => number, answers: boolean) => Promise<void>;
 
+/** What confused visitors say they were trying to do, in the question's follow-up field. */
+const WANTED = [
+  'I wanted to see the shipping conditions',
+  'Where are the delivery costs?',
+  'Looking for how long delivery takes',
+];
+
 /** Waits for the question at a struggle and hands it to `act`; goes on without it if it does not come. */
 async function whenAsked(page: Page, act: () => Promise<void>) {
   const dialog = page.getByRole('dialog', { name: DEMO_QUESTION.text });
@@ -80,9 +87,7 @@ export const confused: Persona = async (page, shopUrl, pick, answers) => {
   if (answers) {
     await whenAsked(page, async () => {
       await page.getByRole('button', { name: 'I thought it was a link' }).click();
-      await page.keyboard.type(pick(2) ? 'I wanted to see the shipping conditions' : 'Where are the delivery costs?', {
-        delay: 30,
-      });
+      await page.keyboard.type(WANTED[pick(WANTED.length)] ?? '', { delay: 30 });
       await page.getByRole('button', { name: 'Send' }).click();
     });
   }
