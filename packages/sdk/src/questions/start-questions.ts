@@ -57,6 +57,8 @@ function ask(question: PublicQuestion, signal: SignalEvent, ctx: CaptureContext,
   const strings = { ...DEFAULT_WIDGET_STRINGS, ...custom };
   const before = document.activeElement as HTMLElement | null;
   const host = document.createElement('snag-question');
+  // The SDK's own clicks and typing in the widget are not the page's: capture and detection skip them.
+  host.setAttribute('data-snag-ignore', '');
   document.body.append(host);
   const close = () => {
     const inside = document.activeElement === host;

@@ -144,7 +144,7 @@ describe('a question at the struggle (demo shop, built SDK, real server)', () =>
   });
 
   it('survives hostile page CSS without changing the page, never covers the badge, and axe finds nothing', async () => {
-    const { context, page } = await visitor();
+    const { context, page, sessionId } = await visitor();
     await page.addStyleTag({
       content:
         '* { all: unset !important; } div, section, main, body { display: block !important; } ' +
@@ -193,6 +193,17 @@ describe('a question at the struggle (demo shop, built SDK, real server)', () =>
     expect(audit.violations).toEqual([]);
     expect(audit.inShadow).toBe(true);
     expect(audit.passed).toEqual(expect.arrayContaining(['button-name', 'color-contrast', 'aria-dialog-name']));
+
+    // Answered with the mouse: the widget's own clicks are not recorded as the page's.
+    await page.getByRole('button', { name: 'Nothing, just looking' }).click();
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByText('Thank you!').waitFor();
+    await flush(page);
+    const answers = await answersOf(sessionId);
+    expect(answers.find((answer) => answer.outcome === 'answered')?.choice).toBe('Nothing, just looking');
+    const clicks = (await storedEvents(snag.url, sessionId)).filter((event) => event.type === 'click');
+    expect(clicks.length).toBeGreaterThan(0);
+    expect(clicks.filter((event) => JSON.stringify(event.element).includes('snag-question'))).toEqual([]);
     await context.close();
   });
 });
