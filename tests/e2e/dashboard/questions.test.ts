@@ -51,7 +51,9 @@ describe('Questions screen', () => {
     expect(await page.getByLabel('Hotspot element key').inputValue()).toBe('[data-testid="free-shipping"]');
     expect(await page.getByLabel('Rage click').isChecked()).toBe(true);
 
-    await page.getByRole('textbox', { name: 'Question', exact: true }).fill('How easy was it to find the delivery costs?');
+    await page
+      .getByRole('textbox', { name: 'Question', exact: true })
+      .fill('How easy was it to find the delivery costs?');
     await page.getByText('Rating 1–5').click();
     await expect.poll(preview).toContain('How easy was it to find the delivery costs?');
     expect(await preview()).toMatch(/1\s*2\s*3\s*4\s*5/);
