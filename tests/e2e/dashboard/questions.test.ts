@@ -87,7 +87,7 @@ describe('Questions screen', () => {
     await page.getByRole('form', { name: 'Question' }).waitFor();
     await page.getByLabel('Ask this share of struggles (%)').fill('250');
     await page.getByRole('button', { name: 'Create question' }).click();
-    await expect.poll(() => page.getByRole('alert').innerText()).toContain('sample_rate');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('sample_rate');
 
     await page.goto('/p/default/questions');
     await page.getByRole('button', { name: 'Pause' }).click();

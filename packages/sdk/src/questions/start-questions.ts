@@ -53,7 +53,8 @@ function ask(question: PublicQuestion, signal: SignalEvent, ctx: CaptureContext,
       kind: signal.kind,
       ...(signal.element ? { element: signal.element } : {}),
     });
-  const custom = (ctx.options.questions || {}).strings;
+  const { questions: settings } = ctx.options;
+  const custom = typeof settings === 'object' ? settings.strings : undefined;
   const strings = { ...DEFAULT_WIDGET_STRINGS, ...custom };
   const before = document.activeElement as HTMLElement | null;
   const host = document.createElement('snag-question');

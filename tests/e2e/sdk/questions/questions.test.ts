@@ -125,7 +125,12 @@ describe('a question at the struggle (demo shop, built SDK, real server)', () =>
     await page.waitForFunction('performance.now() > 3100');
     await rageClick(page);
     // The burst is judged a moment after its last click; flushed until its signal is stored.
-    await expect.poll(async () => (await flush(page), await rageClicks())).toBeGreaterThan(first);
+    await expect
+      .poll(async () => {
+        await flush(page);
+        return rageClicks();
+      })
+      .toBeGreaterThan(first);
     expect(questionRequests).toEqual([]);
     expect(await page.locator('snag-question').count()).toBe(0);
     await context.close();
