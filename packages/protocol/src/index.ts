@@ -31,6 +31,8 @@ export {
   signalCountsSchema,
   signalKindSchema,
 } from './api/common.js';
+export type { Sentence, SentenceLink, SessionsFilter } from './api/explanation.js';
+export { sentenceLinkSchema, sentenceSchema, sessionsFilterSchema } from './api/explanation.js';
 export type { HeatmapCell, HeatmapElement, HeatmapResponse, ScrollReach } from './api/heatmap.js';
 export { heatmapCellSchema, heatmapElementSchema, heatmapResponseSchema, scrollReachSchema } from './api/heatmap.js';
 export type { Hotspot, HotspotElement, HotspotExample, HotspotsResponse } from './api/hotspots.js';

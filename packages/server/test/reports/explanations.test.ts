@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createReportsServer, type ReportsServer } from './support/reports-server.js';
+import { type FixtureElement, SessionFixture } from './support/session-fixture.js';
+
+// Planted data whose sentences are worked out by hand below.
+const T0 = Date.parse('2026-03-01T08:00:00Z');
+const S = 1_000;
+const MIN = 60_000;
+const RANGE = 'from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z';
+const PAY_NOW: FixtureElement = {
+  selector: '#checkout > button.pay',
+  tag: 'button',
+  text: 'Pay now',
+  test_id: 'pay-now',
+  name: 'Pay now',
+  role: 'button',
+};
+const COUPON: FixtureElement = {
+  selector: '#apply-coupon',
+  tag: 'button',
+  text: 'Apply',
+  test_id: '',
+  name: 'Apply coupon',
+  role: 'button',
+};
+
+/**
+ * /checkout: 5 visitors on release 1.4.2 (none struggled), then 9 on 1.5.0. Six of the nine pressed
+ * "Pay now" 23 times in all (4, 4, 4, 4, 4, 3) and nothing happened within 2.5 s, on a disabled
+ * button each time; 19 of the 23 presses were followed within a second by "TypeError: total is
+ * undefined". b1–b4 left right after; b5 and b6 went on to /order/confirmed.
+ * /cart: 3 visitors of 1.5.0 each rage-pressed "Apply coupon" 5 times, each burst followed by a
+ * failing POST to the site's /api/coupon (500); all three went on to /help.
+ */
+function plantedSessions(): SessionFixture[] {
+  const sessions: SessionFixture[] = [];
+  for (let n = 1; n <= 5; n++) {
+    const t = T0 + n * 10 * MIN;
+    sessions.push(
+      new SessionFixture('shop', `a${n}`, { release: '1.4.2' })
+        .visit(t, '/checkout')
+        .click(t + 5 * S, PAY_NOW)
+        .visit(t + 20 * S, '/order/confirmed'),
+    );
+  }
+  const presses = [4, 4, 4, 4, 4, 3];
+  for (let n = 1; n <= 9; n++) {
+    const t = T0 + 2 * 60 * MIN + n * 10 * MIN;
+    const session = new SessionFixture('shop', `b${n}`, { release: '1.5.0' }).visit(t, '/checkout');
+    const count = presses[n - 1] ?? 0;
+    for (let i = 0; i < count; i++) {
+      const at = t + (i + 1) * 10 * S;
+      session.signal(at, 'dead_click', PAY_NOW, { waited_ms: 2_500, disabled: true });
+      // 19 of 23: every press of b1–b4 and the first three of b5.
+      if (n <= 4 || (n === 5 && i < 3)) session.error(at + S, 'TypeError: total is undefined');
+    }
+    if (n >= 5) session.visit(t + 2 * MIN, '/order/confirmed').click(t + 3 * MIN, PAY_NOW);
+    if (n > 6) session.click(t + 5 * S, PAY_NOW).visit(t + 30 * S, '/order/confirmed');
+    sessions.push(session);
+  }
+  for (let n = 1; n <= 3; n++) {
+    const t = T0 + 6 * 60 * MIN + n * 10 * MIN;
+    sessions.push(
+      new SessionFixture('shop', `c${n}`, { release: '1.5.0' })
+        .visit(t, '/cart')
+        .signal(t + 10 * S, 'rage_click', COUPON, { clicks: 5 })
+        .request(t + 10 * S + 400, 'https://acme.example/api/coupon', 500)
+        .visit(t + 2 * MIN, '/help')
+        .click(t + 3 * MIN, COUPON),
+    );
+  }
+  return sessions;
+}
+
+let server: ReportsServer;
+beforeAll(async () => {
+  server = await createReportsServer(['shop']);
+  await server.store.insert(
+    'events',
+    plantedSessions().flatMap((session) => session.rows),
+  );
+});
+afterAll(() => server.close());
+
+interface Explained {
+  kind: string;
+  path: string;
+  explanation: Array<{ kind: string; text: string; links: Array<{ text: string; sessions: Record<string, unknown> }> }>;
+}
+
+const hotspots = async (query: string) => {
+  const res = await server.get(`/api/v1/projects/shop/hotspots?${RANGE}${query}`);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body.hotspots as Explained[];
+};
+
+describe('hotspot explanations', () => {
+  test('a dead button: what happened to how many, who gave up, and the release it started with', async () => {
+    const [pay] = (await hotspots('&kind=dead_click')) as [Explained];
+    expect(pay.explanation.map((s) => s.text)).toEqual([
+      '23 presses on “Pay now” by 6 of 14 visitors of /checkout changed nothing on the page within 2.5 s; the button was disabled in all of them.',
+      '4 of the 6 then gave up: they left within a minute or went no further than this page.',
+      'It started with release 1.5.0 (none in 1.4.2, 5 visitors of the page).',
+    ]);
+    const filter = { path: '/checkout', kind: 'dead_click', element: '[data-testid="pay-now"]' };
+    expect(pay.explanation[0]?.links).toEqual([{ text: '6 of 14 visitors', sessions: filter }]);
+    expect(pay.explanation[2]?.links).toEqual([
+      { text: '1.5.0', sessions: { ...filter, release: '1.5.0' } },
+      { text: '5 visitors', sessions: { path: '/checkout', release: '1.4.2' } },
+    ]);
+  });
+
+  test('within one release the error that followed takes the release sentence’s place', async () => {
+    const [pay] = (await hotspots('&kind=dead_click&release=1.5.0')) as [Explained];
+    expect(pay.explanation.map((s) => s.text)).toEqual([
+      '23 presses on “Pay now” by 6 of 9 visitors of /checkout changed nothing on the page within 2.5 s; the button was disabled in all of them.',
+      '4 of the 6 then gave up: they left within a minute or went no further than this page.',
+      '“TypeError: total is undefined” followed 83 % of them.',
+    ]);
+    expect(pay.explanation[2]?.links).toEqual([
+      {
+        text: '83 %',
+        sessions: { path: '/checkout', kind: 'dead_click', element: '[data-testid="pay-now"]', has_error: true },
+      },
+    ]);
+  });
+
+  test('rage presses followed by a failing request name the request by its path on the same site', async () => {
+    const [coupon] = (await hotspots('&kind=rage_click')) as [Explained];
+    expect(coupon.explanation.map((s) => s.text)).toEqual([
+      '15 rapid presses on “Apply coupon” by 3 of 3 visitors of /cart.',
+      'A request to /api/coupon failed (status 500) after 100 % of them.',
+    ]);
+  });
+
+  test('every sentence’s links lead to sessions the sessions API lists', async () => {
+    const [pay] = (await hotspots('&kind=dead_click')) as [Explained];
+    const link = pay.explanation[0]?.links[0]?.sessions ?? {};
+    const query = new URLSearchParams(Object.entries(link).map(([k, v]) => [k, String(v)]));
+    const res = await server.get(`/api/v1/projects/shop/sessions?${RANGE}&${query}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.sessions.map((s: { id: string }) => s.id).sort()).toEqual(['b1', 'b2', 'b3', 'b4', 'b5', 'b6']);
+  });
+
+  test('the friction report carries the same sentences', async () => {
+    const res = await server.get(`/api/v1/projects/shop/report?${RANGE}`);
+    expect(res.status).toBe(200);
+    const pay = res.body.hotspots.find((h: Explained) => h.kind === 'dead_click') as Explained;
+    expect(pay.explanation[0]?.text).toMatch(/^23 presses on “Pay now” by 6 of 14 visitors/);
+  });
+});
