@@ -38,10 +38,35 @@ async function fillDetails(page: Page, postal: string) {
   await page.waitForTimeout(GLANCE_MS);
 }
 
+/** Picks a size, and presses again (twice, quickly) when the button does not show it as picked. */
+async function pickSize(page: Page) {
+  await page.click('[data-testid="size-m"]');
+  await page.waitForTimeout(GLANCE_MS);
+  if (await page.locator('[data-testid="size-m"].on').count()) return;
+  for (let click = 0; click < 3; click++) {
+    await page.click('[data-testid="size-m"]');
+    await page.waitForTimeout(200);
+  }
+  await page.waitForTimeout(READ_MS);
+}
+
+/** Presses Apply for a coupon, and hammers it when nothing happens. */
+async function applyCoupon(page: Page) {
+  await page.fill('[data-testid="coupon"]', 'SAVE10');
+  await page.click('[data-testid="apply-coupon"]');
+  await page.waitForTimeout(GLANCE_MS);
+  if (await page.locator('#coupon-result:not(:empty)').count()) return;
+  for (let click = 0; click < 4; click++) {
+    await page.click('[data-testid="apply-coupon"]');
+    await page.waitForTimeout(120);
+  }
+  await page.waitForTimeout(READ_MS);
+}
+
 /** Finds what they want, reads the terms at the bottom, pays. */
 export const happyBuyer: Persona = async (page, shopUrl, pick) => {
   await openProduct(page, shopUrl, pick);
-  await page.click('[data-testid="size-m"]');
+  await pickSize(page);
   await toCheckout(page);
   await fillDetails(page, '10115');
   await page.mouse.wheel(0, 600);
@@ -80,16 +105,11 @@ export const confused: Persona = async (page, shopUrl, pick) => {
   await page.waitForTimeout(READ_MS);
 };
 
-/** Hammers the slow coupon button, then the disabled Pay button, and gives up. */
+/** Hammers the coupon button when it is slow (before 1.5.0), then the disabled Pay button, and gives up. */
 export const impatient: Persona = async (page, shopUrl, pick) => {
   await openProduct(page, shopUrl, pick);
   await toCheckout(page);
-  await page.fill('[data-testid="coupon"]', 'SAVE10');
-  for (let click = 0; click < 5; click++) {
-    await page.click('[data-testid="apply-coupon"]');
-    await page.waitForTimeout(120);
-  }
-  await page.waitForTimeout(READ_MS);
+  await applyCoupon(page);
   await fillDetails(page, '10115');
   for (let click = 0; click < 3; click++) {
     await page.click('[data-testid="pay"]', { force: true });

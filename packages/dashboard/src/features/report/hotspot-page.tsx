@@ -11,6 +11,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { TimeChart } from '../../components/time-chart';
 import { formatAgo, formatChange, formatClock, formatCount, formatDateTime, formatShare } from '../../lib/format';
 import { heatmapLink, sessionsLink, struggleLink } from '../../lib/links';
+import { Explanation } from './explanation';
 import { DEFAULT_RANGE, intervalFor } from '../../lib/ranges';
 import { kindInfo } from '../../lib/signal-kinds';
 import { VIEWER_TZ } from '../../lib/time-zone';
@@ -138,6 +139,7 @@ function HotspotView({
         <RangeSelect value={from} onChange={setFrom} />
       </FilterBar>
       <section className="card" aria-label="Figures">
+        <Explanation project={project} sentences={hotspot.explanation} from={from} />
         <div className="stats">
           <Stat label="Impact" value={formatCount(hotspot.impact)} hint="sessions hurt, lost ones counted twice" />
           <Stat
