@@ -68,6 +68,7 @@ export const happyBuyer: Persona = async (page, shopUrl, pick) => {
   await openProduct(page, shopUrl, pick);
   await pickSize(page);
   await toCheckout(page);
+  await applyCoupon(page);
   await fillDetails(page, '10115');
   await page.mouse.wheel(0, 600);
   await page.waitForTimeout(GLANCE_MS);
@@ -80,6 +81,7 @@ export const happyBuyer: Persona = async (page, shopUrl, pick) => {
 /** Clicks what looks clickable, gets lost in the size guide, fights the postal code, cannot pay, leaves. */
 export const confused: Persona = async (page, shopUrl, pick) => {
   await openProduct(page, shopUrl, pick);
+  await pickSize(page);
   for (let click = 0; click < 4; click++) {
     await page.click('[data-testid="free-shipping"]');
     await page.waitForTimeout(150);
@@ -92,7 +94,7 @@ export const confused: Persona = async (page, shopUrl, pick) => {
   await page.waitForLoadState('load');
   await page.waitForTimeout(GLANCE_MS);
   await toCheckout(page);
-  await page.waitForTimeout(READ_MS);
+  await applyCoupon(page);
   await fillDetails(page, '10 115');
   await page.click('[data-testid="postal"]');
   await page.keyboard.type('D-10115', { delay: 60 });
@@ -108,6 +110,7 @@ export const confused: Persona = async (page, shopUrl, pick) => {
 /** Hammers the coupon button when it is slow (before 1.5.0), then the disabled Pay button, and gives up. */
 export const impatient: Persona = async (page, shopUrl, pick) => {
   await openProduct(page, shopUrl, pick);
+  await pickSize(page);
   await toCheckout(page);
   await applyCoupon(page);
   await fillDetails(page, '10115');

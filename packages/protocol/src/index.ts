@@ -31,6 +31,25 @@ export {
   signalCountsSchema,
   signalKindSchema,
 } from './api/common.js';
+export type {
+  AlertCondition,
+  AlertRule,
+  AlertRuleInput,
+  AlertRulesResponse,
+  DigestResponse,
+  DigestSettings,
+  HotspotRef,
+} from './api/alert-rules.js';
+export {
+  ALERT_RULE_KINDS,
+  alertConditionSchema,
+  alertRuleInputSchema,
+  alertRuleSchema,
+  alertRulesResponseSchema,
+  digestResponseSchema,
+  digestSettingsSchema,
+  hotspotRefSchema,
+} from './api/alert-rules.js';
 export type { Sentence, SentenceLink, SessionsFilter } from './api/explanation.js';
 export { sentenceLinkSchema, sentenceSchema, sessionsFilterSchema } from './api/explanation.js';
 export type { HeatmapCell, HeatmapElement, HeatmapResponse, ScrollReach } from './api/heatmap.js';
@@ -108,6 +127,7 @@ export {
   ROLE_WORDS,
   ROLES,
   SESSION_SORTS,
+  SIGNAL_KIND_LABELS,
   TREND_INTERVALS,
 } from './enums.js';
 export type {

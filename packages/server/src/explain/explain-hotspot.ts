@@ -16,12 +16,14 @@ export function explainHotspot(hotspot: ExplainedFigures, evidence: HotspotEvide
   const filter: SessionsFilter = { path: hotspot.path, kind: hotspot.kind, ...elementFilter(hotspot) };
   const sentences = [whatSentence(hotspot, evidence, filter)];
   if (hotspot.abandoned_sessions > 0) {
+    const who =
+      hotspot.abandoned_sessions < hotspot.sessions
+        ? `${hotspot.abandoned_sessions} of the ${hotspot.sessions}`
+        : hotspot.sessions === 1
+          ? 'That visitor'
+          : `All ${hotspot.sessions}`;
     sentences.push(
-      sentence(
-        'outcome',
-        [`${hotspot.abandoned_sessions} of the ${hotspot.sessions}`, filter],
-        ' then gave up: they left within a minute or went no further than this page.',
-      ),
+      sentence('outcome', [who, filter], ' then gave up: they left within a minute or went no further than this page.'),
     );
   }
   if (evidence) sentences.push(...evidenceSentences(hotspot, evidence, filter));

@@ -133,10 +133,19 @@ describe('hotspot explanations', () => {
     ]);
   });
 
+  test('a page-level hotspot (a dead end) gets its release from the journey facts', async () => {
+    const [deadEnd] = (await hotspots('&kind=dead_end')) as [Explained];
+    expect(deadEnd.explanation.map((s) => s.text)).toEqual([
+      '4 of 14 visitors of /checkout could not get past it: they struggled there, then left or went back.',
+      'All 4 then gave up: they left within a minute or went no further than this page.',
+      'It started with release 1.5.0 (none in 1.4.2, 5 visitors of the page).',
+    ]);
+  });
+
   test('every sentence’s links lead to sessions the sessions API lists', async () => {
     const [pay] = (await hotspots('&kind=dead_click')) as [Explained];
     const link = pay.explanation[0]?.links[0]?.sessions ?? {};
-    const query = new URLSearchParams(Object.entries(link).map(([k, v]) => [k, String(v)]));
+    const query = new URLSearchParams(Object.entries(link).map(([k, v]): [string, string] => [k, String(v)]));
     const res = await server.get(`/api/v1/projects/shop/sessions?${RANGE}&${query}`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.sessions.map((s: { id: string }) => s.id).sort()).toEqual(['b1', 'b2', 'b3', 'b4', 'b5', 'b6']);
