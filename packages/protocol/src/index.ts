@@ -20,6 +20,31 @@ export {
   principalSchema,
   signedInSchema,
 } from './api/access.js';
+export type { AlertChannel, AlertChannelsResponse, AlertChannelType, WebhookFormat } from './api/alert-channels.js';
+export {
+  ALERT_CHANNEL_TYPES,
+  alertChannelSchema,
+  alertChannelsResponseSchema,
+  emailChannelSchema,
+  WEBHOOK_FORMATS,
+  webhookChannelSchema,
+} from './api/alert-channels.js';
+export type {
+  AlertDelivery,
+  AlertHistoryEntry,
+  AlertHistoryResponse,
+  AlertKind,
+  AlertTestResult,
+  DeliveryStatus,
+} from './api/alert-history.js';
+export {
+  ALERT_KINDS,
+  alertDeliverySchema,
+  alertHistoryEntrySchema,
+  alertHistoryResponseSchema,
+  alertTestResultSchema,
+  DELIVERY_STATUSES,
+} from './api/alert-history.js';
 export type { SignalCounts } from './api/common.js';
 export {
   countSchema,
