@@ -71,10 +71,10 @@ async function sendEmail(mailer: Mailer, from: string, channel: EmailChannel, me
 
 /** The text part as HTML paragraphs, escaped. */
 export function textToHtml(text: string): string {
-  const escape = (value: string) =>
+  const escapeHtml = (value: string) =>
     value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
   return text
     .split(/\n{2,}/)
-    .map((paragraph) => `<p>${escape(paragraph).replaceAll('\n', '<br>')}</p>`)
+    .map((paragraph) => `<p>${escapeHtml(paragraph).replaceAll('\n', '<br>')}</p>`)
     .join('\n');
 }
