@@ -20,7 +20,10 @@ let viewer: { agent: ReturnType<typeof request.agent>; csrf: string };
 beforeAll(async () => {
   server = await createTestServer();
   // The same store behind an app whose server has SMTP settings (never used: nothing is sent here).
-  const alerts = new AlertDelivery({ store: server.store, smtp: { url: 'smtp://127.0.0.1:1', from: 'snag@example.com' } });
+  const alerts = new AlertDelivery({
+    store: server.store,
+    smtp: { url: 'smtp://127.0.0.1:1', from: 'snag@example.com' },
+  });
   withSmtp = createApp({ store: server.store, writer: server.writer, adminToken: ADMIN_TOKEN, alerts });
   await request(server.app)
     .post('/api/v1/users')
@@ -75,7 +78,9 @@ describe('saving a channel', () => {
   });
 
   it('with SMTP, an email channel is saved; a bad address is a 400 naming which one', async () => {
-    const res = await create({ type: 'email', addresses: ['pm@example.com', 'lead@example.com'] }, withSmtp).expect(201);
+    const res = await create({ type: 'email', addresses: ['pm@example.com', 'lead@example.com'] }, withSmtp).expect(
+      201,
+    );
     expect(alertChannelSchema.parse(res.body)).toMatchObject({
       type: 'email',
       name: 'pm@example.com and 1 more',
@@ -101,7 +106,11 @@ describe('changing and deleting', () => {
     expect(patched.body.secret).not.toBe(made.secret);
     const read = await request(server.app).get(url).set(admin).expect(200);
     expect(read.body).toMatchObject({ name: 'Ops room', secret: patched.body.secret });
-    const wrong = await request(server.app).patch(url).set(admin).send({ addresses: ['a@example.com'] }).expect(400);
+    const wrong = await request(server.app)
+      .patch(url)
+      .set(admin)
+      .send({ addresses: ['a@example.com'] })
+      .expect(400);
     expect(wrong.body.path).toBe('addresses');
     const badUrl = await request(server.app).patch(url).set(admin).send({ url: 'gopher://x' }).expect(400);
     expect(badUrl.body.path).toBe('url');
@@ -115,7 +124,8 @@ describe('changing and deleting', () => {
 
 describe('who may do what', () => {
   it('a viewer lists channels without secrets or full webhook URLs, and cannot change them', async () => {
-    const made = (await create({ type: 'webhook', url: 'https://hooks.slack.com/services/T0/B0/XYZ' }).expect(201)).body;
+    const made = (await create({ type: 'webhook', url: 'https://hooks.slack.com/services/T0/B0/XYZ' }).expect(201))
+      .body;
     const list = alertChannelsResponseSchema.parse((await viewer.agent.get(CHANNELS).expect(200)).body);
     const seen = list.channels.find((channel) => channel.id === made.id);
     expect(seen).toMatchObject({ type: 'webhook', url: 'https://hooks.slack.com/…', secret: null });
@@ -125,7 +135,10 @@ describe('who may do what', () => {
       .set('X-CSRF-Token', viewer.csrf)
       .send({ type: 'webhook', url: 'https://evil.example.com' });
     expect([post.status, post.body.error]).toEqual([403, 'forbidden']);
-    const patch = await viewer.agent.patch(`${CHANNELS}/${made.id}`).set('X-CSRF-Token', viewer.csrf).send({ name: 'x' });
+    const patch = await viewer.agent
+      .patch(`${CHANNELS}/${made.id}`)
+      .set('X-CSRF-Token', viewer.csrf)
+      .send({ name: 'x' });
     expect(patch.status).toBe(403);
     const del = await viewer.agent.delete(`${CHANNELS}/${made.id}`).set('X-CSRF-Token', viewer.csrf);
     expect(del.status).toBe(403);

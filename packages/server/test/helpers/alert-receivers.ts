@@ -20,7 +20,9 @@ export interface HttpReceiver {
 }
 
 /** A real HTTP server on 127.0.0.1 that records every request and answers as `answer` says. */
-export async function startHttpReceiver(answer: (request: ReceivedRequest, n: number) => Answer): Promise<HttpReceiver> {
+export async function startHttpReceiver(
+  answer: (request: ReceivedRequest, n: number) => Answer,
+): Promise<HttpReceiver> {
   const requests: ReceivedRequest[] = [];
   const waiters: Array<{ n: number; resolve: (request: ReceivedRequest) => void }> = [];
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -77,7 +79,8 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
         .then((mail) => {
           messages.push({ envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address), mail });
           const n = messages.length;
-          for (const waiter of waiters.filter((w) => w.n === n)) waiter.resolve(messages[n - 1] as (typeof messages)[0]);
+          for (const waiter of waiters.filter((w) => w.n === n))
+            waiter.resolve(messages[n - 1] as (typeof messages)[0]);
           callback();
         })
         .catch(callback);

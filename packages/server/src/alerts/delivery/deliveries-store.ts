@@ -90,15 +90,18 @@ export async function findDeliveries(store: Store, projectId: string, alertIds: 
   return rows.map((row) => toState(deliveryRowSchema.parse(row)));
 }
 
-/** Alerts by id, in any project (`pairs` of project and alert id). */
+/** Alerts by id, in any project (`pairs` of project and alert id); read at start, so a scan is fine. */
 export async function findAlerts(store: Store, pairs: ReadonlyArray<[string, string]>): Promise<AlertMessage[]> {
   if (pairs.length === 0) return [];
+  const wanted = new Set(pairs.map(([project, id]) => `${project}\n${id}`));
   const rows = await store.query<unknown>(
     `SELECT project_id, id, kind, title, text, html, payload, created_at FROM {db:Identifier}.alerts
-     WHERE (project_id, id) IN {pairs:Array(Tuple(String, String))}`,
-    { pairs },
+     WHERE project_id IN {projects:Array(String)} AND id IN {ids:Array(String)}`,
+    { projects: [...new Set(pairs.map(([project]) => project))], ids: pairs.map(([, id]) => id) },
   );
-  return rows.map((row) => toMessage(alertRowSchema.parse(row)));
+  return rows
+    .map((row) => toMessage(alertRowSchema.parse(row)))
+    .filter((message) => wanted.has(`${message.projectId}\n${message.id}`));
 }
 
 export function toMessage(row: z.output<typeof alertRowSchema>): AlertMessage {
