@@ -231,3 +231,28 @@ describe('a restart', () => {
     expect((await historyOf(id)).deliveries[0]).toMatchObject({ status: 'sent', attempts: 1 });
   });
 });
+
+describe('the history', () => {
+  it('lists alerts newest first, in pages that follow each other by cursor', async () => {
+    const url = `${PROJECT}/alerts/history`;
+    const all = alertHistoryResponseSchema.parse(
+      (await request(app).get(`${url}?limit=200`).set(admin).expect(200)).body,
+    );
+    expect(all.alerts.length).toBeGreaterThanOrEqual(5);
+    const times = all.alerts.map((entry) => entry.created_at);
+    expect([...times].sort().reverse()).toEqual(times);
+
+    const first = alertHistoryResponseSchema.parse(
+      (await request(app).get(`${url}?limit=2`).set(admin).expect(200)).body,
+    );
+    expect(first.next_cursor).not.toBeNull();
+    const second = alertHistoryResponseSchema.parse(
+      (await request(app).get(`${url}?limit=2&cursor=${first.next_cursor}`).set(admin).expect(200)).body,
+    );
+    expect([...first.alerts, ...second.alerts].map((entry) => entry.id)).toEqual(
+      all.alerts.slice(0, 4).map((entry) => entry.id),
+    );
+    const bad = await request(app).get(`${url}?cursor=nonsense`).set(admin).expect(400);
+    expect(bad.body.path).toBe('cursor');
+  });
+});
