@@ -3,7 +3,7 @@ import type { SmtpConfig } from '../../config.js';
 import type { Channel, EmailChannel, WebhookChannel } from '../channels/channel.js';
 import type { AlertMessage } from './alert-message.js';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, webhookBody, webhookSignature } from './webhook-message.js';
-import type { PostFunction } from './webhook-post.js';
+import { type PostFunction, WEBHOOK_POST_LIMITS } from './webhook-post.js';
 
 /** One attempt to hand a message to a channel; throws a `DeliveryError` (or any error) when it fails. */
 export type SendFunction = (channel: Channel, message: AlertMessage) => Promise<void>;
@@ -40,8 +40,9 @@ async function sendWebhook(post: PostFunction, channel: WebhookChannel, message:
   const now = Date.now();
   const timestamp = Math.floor(now / 1000);
   const body = webhookBody(message, channel.format, now);
-  const response = await post({
-    url: channel.url,
+  const response = await post(channel.url, {
+    ...WEBHOOK_POST_LIMITS,
+    method: 'POST',
     body,
     timeoutMs,
     headers: {

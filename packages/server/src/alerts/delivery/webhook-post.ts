@@ -1,45 +1,51 @@
 import { WEBHOOK_RESPONSE_MAX_BYTES } from './constants.js';
 
-export interface WebhookRequest {
-  url: string;
+/** What a webhook request asks of the way out: the subset of `guardedFetch`'s options it uses. */
+export interface PostOptions {
+  method: 'POST';
   headers: Record<string, string>;
   body: string;
   /** The whole exchange (connect, send, answer) is abandoned after this long. */
   timeoutMs: number;
+  /** Largest answer read. */
+  maxBytes: number;
+  /** Redirects followed: none, a 3xx is an answer (and so a failure). */
+  maxRedirects: number;
 }
-
-export interface WebhookResponse {
-  status: number;
-}
-
-/** How a webhook request leaves the server; injected, so tests and an outbound policy can replace it. */
-export type PostFunction = (request: WebhookRequest) => Promise<WebhookResponse>;
 
 /**
- * The default: Node's fetch, redirects not followed (a 3xx is an answer, and so a failure),
- * at most WEBHOOK_RESPONSE_MAX_BYTES of the answer read. It applies no address policy:
- * the outbound guard (`net/guarded-fetch.ts`, private and metadata addresses refused after
- * DNS) replaces it where that is available.
+ * How a webhook request leaves the server, injected. Its shape is `guardedFetch`'s
+ * (`net/guarded-fetch.ts`: address policy after DNS, `SNAG_OUTBOUND_ALLOW`), so that guard
+ * plugs in as `(url, options) => guardedFetch(url, { ...options, allow: config.outbound.allow })`.
  */
-export const postWebhook: PostFunction = async ({ url, headers, body, timeoutMs }) => {
+export type PostFunction = (url: string, options: PostOptions) => Promise<{ status: number }>;
+
+/**
+ * The default until the outbound guard is merged: Node's fetch, no redirects followed, a
+ * bounded part of the answer read. It applies no address policy of its own.
+ */
+export const postWebhook: PostFunction = async (url, { method, headers, body, timeoutMs, maxBytes }) => {
   const response = await fetch(url, {
-    method: 'POST',
+    method,
     headers,
     body,
     redirect: 'manual',
     signal: AbortSignal.timeout(timeoutMs),
   });
-  await drain(response);
+  await drain(response, maxBytes);
   return { status: response.status };
 };
 
-/** Reads a bounded part of the answer so the connection can be reused, then lets go. */
-async function drain(response: Response): Promise<void> {
+/** Webhook requests' options but the URL, headers and body. */
+export const WEBHOOK_POST_LIMITS = { maxBytes: WEBHOOK_RESPONSE_MAX_BYTES, maxRedirects: 0 } as const;
+
+/** Reads at most `maxBytes` of the answer so the connection can be reused, then lets go. */
+async function drain(response: Response, maxBytes: number): Promise<void> {
   const reader = response.body?.getReader();
   if (!reader) return;
   let bytes = 0;
   try {
-    while (bytes < WEBHOOK_RESPONSE_MAX_BYTES) {
+    while (bytes < maxBytes) {
       const chunk = await reader.read();
       if (chunk.done) return;
       bytes += chunk.value.byteLength;
