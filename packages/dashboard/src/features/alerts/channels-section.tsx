@@ -35,7 +35,7 @@ export function ChannelsSection({ project, canEdit }: { project: string; canEdit
         </EmptyState>
       ) : (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table channels-table">
             <thead>
               <tr>
                 <th scope="col">Channel</th>
