@@ -188,7 +188,7 @@ describe('send test', () => {
     expect(result.delivery).toMatchObject({
       status: 'sent',
       attempts: 1,
-      channel_name: '127.0.0.1:' + new URL(hook.url).port,
+      channel_name: `127.0.0.1:${new URL(hook.url).port}`,
     });
     expect(JSON.parse((hook.requests[0] as ReceivedRequest).body)).toMatchObject({ kind: 'test', id: result.alert_id });
     expect((await historyOf(result.alert_id)).kind).toBe('test');
