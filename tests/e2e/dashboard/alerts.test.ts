@@ -34,8 +34,15 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
-  // Email goes to an SMTP port nobody listens on: saved fine, delivered never.
-  snag = await startSnag({ env: { SNAG_SMTP_URL: 'smtp://127.0.0.1:9', SNAG_SMTP_FROM: 'alerts@snag.example' } });
+  // Email goes to an SMTP port nobody listens on: saved fine, delivered never. The receiver is
+  // on loopback, which the outbound policy refuses unless allowed.
+  snag = await startSnag({
+    env: {
+      SNAG_SMTP_URL: 'smtp://127.0.0.1:9',
+      SNAG_SMTP_FROM: 'alerts@snag.example',
+      SNAG_OUTBOUND_ALLOW: '127.0.0.1',
+    },
+  });
   browser = await launchBrowser();
   context = await signedInContext(browser, snag.url);
   page = await context.newPage();

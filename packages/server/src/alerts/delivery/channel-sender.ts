@@ -63,7 +63,8 @@ async function sendEmail(mailer: Mailer, from: string, channel: EmailChannel, me
   await mailer.sendMail({
     from,
     to: channel.addresses,
-    subject: message.title,
+    // One line: a title made of recorded text (element names) must not add headers.
+    subject: message.title.replace(/\s+/g, ' ').trim(),
     text: message.text,
     html: message.html || textToHtml(message.text),
     headers: { 'X-Snag-Alert': message.id },
