@@ -79,6 +79,24 @@ describe('email channels', () => {
     expect(mail.html).toContain('This is a test of the &quot;Ops &lt;team&gt;&quot; channel of project default.');
   });
 
+  it('a title carrying line breaks (recorded text) stays one subject line and adds no header', async () => {
+    const made = await request(app)
+      .post(CHANNELS)
+      .set(admin)
+      .send({ type: 'email', addresses: ['pm@example.com'] });
+    await enqueueAlert(delivery, {
+      project: 'default',
+      kind: 'alert',
+      title: 'Pay now\r\nBcc: intruder@example.com',
+      text: 'x',
+      channelIds: [made.body.id],
+    });
+    const { envelopeTo, mail } = await smtp.message(3);
+    expect(envelopeTo).toEqual(['pm@example.com']);
+    expect(mail.subject).toBe('Pay now Bcc: intruder@example.com');
+    expect(mail.bcc).toBeUndefined();
+  });
+
   it('an SMTP server that is gone fails the delivery with the reason', async () => {
     const gone = await startSmtpReceiver();
     await gone.close();
