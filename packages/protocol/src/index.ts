@@ -20,30 +20,19 @@ export {
   principalSchema,
   signedInSchema,
 } from './api/access.js';
-export type { AlertChannel, AlertChannelsResponse, AlertChannelType, WebhookFormat } from './api/alert-channels.js';
+export type { AlertChannel, AlertChannelsResponse } from './api/alert-channels.js';
 export {
-  ALERT_CHANNEL_TYPES,
   alertChannelSchema,
   alertChannelsResponseSchema,
   emailChannelSchema,
-  WEBHOOK_FORMATS,
   webhookChannelSchema,
 } from './api/alert-channels.js';
-export type {
-  AlertDelivery,
-  AlertHistoryEntry,
-  AlertHistoryResponse,
-  AlertKind,
-  AlertTestResult,
-  DeliveryStatus,
-} from './api/alert-history.js';
+export type { AlertDelivery, AlertHistoryEntry, AlertHistoryResponse, AlertTestResult } from './api/alert-history.js';
 export {
-  ALERT_KINDS,
   alertDeliverySchema,
   alertHistoryEntrySchema,
   alertHistoryResponseSchema,
   alertTestResultSchema,
-  DELIVERY_STATUSES,
 } from './api/alert-history.js';
 export type { SignalCounts } from './api/common.js';
 export {
@@ -117,21 +106,29 @@ export { batchSchema, sdkInfoSchema, sessionInfoSchema } from './batch.js';
 export type { ElementDescription } from './element.js';
 export { elementSchema } from './element.js';
 export type {
+  AlertChannelType,
+  AlertKind,
   ApiTokenScope,
+  DeliveryStatus,
   DeviceClass,
   HeatmapDeviceClass,
   Role,
   SessionSort,
   TrendInterval,
+  WebhookFormat,
 } from './enums.js';
 export {
+  ALERT_CHANNEL_TYPES,
+  ALERT_KINDS,
   API_TOKEN_SCOPES,
+  DELIVERY_STATUSES,
   DEVICE_CLASSES,
   HEATMAP_DEVICE_CLASSES,
   ROLE_WORDS,
   ROLES,
   SESSION_SORTS,
   TREND_INTERVALS,
+  WEBHOOK_FORMATS,
 } from './enums.js';
 export type {
   ClickEvent,

@@ -1,10 +1,5 @@
 import { z } from 'zod';
-
-export const ALERT_CHANNEL_TYPES = ['webhook', 'email'] as const;
-export type AlertChannelType = (typeof ALERT_CHANNEL_TYPES)[number];
-/** A webhook's body: Snag's JSON (with a Slack-compatible `text`), or Slack's own `{ text }`. */
-export const WEBHOOK_FORMATS = ['json', 'slack'] as const;
-export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
+import { WEBHOOK_FORMATS } from '../enums.js';
 
 const channelFields = {
   id: z.string(),

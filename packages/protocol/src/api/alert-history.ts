@@ -1,11 +1,5 @@
 import { z } from 'zod';
-import { ALERT_CHANNEL_TYPES } from './alert-channels.js';
-
-export const ALERT_KINDS = ['alert', 'digest', 'test'] as const;
-export type AlertKind = (typeof ALERT_KINDS)[number];
-/** A delivery waits (and is retried with backoff) while `pending`; `sent` and `failed` are final. */
-export const DELIVERY_STATUSES = ['pending', 'sent', 'failed'] as const;
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+import { ALERT_CHANNEL_TYPES, ALERT_KINDS, DELIVERY_STATUSES } from '../enums.js';
 
 /** How one alert went to one channel. */
 export const alertDeliverySchema = z.strictObject({

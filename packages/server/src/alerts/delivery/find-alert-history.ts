@@ -1,4 +1,4 @@
-import type { AlertHistoryEntry } from '@snag/protocol';
+import { ALERT_KINDS, type AlertHistoryEntry } from '@snag/protocol';
 import { z } from 'zod';
 import { decodeCursor, keysetPage } from '../../analytics/cursor.js';
 import type { Store } from '../../store/client.js';
@@ -8,7 +8,7 @@ import { describeDelivery } from './delivery-view.js';
 
 const historyRowSchema = z.object({
   id: z.string(),
-  kind: z.enum(['alert', 'digest', 'test']),
+  kind: z.enum(ALERT_KINDS),
   title: z.string(),
   text: z.string(),
   created_at: z.string(),
