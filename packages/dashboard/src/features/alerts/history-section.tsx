@@ -1,14 +1,24 @@
 import type { AlertDelivery, AlertHistoryEntry } from '@snag/protocol';
+import { useEffect } from 'react';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { formatAgo, formatDateTime } from '../../lib/format';
 import { useAlertHistory } from './alerts-api';
 
+/** While a delivery is pending, the history is read again this often. */
+const PENDING_REFRESH_MS = 10_000;
 const KIND_LABELS: Record<AlertHistoryEntry['kind'], string> = { alert: 'Alert', digest: 'Digest', test: 'Test' };
 
 /** Every alert sent, newest first, with how it went to each channel and why a delivery failed. */
 export function HistorySection({ project }: { project: string }) {
   const history = useAlertHistory(project);
   const alerts = history.data?.pages.flatMap((page) => page.alerts) ?? [];
+  const pending = alerts.some((alert) => alert.deliveries.some((delivery) => delivery.status === 'pending'));
+  const { refetch } = history;
+  useEffect(() => {
+    if (!pending) return;
+    const timer = setInterval(() => refetch(), PENDING_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [pending, refetch]);
   return (
     <section className="card" aria-labelledby="history-heading">
       <div className="card-header card-header-row">
