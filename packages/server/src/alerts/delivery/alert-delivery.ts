@@ -74,6 +74,8 @@ export class AlertDelivery {
   private readonly options: AlertDeliveryOptions;
   private readonly send: SendFunction;
   private readonly queue: JobQueue<DeliveryJob>;
+  /** Deliveries this process has queued and not finished (`project/alert/channel`), so `resume` never doubles one. */
+  private readonly active = new Set<string>();
   private readonly onOutcome: NonNullable<AlertDeliveryDeps['onOutcome']>;
 
   constructor(deps: AlertDeliveryDeps) {
@@ -109,7 +111,7 @@ export class AlertDelivery {
     await insertAlert(this.store, message);
     await insertDeliveryStates(this.store, states);
     for (const state of states) {
-      if (state.status === 'pending') this.queue.add({ dueAt: state.nextAttemptAt, state, message });
+      if (state.status === 'pending') this.schedule(state, message);
     }
     return message.id;
   }
@@ -131,7 +133,10 @@ export class AlertDelivery {
     return { alertId: message.id, state };
   }
 
-  /** Queues again every delivery left pending (by a restart); returns how many. */
+  /**
+   * Queues every pending delivery this process is not already working on (those a restart
+   * left behind); returns how many. Calling it again is harmless.
+   */
   async resume(): Promise<number> {
     const pending = await findPendingDeliveries(this.store);
     const pairs = [...new Set(pending.map((state) => `${state.projectId}\n${state.alertId}`))].map(
@@ -141,8 +146,8 @@ export class AlertDelivery {
     let queued = 0;
     for (const state of pending) {
       const message = messages.get(`${state.projectId}\n${state.alertId}`);
-      if (!message || this.queue.size >= this.options.maxQueued) continue;
-      this.queue.add({ dueAt: state.nextAttemptAt, state, message });
+      if (!message || this.active.has(deliveryKey(state)) || this.queue.size >= this.options.maxQueued) continue;
+      this.schedule(state, message);
       queued += 1;
     }
     if (queued > 0) this.logger.info({ deliveries: queued }, 'alert deliveries resumed');
@@ -184,8 +189,14 @@ export class AlertDelivery {
     await insertDeliveryStates(this.store, [next]).catch((failure: unknown) =>
       this.logger.warn({ err: failure, alert_id: state.alertId }, 'alert delivery state not recorded'),
     );
-    if (next.status === 'pending') this.queue.add({ dueAt: next.nextAttemptAt, state: next, message });
+    if (next.status === 'pending') this.schedule(next, message);
+    else this.active.delete(deliveryKey(next));
     return next;
+  }
+
+  private schedule(state: DeliveryState, message: AlertMessage): void {
+    this.active.add(deliveryKey(state));
+    this.queue.add({ dueAt: state.nextAttemptAt, state, message });
   }
 
   private nextState(state: DeliveryState, error: string | undefined, retryable: boolean): DeliveryState {
@@ -198,6 +209,10 @@ export class AlertDelivery {
     const nextAttemptAt = now + backoffDelayMs(attempts, this.options.backoff);
     return { ...state, status: 'pending', attempts, lastError: error, nextAttemptAt };
   }
+}
+
+function deliveryKey(state: DeliveryState): string {
+  return `${state.projectId}/${state.alertId}/${state.channelId}`;
 }
 
 function newMessage(input: AlertInput): AlertMessage {
