@@ -177,6 +177,30 @@ describe('a receiver that never answers', () => {
     expect(text).toContain('snag_alert_queue_length 1');
     await hang.close(); // the connection drops: the attempt fails and is retried elsewhere in time
   });
+
+  it('is given up on after the attempt timeout, and the history says so', async () => {
+    const hang = await receiver(() => 'hang');
+    const channel = await webhook(hang.url);
+    const impatient = new AlertDelivery({
+      store: server.store,
+      options: { ...FAST, maxAttempts: 2, attemptTimeoutMs: 100 },
+    });
+    const id = await enqueueAlert(impatient, {
+      project: 'default',
+      kind: 'alert',
+      title: 'T',
+      text: 'x',
+      channelIds: [channel.id],
+    });
+    await impatient.whenIdle();
+    await impatient.close();
+    expect(hang.requests).toHaveLength(2);
+    expect((await historyOf(id)).deliveries[0]).toMatchObject({
+      status: 'failed',
+      attempts: 2,
+      last_error: 'no answer within 0.1 s',
+    });
+  });
 });
 
 describe('send test', () => {
