@@ -55,6 +55,22 @@ export type SessionSort = (typeof SESSION_SORTS)[number];
 export const TREND_INTERVALS = ['hour', 'day'] as const;
 export type TrendInterval = (typeof TREND_INTERVALS)[number];
 
+/** Where alerts go: a signed webhook, or email over SMTP. */
+export const ALERT_CHANNEL_TYPES = ['webhook', 'email'] as const;
+export type AlertChannelType = (typeof ALERT_CHANNEL_TYPES)[number];
+
+/** A webhook's body: Snag's JSON (with a Slack-compatible `text`), or Slack's own `{ text }`. */
+export const WEBHOOK_FORMATS = ['json', 'slack'] as const;
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
+
+/** What was sent: an alert, the digest, or a channel's test. */
+export const ALERT_KINDS = ['alert', 'digest', 'test'] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+/** A delivery waits (and is retried with backoff) while `pending`; `sent` and `failed` are final. */
+export const DELIVERY_STATUSES = ['pending', 'sent', 'failed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
 /**
  * The words people use for an element's ARIA role, in hotspot titles ("Postal code (text field)"),
  * exports and alerts. A role not listed reads as itself.

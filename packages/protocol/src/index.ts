@@ -20,6 +20,20 @@ export {
   principalSchema,
   signedInSchema,
 } from './api/access.js';
+export type { AlertChannel, AlertChannelsResponse } from './api/alert-channels.js';
+export {
+  alertChannelSchema,
+  alertChannelsResponseSchema,
+  emailChannelSchema,
+  webhookChannelSchema,
+} from './api/alert-channels.js';
+export type { AlertDelivery, AlertHistoryEntry, AlertHistoryResponse, AlertTestResult } from './api/alert-history.js';
+export {
+  alertDeliverySchema,
+  alertHistoryEntrySchema,
+  alertHistoryResponseSchema,
+  alertTestResultSchema,
+} from './api/alert-history.js';
 export type { SignalCounts } from './api/common.js';
 export {
   countSchema,
@@ -113,15 +127,22 @@ export { batchSchema, sdkInfoSchema, sessionInfoSchema } from './batch.js';
 export type { ElementDescription } from './element.js';
 export { elementSchema } from './element.js';
 export type {
+  AlertChannelType,
+  AlertKind,
   ApiTokenScope,
+  DeliveryStatus,
   DeviceClass,
   HeatmapDeviceClass,
   Role,
   SessionSort,
   TrendInterval,
+  WebhookFormat,
 } from './enums.js';
 export {
+  ALERT_CHANNEL_TYPES,
+  ALERT_KINDS,
   API_TOKEN_SCOPES,
+  DELIVERY_STATUSES,
   DEVICE_CLASSES,
   HEATMAP_DEVICE_CLASSES,
   ROLE_WORDS,
@@ -129,6 +150,7 @@ export {
   SESSION_SORTS,
   SIGNAL_KIND_LABELS,
   TREND_INTERVALS,
+  WEBHOOK_FORMATS,
 } from './enums.js';
 export type {
   ClickEvent,

@@ -1,4 +1,6 @@
 import express, { type Express } from 'express';
+import { alertsRouter } from './alerts/alerts-router.js';
+import { AlertDelivery } from './alerts/delivery/alert-delivery.js';
 import { requireAdminToken } from './auth/admin-auth.js';
 import { apiTokensRouter } from './auth/api-tokens-router.js';
 import { publicAuthRouter, sessionAuthRouter } from './auth/auth-router.js';
@@ -58,6 +60,8 @@ export interface AppDeps {
   keys?: KeyResolver;
   /** Sessions erased at a person's request; `startServer` passes the loaded set. */
   erased?: ErasedSessions;
+  /** Alert delivery; `startServer` passes one with SMTP and resumes what was pending. */
+  alerts?: AlertDelivery;
 }
 
 /** The whole HTTP surface, without listening: `index.ts` listens, tests drive it with supertest. */
@@ -77,9 +81,15 @@ export function createApp({
     pendingRows: () => writer.stats().pendingRows,
     spool: () => spool?.stats(),
     disk: () => disk?.state(),
+    alerts: () => alerts.stats(),
   }),
   keys = new KeyResolver(store),
   erased = loadedInBackground(new ErasedSessions(store, logger)),
+  alerts = new AlertDelivery({
+    store,
+    logger,
+    onOutcome: (channelType, outcome) => metrics.alertDeliveries.inc({ channel_type: channelType, outcome }),
+  }),
 }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -138,6 +148,7 @@ export function createApp({
     releasesRouter(store),
     reportRouter(store),
     shareLinksRouter(store, adminToken),
+    alertsRouter({ store, delivery: alerts }),
     privacyRouter({ store, writer, spool, erased }),
   );
 

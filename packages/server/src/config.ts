@@ -49,6 +49,23 @@ const envSchema = z.object({
   SNAG_SPOOL_MAX_MB: z.coerce.number().int().min(1).default(DEFAULT_SPOOL_MAX_MB),
   SNAG_MIN_FREE_DISK_MB: z.coerce.number().int().min(0).default(DEFAULT_MIN_FREE_DISK_MB),
   SNAG_ADMIN_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  SNAG_SMTP_URL: optionalString.pipe(
+    z
+      .url({
+        protocol: /^smtps?$/,
+        error: 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587',
+      })
+      .optional(),
+  ),
+  SNAG_SMTP_FROM: optionalString.pipe(
+    z
+      .string()
+      .regex(
+        /^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/,
+        'must be an address such as alerts@example.com or "Snag <alerts@example.com>"',
+      )
+      .optional(),
+  ),
   SNAG_DEFAULT_PROJECT_KEY: optionalString.pipe(
     z
       .string()
@@ -98,6 +115,15 @@ export interface Config {
   disk: { dir: string; minFreeBytes: number };
   adminToken?: string;
   defaultProjectKey?: string;
+  /** The SMTP server alert emails go through (`SNAG_SMTP_URL`, `SNAG_SMTP_FROM`); without it, no email channels. */
+  smtp?: SmtpConfig;
+}
+
+export interface SmtpConfig {
+  /** `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://…:465` (TLS from the start). */
+  url: string;
+  /** The `From` of alert emails. */
+  from: string;
 }
 
 export interface RateLimits {
@@ -119,6 +145,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   if (e.CLICKHOUSE_CLUSTER && !e.CLICKHOUSE_URL) {
     throw new ConfigError('Invalid configuration:\n  CLICKHOUSE_CLUSTER: needs CLICKHOUSE_URL (a cluster is remote)');
+  }
+  if (Boolean(e.SNAG_SMTP_URL) !== Boolean(e.SNAG_SMTP_FROM)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  SNAG_SMTP_URL, SNAG_SMTP_FROM: email needs both the SMTP server and the From address',
+    );
   }
   const dataDir = path.resolve(e.SNAG_DATA_DIR);
   const store: StoreConfig = e.CLICKHOUSE_URL
@@ -158,5 +189,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     disk: { dir: dataDir, minFreeBytes: e.SNAG_MIN_FREE_DISK_MB * 1024 * 1024 },
     adminToken: e.SNAG_ADMIN_TOKEN,
     defaultProjectKey: e.SNAG_DEFAULT_PROJECT_KEY,
+    smtp: e.SNAG_SMTP_URL && e.SNAG_SMTP_FROM ? { url: e.SNAG_SMTP_URL, from: e.SNAG_SMTP_FROM } : undefined,
   };
 }

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { AlertDelivery } from './alerts/delivery/alert-delivery.js';
 import { createApp } from './app.js';
 import { type Credentials, ensureCredentials } from './auth/bootstrap.js';
 import type { Config } from './config.js';
@@ -69,7 +70,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
     pendingRows: () => writer.stats().pendingRows,
     spool: () => spool.stats(),
     disk: () => disk?.state(),
+    alerts: () => alerts.stats(),
   });
+  const alerts = new AlertDelivery({
+    store,
+    logger,
+    smtp: config.smtp,
+    onOutcome: (channelType, outcome) => metrics.alertDeliveries.inc({ channel_type: channelType, outcome }),
+  });
+  await alerts.resume();
   const keys = new KeyResolver(store);
   await keys.preload();
   const erased = new ErasedSessions(store, logger);
@@ -88,6 +97,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     publicUrl: config.publicUrl,
     logger,
     metrics,
+    alerts,
   });
 
   const server = await new Promise<Server>((resolve, reject) => {
@@ -110,6 +120,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await stopped;
       clearInterval(sweeper);
       clearTimeout(deadline);
+      await alerts.close();
       await writer.close();
       await spool.close();
       disk?.close();

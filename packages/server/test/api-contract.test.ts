@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import {
+  alertChannelSchema,
+  alertChannelsResponseSchema,
+  alertHistoryResponseSchema,
+  alertTestResultSchema,
   apiTokensResponseSchema,
   authSessionSchema,
   type Batch,
@@ -25,6 +29,7 @@ import {
 } from '@snag/protocol';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHttpReceiver } from './helpers/alert-receivers.js';
 import { makeBatch, makeReplayEvent, uniqueId } from './helpers/batches.js';
 import { ADMIN_TOKEN, createTestServer, PUBLIC_KEY, type TestServer } from './helpers/test-store.js';
 
@@ -281,6 +286,30 @@ describe('report and share links', () => {
     const shared = sharedReportSchema.parse((await request(server.app).get(link.url).expect(200)).body);
     expect(shared.totals.sessions).toBe(sessionIds.length);
     expect(shared.share.expires_at).toBe(link.expires_at);
+  });
+});
+
+describe('alerts', () => {
+  it('POST, GET …/alerts/channels(/:id), POST …/test, GET …/alerts/history', async () => {
+    const receiver = await startHttpReceiver(() => 204);
+    try {
+      const made = alertChannelSchema.parse(
+        (await post(`${PROJECT}/alerts/channels`, { type: 'webhook', url: receiver.url }).expect(201)).body,
+      );
+      const list = alertChannelsResponseSchema.parse((await get(`${PROJECT}/alerts/channels`).expect(200)).body);
+      expect(list.channels.map((channel) => channel.id)).toContain(made.id);
+      alertChannelSchema.parse((await get(`${PROJECT}/alerts/channels/${made.id}`).expect(200)).body);
+      const test = alertTestResultSchema.parse(
+        (await post(`${PROJECT}/alerts/channels/${made.id}/test`, {}).expect(200)).body,
+      );
+      expect(test.delivery.status).toBe('sent');
+      const history = alertHistoryResponseSchema.parse(
+        (await get(`${PROJECT}/alerts/history?limit=1`).expect(200)).body,
+      );
+      expect(history.alerts[0]?.deliveries[0]).toMatchObject({ channel_id: made.id, status: 'sent' });
+    } finally {
+      await receiver.close();
+    }
   });
 });
 

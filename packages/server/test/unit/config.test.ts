@@ -62,4 +62,20 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}: `));
   });
+
+  it('takes SMTP settings for alert email, both or neither', () => {
+    expect(loadConfig({}).smtp).toBeUndefined();
+    const config = loadConfig({
+      SNAG_SMTP_URL: 'smtp://user:pass@mail.example.com:587',
+      SNAG_SMTP_FROM: 'Snag <alerts@example.com>',
+    });
+    expect(config.smtp).toEqual({ url: 'smtp://user:pass@mail.example.com:587', from: 'Snag <alerts@example.com>' });
+    expect(() => loadConfig({ SNAG_SMTP_URL: 'https://mail.example.com', SNAG_SMTP_FROM: 'a@example.com' })).toThrow(
+      /SNAG_SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/,
+    );
+    expect(() => loadConfig({ SNAG_SMTP_URL: 'smtp://mail.example.com' })).toThrow(/SNAG_SMTP_FROM/);
+    expect(() => loadConfig({ SNAG_SMTP_URL: 'smtp://mail.example.com', SNAG_SMTP_FROM: 'nobody' })).toThrow(
+      /SNAG_SMTP_FROM: must be an address/,
+    );
+  });
 });
