@@ -4,22 +4,14 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { projectParamsSchema } from '../../analytics/params.js';
 import { requireProject } from '../../analytics/require-project.js';
-import { principalOf } from '../../auth/authenticate.js';
 import { HttpError } from '../../http/errors.js';
 import { validate } from '../../http/validate.js';
 import type { Store } from '../../store/client.js';
+import { actorOf } from './actor.js';
 import { findRule, findRules, type StoredRule, saveRule } from './rules-store.js';
 
 const ruleParams = projectParamsSchema.extend({ rule: z.string().regex(/^rule_[A-Za-z0-9_-]{1,32}$/, 'not a rule id') });
 const patchSchema = alertRuleInputSchema.partial().strict();
-
-/** Who made a change, for `created_by` / `updated_by`: the user's email, the token's name, or the admin token. */
-function actorOf(res: Parameters<typeof principalOf>[0]): string {
-  const principal = principalOf(res);
-  if (principal.kind === 'user') return principal.email;
-  if (principal.kind === 'api_token') return `token:${principal.id}`;
-  return 'admin_token';
-}
 
 const view = ({ project_id: _project, ...rule }: StoredRule): AlertRule => rule;
 
@@ -29,17 +21,9 @@ const view = ({ project_id: _project, ...rule }: StoredRule): AlertRule => rule;
  */
 export function alertRulesRouter(
   store: Store,
-  checkChannels: (project: string, ids: string[]) => Promise<string[]>,
+  requireChannels: (project: string, ids: string[] | undefined) => Promise<void>,
 ): Router {
   const router = Router();
-  const requireChannels = async (project: string, ids: string[] | undefined) => {
-    const missing = ids?.length ? await checkChannels(project, ids) : [];
-    if (missing.length > 0) {
-      throw new HttpError(400, 'invalid_alert_rule', `no channel ${missing.join(', ')} in this project`, {
-        path: 'channel_ids',
-      });
-    }
-  };
 
   router.get('/projects/:project/alerts/rules', async (req, res) => {
     const { project } = validate(projectParamsSchema, req.params);
