@@ -34,17 +34,6 @@ export {
   alertHistoryResponseSchema,
   alertTestResultSchema,
 } from './api/alert-history.js';
-export type { SignalCounts } from './api/common.js';
-export {
-  countSchema,
-  deviceClassSchema,
-  isoTimeSchema,
-  nextCursorSchema,
-  roleSchema,
-  shareSchema,
-  signalCountsSchema,
-  signalKindSchema,
-} from './api/common.js';
 export type {
   AlertCondition,
   AlertRule,
@@ -64,6 +53,17 @@ export {
   digestSettingsSchema,
   hotspotRefSchema,
 } from './api/alert-rules.js';
+export type { SignalCounts } from './api/common.js';
+export {
+  countSchema,
+  deviceClassSchema,
+  isoTimeSchema,
+  nextCursorSchema,
+  roleSchema,
+  shareSchema,
+  signalCountsSchema,
+  signalKindSchema,
+} from './api/common.js';
 export type { Sentence, SentenceLink, SessionsFilter } from './api/explanation.js';
 export { sentenceLinkSchema, sentenceSchema, sessionsFilterSchema } from './api/explanation.js';
 export type { HeatmapCell, HeatmapElement, HeatmapResponse, ScrollReach } from './api/heatmap.js';

@@ -1,6 +1,6 @@
-import { DEFAULT_ALERT_INTERVAL_MS } from './alerts/evaluate/constants.js';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_ALERT_INTERVAL_MS } from './alerts/evaluate/constants.js';
 import {
   DEFAULT_HOST,
   DEFAULT_IP_REQUESTS_PER_S,

@@ -125,7 +125,6 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
   runner.start();
 
-
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {

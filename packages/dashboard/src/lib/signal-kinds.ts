@@ -12,7 +12,11 @@ export interface KindInfo {
 export const SIGNAL_KINDS: Record<SignalKind, KindInfo> = {
   rage_click: { label: LABELS.rage_click, description: 'Clicked the same spot again and again', color: '#dc2626' },
   dead_click: { label: LABELS.dead_click, description: 'Clicked, and nothing happened', color: '#d97706' },
-  slow_click: { label: LABELS.slow_click, description: 'Clicked, and waited too long for a response', color: '#a16207' },
+  slow_click: {
+    label: LABELS.slow_click,
+    description: 'Clicked, and waited too long for a response',
+    color: '#a16207',
+  },
   error_click: { label: LABELS.error_click, description: 'Clicked, and the page threw an error', color: '#db2777' },
   thrashed_cursor: {
     label: LABELS.thrashed_cursor,

@@ -34,7 +34,11 @@ function elementFilter(hotspot: ExplainedFigures): SessionsFilter {
   return hotspot.element ? { element: hotspot.element.key } : {};
 }
 
-function whatSentence(hotspot: ExplainedFigures, evidence: HotspotEvidence | undefined, filter: SessionsFilter): Sentence {
+function whatSentence(
+  hotspot: ExplainedFigures,
+  evidence: HotspotEvidence | undefined,
+  filter: SessionsFilter,
+): Sentence {
   const who: [string, SessionsFilter] = [
     hotspot.page_sessions > 0
       ? `${hotspot.sessions} of ${hotspot.page_sessions} visitors`
@@ -71,9 +75,19 @@ function whatSentence(hotspot: ExplainedFigures, evidence: HotspotEvidence | und
     case 'thrashed_cursor':
       return sentence('what', '', who, `${on} shook the pointer back and forth ${hotspot.occurrences} times.`);
     case 'form_struggle':
-      return sentence('what', '', who, `${on} struggled with ${subject} ${hotspot.occurrences} times: retyping it after an error or leaving it unfinished.`);
+      return sentence(
+        'what',
+        '',
+        who,
+        `${on} struggled with ${subject} ${hotspot.occurrences} times: retyping it after an error or leaving it unfinished.`,
+      );
     case 'quick_back':
-      return sentence('what', '', who, `${on} went back within ${seconds(QUICK_BACK_WINDOW_MS)} without doing anything there.`);
+      return sentence(
+        'what',
+        '',
+        who,
+        `${on} went back within ${seconds(QUICK_BACK_WINDOW_MS)} without doing anything there.`,
+      );
     case 'dead_end':
       return sentence('what', '', who, `${on} could not get past it: they struggled there, then left or went back.`);
     case 'excessive_scroll':

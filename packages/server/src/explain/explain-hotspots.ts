@@ -18,7 +18,11 @@ export async function withExplanations<T extends ExplainedFigures>(
   const evidence = await findHotspotEvidence(
     store,
     projectId,
-    explained.map((hotspot) => ({ path_pattern: hotspot.path, element_key: hotspot.element?.key ?? '', kind: hotspot.kind })),
+    explained.map((hotspot) => ({
+      path_pattern: hotspot.path,
+      element_key: hotspot.element?.key ?? '',
+      kind: hotspot.kind,
+    })),
     filters,
   );
   const byKey = new Map(evidence.map((row) => [keyOf(row.path_pattern, row.element_key, row.kind), row]));

@@ -1,7 +1,13 @@
 import { findLiveSessions, type LiveSessions } from '../analytics/find-live-sessions.js';
 import { journeySignalsSql } from '../analytics/journey-signals-sql.js';
 import { JOURNEY_KINDS } from '../analytics/session-facts-sql.js';
-import { ELEMENT_KEY_SQL, type PresentFilters, presentFilters, READ_SETTINGS, when } from '../analytics/sql-fragments.js';
+import {
+  ELEMENT_KEY_SQL,
+  type PresentFilters,
+  presentFilters,
+  READ_SETTINGS,
+  when,
+} from '../analytics/sql-fragments.js';
 import type { TimeRange } from '../analytics/time-range.js';
 import type { Store } from '../store/client.js';
 import { EVIDENCE_FOLLOW_WINDOW_MS } from './constants.js';

@@ -15,7 +15,6 @@ export function sentence(kind: Sentence['kind'], ...parts: Array<string | [strin
   return { kind, text, links };
 }
 
-
 /** A duration as people read it: "2.5 s", "850 ms". */
 export function seconds(ms: number): string {
   if (ms < 1_000) return `${Math.round(ms)} ms`;

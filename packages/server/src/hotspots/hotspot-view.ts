@@ -1,5 +1,5 @@
-import type { ExplainedFigures } from '../explain/explain-hotspot.js';
 import { roundRate } from '../analytics/constants.js';
+import type { ExplainedFigures } from '../explain/explain-hotspot.js';
 import type { HotspotRow } from './find-hotspots.js';
 
 /** A hotspot as the API shows it (its explanation comes apart): rates as 0–1 fractions, times as ISO 8601, replay deep links. */

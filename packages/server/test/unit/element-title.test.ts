@@ -65,9 +65,9 @@ describe('element titles', () => {
     expect(renderMarkdown(named)).toContain('| 1 | /checkout | Postal code (text field) · [data-testid="postal"] |');
     const [header, row] = renderCsv(named).trim().split('\r\n');
     expect(header?.endsWith(',replay,element_title,explanation')).toBe(true);
-    expect(row?.endsWith(',Postal code (text field),2 of 4 visitors of /checkout struggled with “Postal code” 2 times.')).toBe(
-      true,
-    );
+    expect(
+      row?.endsWith(',Postal code (text field),2 of 4 visitors of /checkout struggled with “Postal code” 2 times.'),
+    ).toBe(true);
   });
 
   it('come with the hotspot’s sentences in the Markdown export', () => {

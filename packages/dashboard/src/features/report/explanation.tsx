@@ -7,18 +7,22 @@ import { sessionsLink } from '../../lib/links';
 function LinkedSentence({ project, sentence, from }: { project: string; sentence: Sentence; from?: string }) {
   const parts: ReactNode[] = [];
   let rest = sentence.text;
-  sentence.links.forEach((link, index) => {
+  for (const link of sentence.links) {
     const at = rest.indexOf(link.text);
-    if (at < 0) return;
+    if (at < 0) continue;
     parts.push(rest.slice(0, at));
     const filters = Object.fromEntries(Object.entries(link.sessions).map(([key, value]) => [key, String(value)]));
     parts.push(
-      <Link key={index} to={sessionsLink(project, { from, ...filters })} className="figure-link">
+      <Link
+        key={`${parts.length}:${link.text}`}
+        to={sessionsLink(project, { from, ...filters })}
+        className="figure-link"
+      >
         {link.text}
       </Link>,
     );
     rest = rest.slice(at + link.text.length);
-  });
+  }
   parts.push(rest);
   return <>{parts}</>;
 }
@@ -39,9 +43,9 @@ export function Explanation({
   if (shown.length === 0) return null;
   return (
     <p className={lead ? 'explanation explanation-lead' : 'explanation'} data-testid="explanation">
-      {shown.map((sentence, index) => (
-        <span key={sentence.kind + index}>
-          {index > 0 ? ' ' : null}
+      {shown.map((sentence) => (
+        <span key={sentence.kind}>
+          {sentence !== shown[0] ? ' ' : null}
           <LinkedSentence project={project} sentence={sentence} from={from} />
         </span>
       ))}

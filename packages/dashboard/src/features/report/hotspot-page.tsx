@@ -11,11 +11,11 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { TimeChart } from '../../components/time-chart';
 import { formatAgo, formatChange, formatClock, formatCount, formatDateTime, formatShare } from '../../lib/format';
 import { heatmapLink, sessionsLink, struggleLink } from '../../lib/links';
-import { Explanation } from './explanation';
 import { DEFAULT_RANGE, intervalFor } from '../../lib/ranges';
 import { kindInfo } from '../../lib/signal-kinds';
 import { VIEWER_TZ } from '../../lib/time-zone';
 import { useUrlParams } from '../../lib/use-url-params';
+import { Explanation } from './explanation';
 import { HotspotSnapshot } from './hotspot-snapshot';
 import { hotspotName } from './hotspot-title';
 

@@ -70,10 +70,18 @@ export async function buildDigest(store: Store, project: string, baseUrl: string
     .join('')}</ol>
 ${Object.entries(groups)
   .filter(([, list]) => list.length)
-  .map(([name, list]) => `<h3>${capitalise(name)} since last week</h3><ul>${list.map((hotspot) => `<li>${escapeHtml(line(hotspot))}</li>`).join('')}</ul>`)
+  .map(
+    ([name, list]) =>
+      `<h3>${capitalise(name)} since last week</h3><ul>${list.map((hotspot) => `<li>${escapeHtml(line(hotspot))}</li>`).join('')}</ul>`,
+  )
   .join('\n')}
 <p><a href="${escapeHtml(`${baseUrl}/p/${encodeURIComponent(project)}`)}">Open the dashboard</a></p>`;
-  const brief = (hotspot: Ranked | Hotspot) => ({ path: hotspot.path, kind: hotspot.kind, element: hotspot.element, sessions: hotspot.sessions });
+  const brief = (hotspot: Ranked | Hotspot) => ({
+    path: hotspot.path,
+    kind: hotspot.kind,
+    element: hotspot.element,
+    sessions: hotspot.sessions,
+  });
   return {
     title,
     text,
@@ -81,7 +89,10 @@ ${Object.entries(groups)
     payload: {
       from: new Date(week.from).toISOString(),
       to: new Date(week.to).toISOString(),
-      top: top.map((hotspot) => ({ ...brief(hotspot), explanation: hotspot.explanation.map((sentence) => sentence.text) })),
+      top: top.map((hotspot) => ({
+        ...brief(hotspot),
+        explanation: hotspot.explanation.map((sentence) => sentence.text),
+      })),
       new: groups.new.map(brief),
       worse: groups.worse.map(brief),
       better: groups.better.map(brief),

@@ -19,13 +19,29 @@ export async function findAllDigestSettings(store: Store, project?: string): Pro
   return new Map(
     rows.map(({ project_id, ...row }) => [
       project_id,
-      { enabled: Number(row.enabled) === 1, channel_ids: row.channel_ids, weekday: Number(row.weekday), hour: Number(row.hour) },
+      {
+        enabled: Number(row.enabled) === 1,
+        channel_ids: row.channel_ids,
+        weekday: Number(row.weekday),
+        hour: Number(row.hour),
+      },
     ]),
   );
 }
 
-export async function saveDigestSettings(store: Store, project: string, settings: DigestSettings, by: string): Promise<void> {
+export async function saveDigestSettings(
+  store: Store,
+  project: string,
+  settings: DigestSettings,
+  by: string,
+): Promise<void> {
   await store.insert('alert_digests', [
-    { project_id: project, ...settings, enabled: settings.enabled ? 1 : 0, updated_by: by, updated_at: formatDateTime(Date.now()) },
+    {
+      project_id: project,
+      ...settings,
+      enabled: settings.enabled ? 1 : 0,
+      updated_by: by,
+      updated_at: formatDateTime(Date.now()),
+    },
   ]);
 }

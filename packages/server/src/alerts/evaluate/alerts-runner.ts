@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../../observability/logger.js';
-import type { Store } from '../../store/client.js';
 import { buildDigest } from '../digest/build-digest.js';
 import { findAllDigestSettings } from '../digest/digest-store.js';
 import { findRules } from '../rules/rules-store.js';

@@ -28,7 +28,9 @@ export async function checkAboveBaseline(
   if (judged.length === 0) return [];
   const range = { from: now - DAY_MS, to: now };
   const byKey = new Map(judged.map((row) => [`${row.path_pattern}\u001f${row.element_key}\u001f${row.kind}`, row]));
-  const hotspots = (await findRankedHotspots(store, project, range)).filter((hotspot) => byKey.has(hotspotKey(hotspot)));
+  const hotspots = (await findRankedHotspots(store, project, range)).filter((hotspot) =>
+    byKey.has(hotspotKey(hotspot)),
+  );
   return (await explain(store, project, hotspots, range)).map((hotspot) => {
     const row = byKey.get(hotspotKey(hotspot)) as (typeof judged)[number];
     const usual = Math.round(row.lambda * 10) / 10;
@@ -37,7 +39,12 @@ export async function checkAboveBaseline(
       window_ms: DAILY_WINDOW_MS,
       title: `Worse than usual: ${hotspotHeadline(hotspot)}`,
       reason: `${row.today} sessions hit it in the last 24 hours; over the ${BASELINE_DAYS} days before it averaged ${usual} a day (a chance of ${formatChance(row.p)} under its usual level).`,
-      figures: { sessions_24h: row.today, usual_per_day: usual, p_value: row.p, false_alarm_rate: condition.false_alarm_rate },
+      figures: {
+        sessions_24h: row.today,
+        usual_per_day: usual,
+        p_value: row.p,
+        false_alarm_rate: condition.false_alarm_rate,
+      },
       hotspot,
     };
   });

@@ -35,8 +35,12 @@ export async function checkReleaseRegression(store: Store, project: string, now:
     (change) => change.status === 'new' || change.status === 'worse',
   );
   if (changes.length === 0) return [];
-  const byKey = new Map(changes.map((change) => [`${change.path_pattern}\u001f${change.element_key}\u001f${change.kind}`, change]));
-  const hotspots = (await findRankedHotspots(store, project, range)).filter((hotspot) => byKey.has(hotspotKey(hotspot)));
+  const byKey = new Map(
+    changes.map((change) => [`${change.path_pattern}\u001f${change.element_key}\u001f${change.kind}`, change]),
+  );
+  const hotspots = (await findRankedHotspots(store, project, range)).filter((hotspot) =>
+    byKey.has(hotspotKey(hotspot)),
+  );
   return (await explain(store, project, hotspots, range)).map((hotspot) => {
     const change = byKey.get(hotspotKey(hotspot)) as (typeof changes)[number];
     const rate = (value: number | null) => `${Math.round(Number(value ?? 0) * 100)} %`;

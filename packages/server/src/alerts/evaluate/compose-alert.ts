@@ -30,7 +30,12 @@ export function dashboardLinks(baseUrl: string, project: string, hotspot: Hotspo
   };
 }
 
-export function composeAlert(baseUrl: string, project: string, rule: Pick<AlertRule, 'id' | 'name' | 'condition'>, finding: Finding): ComposedAlert {
+export function composeAlert(
+  baseUrl: string,
+  project: string,
+  rule: Pick<AlertRule, 'id' | 'name' | 'condition'>,
+  finding: Finding,
+): ComposedAlert {
   const links = dashboardLinks(baseUrl, project, finding.hotspot);
   const sentences = finding.hotspot?.explanation.map((sentence) => sentence.text) ?? [];
   const text = [

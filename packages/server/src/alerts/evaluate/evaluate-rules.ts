@@ -47,7 +47,9 @@ function check(store: Store, project: string, condition: AlertCondition, now: nu
  */
 export async function evaluateRule(deps: EvaluateDeps, rule: StoredRule, now: number): Promise<string[]> {
   if (!rule.enabled || (rule.snoozed_until && Date.parse(rule.snoozed_until) > now)) return [];
-  const muted = new Set(rule.muted.map((ref) => hotspotKey({ ...ref, element: ref.element ? { key: ref.element } : null })));
+  const muted = new Set(
+    rule.muted.map((ref) => hotspotKey({ ...ref, element: ref.element ? { key: ref.element } : null })),
+  );
   const findings = (await check(deps.store, rule.project_id, rule.condition, now)).filter(
     (finding) => !finding.hotspot || !muted.has(hotspotKey(finding.hotspot)),
   );
@@ -63,8 +65,19 @@ export async function evaluateRule(deps: EvaluateDeps, rule: StoredRule, now: nu
   const sent: string[] = [];
   for (const finding of due) {
     const alert = composeAlert(deps.baseUrl, rule.project_id, rule, finding);
-    const alertId = await deps.send({ project: rule.project_id, kind: 'alert', ...alert, channelIds: rule.channel_ids });
-    await insertFiring(deps.store, { project: rule.project_id, ruleId: rule.id, dedupeKey: finding.dedupe_key, alertId, at: now });
+    const alertId = await deps.send({
+      project: rule.project_id,
+      kind: 'alert',
+      ...alert,
+      channelIds: rule.channel_ids,
+    });
+    await insertFiring(deps.store, {
+      project: rule.project_id,
+      ruleId: rule.id,
+      dedupeKey: finding.dedupe_key,
+      alertId,
+      at: now,
+    });
     sent.push(alertId);
   }
   return sent;

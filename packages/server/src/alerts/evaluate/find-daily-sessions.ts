@@ -18,9 +18,19 @@ export interface DailySessions {
  * Per hotspot with an occurrence in the last 24 h: its affected sessions then, and in each
  * 24 h window of the `days` before (from the session facts, as the hotspots are ranked).
  */
-export async function findDailySessions(store: Store, project: string, now: number, days: number): Promise<DailySessions[]> {
+export async function findDailySessions(
+  store: Store,
+  project: string,
+  now: number,
+  days: number,
+): Promise<DailySessions[]> {
   const live = await findLiveSessions(store, project);
-  const rows = await store.query<{ path_pattern: string; element_key: string; kind: string; counts: Array<[number, number]> }>(
+  const rows = await store.query<{
+    path_pattern: string;
+    element_key: string;
+    kind: string;
+    counts: Array<[number, number]>;
+  }>(
     `SELECT path_pattern, element_key, toString(kind) AS kind, groupArray((day, sessions)) AS counts
      FROM (
          SELECT path_pattern, element_key, kind,

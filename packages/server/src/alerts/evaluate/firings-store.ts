@@ -2,7 +2,12 @@ import type { Store } from '../../store/client.js';
 import { formatDateTime } from '../../store/datetime.js';
 
 /** When the rule last alerted about each of these keys (Unix ms), for those it ever did. */
-export async function findLastFirings(store: Store, project: string, ruleId: string, keys: string[]): Promise<Map<string, number>> {
+export async function findLastFirings(
+  store: Store,
+  project: string,
+  ruleId: string,
+  keys: string[],
+): Promise<Map<string, number>> {
   if (keys.length === 0) return new Map();
   const rows = await store.query<{ dedupe_key: string; fired_at: number }>(
     `SELECT dedupe_key, toUnixTimestamp64Milli(max(fired_at)) AS fired_at FROM {db:Identifier}.alert_firings

@@ -10,7 +10,9 @@ import type { Store } from '../../store/client.js';
 import { actorOf } from './actor.js';
 import { findRule, findRules, type StoredRule, saveRule } from './rules-store.js';
 
-const ruleParams = projectParamsSchema.extend({ rule: z.string().regex(/^rule_[A-Za-z0-9_-]{1,32}$/, 'not a rule id') });
+const ruleParams = projectParamsSchema.extend({
+  rule: z.string().regex(/^rule_[A-Za-z0-9_-]{1,32}$/, 'not a rule id'),
+});
 const patchSchema = alertRuleInputSchema.partial().strict();
 
 const view = ({ project_id: _project, ...rule }: StoredRule): AlertRule => rule;
@@ -63,7 +65,8 @@ export function alertRulesRouter(
     await requireChannels(project, changes.channel_ids);
     const updated: StoredRule = {
       ...rule,
-      ...Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)),
+      // Only the fields the body names: the schema's defaults must not reset the others.
+      ...Object.fromEntries(Object.entries(changes).filter(([field]) => Object.hasOwn(req.body, field))),
       updated_by: actorOf(res),
       updated_at: new Date(Math.max(Date.now(), Date.parse(rule.updated_at) + 1)).toISOString(),
     };
@@ -74,7 +77,11 @@ export function alertRulesRouter(
   router.delete('/projects/:project/alerts/rules/:rule', async (req, res) => {
     const { project, rule: id } = validate(ruleParams, req.params);
     const rule = await existing(store, project, id);
-    const deleted = { ...rule, updated_by: actorOf(res), updated_at: new Date(Math.max(Date.now(), Date.parse(rule.updated_at) + 1)).toISOString() };
+    const deleted = {
+      ...rule,
+      updated_by: actorOf(res),
+      updated_at: new Date(Math.max(Date.now(), Date.parse(rule.updated_at) + 1)).toISOString(),
+    };
     await saveRule(store, deleted, true);
     res.status(204).end();
   });
