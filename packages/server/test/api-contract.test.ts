@@ -3,12 +3,16 @@ import {
   alertChannelSchema,
   alertChannelsResponseSchema,
   alertHistoryResponseSchema,
+  alertRuleSchema,
+  alertRulesResponseSchema,
   alertTestResultSchema,
   apiTokensResponseSchema,
   authSessionSchema,
   type Batch,
   createdApiTokenSchema,
   createdShareLinkSchema,
+  digestResponseSchema,
+  digestSettingsSchema,
   frictionReportSchema,
   heatmapResponseSchema,
   hotspotsResponseSchema,
@@ -181,6 +185,8 @@ describe('hotspots', () => {
     expect(body.hotspots.every((hotspot) => hotspot.examples.length > 0)).toBe(true);
     const deadClick = body.hotspots.find((hotspot) => hotspot.kind === 'dead_click');
     expect(deadClick?.element).toMatchObject({ key: '#checkout', name: 'Checkout now', role: 'button' });
+    expect(body.hotspots.every((hotspot) => hotspot.explanation.length >= 1)).toBe(true);
+    expect(deadClick?.explanation[0]?.text).toMatch(/presses on “Checkout now” by \d+ of \d+ visitors/);
     expect(body.next_cursor).toBeNull();
   });
 
@@ -310,6 +316,33 @@ describe('alerts', () => {
     } finally {
       await receiver.close();
     }
+  });
+
+  it('POST, GET, PATCH …/alerts/rules(/:id), GET and PUT …/alerts/digest', async () => {
+    const made = alertRuleSchema.parse(
+      (
+        await post(`${PROJECT}/alerts/rules`, { name: 'Releases', condition: { kind: 'release_regression' } }).expect(
+          201,
+        )
+      ).body,
+    );
+    alertRuleSchema.parse((await get(`${PROJECT}/alerts/rules/${made.id}`).expect(200)).body);
+    const list = alertRulesResponseSchema.parse((await get(`${PROJECT}/alerts/rules`).expect(200)).body);
+    expect(list.rules.map((rule) => rule.id)).toContain(made.id);
+    const patched = await request(server.app)
+      .patch(`${PROJECT}/alerts/rules/${made.id}`)
+      .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
+      .send({ enabled: false })
+      .expect(200);
+    expect(alertRuleSchema.parse(patched.body).enabled).toBe(false);
+    const digest = digestResponseSchema.parse((await get(`${PROJECT}/alerts/digest`).expect(200)).body);
+    expect(digest.preview.text).toContain('Top hotspots of the last 7 days');
+    const saved = await request(server.app)
+      .put(`${PROJECT}/alerts/digest`)
+      .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
+      .send({ ...digest.settings, weekday: 5 })
+      .expect(200);
+    expect(digestSettingsSchema.parse(saved.body).weekday).toBe(5);
   });
 });
 
