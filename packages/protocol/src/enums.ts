@@ -18,6 +18,19 @@ export const SIGNAL_KINDS = [
 ] as const;
 export type SignalKind = (typeof SIGNAL_KINDS)[number];
 
+/** How each kind reads to people, in the dashboard, exports and alerts. */
+export const SIGNAL_KIND_LABELS: Readonly<Record<SignalKind, string>> = {
+  rage_click: 'Rage click',
+  dead_click: 'Dead click',
+  slow_click: 'Slow click',
+  error_click: 'Error click',
+  thrashed_cursor: 'Thrashed cursor',
+  form_struggle: 'Form struggle',
+  quick_back: 'Quick back',
+  dead_end: 'Dead end',
+  excessive_scroll: 'Excessive scroll',
+};
+
 /** Device classes the server derives from a session's user agent. */
 export const DEVICE_CLASSES = ['desktop', 'tablet', 'mobile', 'other'] as const;
 export type DeviceClass = (typeof DEVICE_CLASSES)[number];

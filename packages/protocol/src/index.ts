@@ -34,6 +34,25 @@ export {
   alertHistoryResponseSchema,
   alertTestResultSchema,
 } from './api/alert-history.js';
+export type {
+  AlertCondition,
+  AlertRule,
+  AlertRuleInput,
+  AlertRulesResponse,
+  DigestResponse,
+  DigestSettings,
+  HotspotRef,
+} from './api/alert-rules.js';
+export {
+  ALERT_RULE_KINDS,
+  alertConditionSchema,
+  alertRuleInputSchema,
+  alertRuleSchema,
+  alertRulesResponseSchema,
+  digestResponseSchema,
+  digestSettingsSchema,
+  hotspotRefSchema,
+} from './api/alert-rules.js';
 export type { SignalCounts } from './api/common.js';
 export {
   countSchema,
@@ -45,6 +64,8 @@ export {
   signalCountsSchema,
   signalKindSchema,
 } from './api/common.js';
+export type { Sentence, SentenceLink, SessionsFilter } from './api/explanation.js';
+export { sentenceLinkSchema, sentenceSchema, sessionsFilterSchema } from './api/explanation.js';
 export type { HeatmapCell, HeatmapElement, HeatmapResponse, ScrollReach } from './api/heatmap.js';
 export { heatmapCellSchema, heatmapElementSchema, heatmapResponseSchema, scrollReachSchema } from './api/heatmap.js';
 export type { Hotspot, HotspotElement, HotspotExample, HotspotsResponse } from './api/hotspots.js';
@@ -127,6 +148,7 @@ export {
   ROLE_WORDS,
   ROLES,
   SESSION_SORTS,
+  SIGNAL_KIND_LABELS,
   TREND_INTERVALS,
   WEBHOOK_FORMATS,
 } from './enums.js';

@@ -148,7 +148,7 @@ export function createApp({
     releasesRouter(store),
     reportRouter(store),
     shareLinksRouter(store, adminToken),
-    alertsRouter({ store, delivery: alerts }),
+    alertsRouter({ store, delivery: alerts, publicUrl }),
     privacyRouter({ store, writer, spool, erased }),
   );
 

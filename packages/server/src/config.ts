@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_ALERT_INTERVAL_MS } from './alerts/evaluate/constants.js';
 import {
   DEFAULT_HOST,
   DEFAULT_IP_REQUESTS_PER_S,
@@ -48,6 +49,12 @@ const envSchema = z.object({
   SNAG_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   SNAG_SPOOL_MAX_MB: z.coerce.number().int().min(1).default(DEFAULT_SPOOL_MAX_MB),
   SNAG_MIN_FREE_DISK_MB: z.coerce.number().int().min(0).default(DEFAULT_MIN_FREE_DISK_MB),
+  SNAG_ALERTS_INTERVAL_S: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .max(86_400)
+    .default(DEFAULT_ALERT_INTERVAL_MS / 1_000),
   SNAG_ADMIN_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   SNAG_SMTP_URL: optionalString.pipe(
     z
@@ -117,6 +124,8 @@ export interface Config {
   defaultProjectKey?: string;
   /** The SMTP server alert emails go through (`SNAG_SMTP_URL`, `SNAG_SMTP_FROM`); without it, no email channels. */
   smtp?: SmtpConfig;
+  /** How often alert rules and digests are evaluated (`SNAG_ALERTS_INTERVAL_S`). */
+  alertsIntervalMs: number;
 }
 
 export interface SmtpConfig {
@@ -190,5 +199,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken: e.SNAG_ADMIN_TOKEN,
     defaultProjectKey: e.SNAG_DEFAULT_PROJECT_KEY,
     smtp: e.SNAG_SMTP_URL && e.SNAG_SMTP_FROM ? { url: e.SNAG_SMTP_URL, from: e.SNAG_SMTP_FROM } : undefined,
+    alertsIntervalMs: e.SNAG_ALERTS_INTERVAL_S * 1_000,
   };
 }

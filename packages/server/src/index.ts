@@ -1,6 +1,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sendWith } from './alerts/alerts-router.js';
 import { AlertDelivery } from './alerts/delivery/alert-delivery.js';
+import { AlertsRunner } from './alerts/evaluate/alerts-runner.js';
 import { createApp } from './app.js';
 import { type Credentials, ensureCredentials } from './auth/bootstrap.js';
 import type { Config } from './config.js';
@@ -39,6 +41,8 @@ export interface RunningServer {
   port: number;
   credentials: Credentials;
   store: Store;
+  /** Evaluates every alert rule and due digest now (the timer does it every SNAG_ALERTS_INTERVAL_S); the sent alerts' ids. */
+  evaluateAlerts(): Promise<string[]>;
   /** Stops accepting requests, writes everything accepted, closes the store. */
   close(): Promise<void>;
 }
@@ -110,6 +114,17 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const address = server.address() as AddressInfo;
   const { url, boundUrl, allInterfaces } = describeBoundAddress(address);
 
+  const runner = new AlertsRunner({
+    store,
+    logger,
+    send: sendWith(alerts),
+    baseUrl: config.publicUrl ?? url,
+    intervalMs: config.alertsIntervalMs,
+    onLeaseWon: () => alerts.resume(),
+  });
+
+  runner.start();
+
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
@@ -120,6 +135,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await stopped;
       clearInterval(sweeper);
       clearTimeout(deadline);
+      await runner.stop();
       await alerts.close();
       await writer.close();
       await spool.close();
@@ -129,5 +145,6 @@ export async function startServer(config: Config): Promise<RunningServer> {
     })();
     return closing;
   };
-  return { url, boundUrl, allInterfaces, port: address.port, credentials, store, close };
+  const evaluateAlerts = () => runner.runOnce(Date.now());
+  return { url, boundUrl, allInterfaces, port: address.port, credentials, store, evaluateAlerts, close };
 }

@@ -97,6 +97,7 @@ function configFor(root: string, spoolMaxBytes = 64 * 1024 * 1024): Config {
     scrub: true,
     logLevel: 'silent',
     trustProxy: 0,
+    alertsIntervalMs: 300_000,
   };
 }
 

@@ -46,6 +46,7 @@ export async function createTestServer(
     scrub: true,
     logLevel: 'silent',
     trustProxy: 0,
+    alertsIntervalMs: 300_000,
     adminToken: ADMIN_TOKEN,
     defaultProjectKey: PUBLIC_KEY,
   };
