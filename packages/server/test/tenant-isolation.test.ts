@@ -11,7 +11,7 @@ import { ADMIN_TOKEN, createTestServer, type TestServer } from './helpers/test-s
  */
 
 interface Endpoint {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   body?: object;
 }
@@ -51,6 +51,18 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'delete', path: '/projects/:project/alerts/channels/:id' },
   { method: 'post', path: '/projects/:project/alerts/channels/:id/test' },
   { method: 'get', path: '/projects/:project/alerts/history' },
+  { method: 'get', path: '/projects/:project/alerts/rules' },
+  {
+    method: 'post',
+    path: '/projects/:project/alerts/rules',
+    body: { name: 'x', condition: { kind: 'above_baseline' } },
+  },
+  { method: 'get', path: '/projects/:project/alerts/rules/:rule' },
+  { method: 'patch', path: '/projects/:project/alerts/rules/:rule', body: { enabled: false } },
+  { method: 'delete', path: '/projects/:project/alerts/rules/:rule' },
+  { method: 'get', path: '/projects/:project/alerts/digest' },
+  { method: 'put', path: '/projects/:project/alerts/digest', body: { enabled: false, channel_ids: [] } },
+  { method: 'post', path: '/projects/:project/alerts/digest/send' },
 ];
 
 const PASSWORD = 'correct horse battery';
@@ -59,7 +71,7 @@ let alpha: { id: string; key: string };
 let beta: { id: string; key: string };
 const alphaBatch = makeBatch({ userId: 'alice' });
 const betaBatch = makeBatch({ userId: 'bob' });
-const ids = { session: '', person: '', user: '', token: '', invite: '', link: '', channel: '' };
+const ids = { session: '', person: '', user: '', token: '', invite: '', link: '', channel: '', rule: '' };
 const BETA_HOOK = 'https://hooks.beta.example/snag';
 let betaShareUrl = '';
 const attackers: { name: string; headers: Record<string, string>; agent?: ReturnType<typeof request.agent> }[] = [];
@@ -100,6 +112,12 @@ beforeAll(async () => {
     .send({ type: 'webhook', name: 'Beta hook', url: BETA_HOOK })
     .expect(201);
   ids.channel = channel.body.id;
+  const rule = await api
+    .post(`/api/v1/projects/${beta.id}/alerts/rules`)
+    .set(admin)
+    .send({ name: 'Beta spikes', condition: { kind: 'above_baseline' }, channel_ids: [ids.channel] })
+    .expect(201);
+  ids.rule = rule.body.id;
 
   const link = await api.post(`/api/v1/projects/${beta.id}/share-links`).set(admin).send({ ttl: '1d' }).expect(201);
   ids.link = link.body.id;
@@ -132,7 +150,8 @@ function fill(path: string, project: string): string {
     .replace(':token', ids.token)
     .replace(':invite', ids.invite)
     .replace(':link', ids.link)
-    .replace(':id', ids.channel)}`;
+    .replace(':id', ids.channel)
+    .replace(':rule', ids.rule)}`;
 }
 
 function send(attacker: (typeof attackers)[number], endpoint: Endpoint, project: string) {
@@ -205,6 +224,8 @@ describe('tenant isolation', () => {
     expect(channels.body.channels).toEqual([expect.objectContaining({ id: ids.channel, url: BETA_HOOK })]);
     const history = await api.get(`/api/v1/projects/${beta.id}/alerts/history`).set(admin).expect(200);
     expect(history.body.alerts).toEqual([]);
+    const rules = await api.get(`/api/v1/projects/${beta.id}/alerts/rules`).set(admin).expect(200);
+    expect(rules.body.rules).toEqual([expect.objectContaining({ id: ids.rule, name: 'Beta spikes', enabled: true })]);
   });
 
   it("a project's public ingest key writes only into its own project", async () => {
