@@ -82,7 +82,6 @@ export async function startServer(config: Config): Promise<RunningServer> {
     smtp: config.smtp,
     onOutcome: (channelType, outcome) => metrics.alertDeliveries.inc({ channel_type: channelType, outcome }),
   });
-  await alerts.resume();
   const keys = new KeyResolver(store);
   await keys.preload();
   const erased = new ErasedSessions(store, logger);

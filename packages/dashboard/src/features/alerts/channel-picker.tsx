@@ -13,7 +13,7 @@ export function ChannelPicker({
   legend: string;
 }) {
   return (
-    <fieldset className="field field-wide channel-picker">
+    <fieldset className="channel-picker">
       <legend>{legend}</legend>
       {channels.length === 0 ? <p className="muted">No channels yet: add one above.</p> : null}
       {channels.map((channel) => (

@@ -10,11 +10,13 @@ import { claimRound } from './lease.js';
 /** Digests are remembered as firings of this pseudo-rule, keyed by the week they cover. */
 const DIGEST_RULE_ID = 'digest';
 const WEEK_MS = 7 * 24 * 3_600_000;
+/** The first round after start: soon, but after the server is serving. */
+const FIRST_TICK_MS = 15_000;
 
 export interface AlertsRunnerDeps extends EvaluateDeps {
   logger?: Logger;
   intervalMs: number;
-  /** Tells the round's lease winner to pick up deliveries other servers left pending. */
+  /** Tells the round's lease winner to pick up pending deliveries (left by a restart or another server). */
   onLeaseWon?: () => Promise<unknown>;
 }
 
@@ -25,18 +27,23 @@ export interface AlertsRunnerDeps extends EvaluateDeps {
  */
 export class AlertsRunner {
   private timer: ReturnType<typeof setInterval> | undefined;
+  private first: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> | undefined;
   private readonly holder = randomBytes(8).toString('hex');
 
   constructor(private readonly deps: AlertsRunnerDeps) {}
 
+  /** Ticks every interval, and once soon after start (so deliveries left pending by a restart resume quickly). */
   start(): void {
     this.timer = setInterval(() => void this.tick(), this.deps.intervalMs);
     this.timer.unref();
+    this.first = setTimeout(() => void this.tick(), Math.min(FIRST_TICK_MS, this.deps.intervalMs));
+    this.first.unref();
   }
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
+    clearTimeout(this.first);
     await this.running;
   }
 
