@@ -107,7 +107,7 @@ function RuleRow({ project, rule, canEdit }: { project: string; rule: AlertRule;
             </button>{' '}
             <button
               type="button"
-              className="link-button"
+              className="button button-small"
               onClick={() =>
                 update.mutate({
                   id: rule.id,
@@ -117,7 +117,7 @@ function RuleRow({ project, rule, canEdit }: { project: string; rule: AlertRule;
             >
               {snoozed ? 'Unsnooze' : 'Snooze 24 h'}
             </button>{' '}
-            <button type="button" className="link-button danger" onClick={() => remove.mutate(rule.id)}>
+            <button type="button" className="button button-small button-danger" onClick={() => remove.mutate(rule.id)}>
               Delete
             </button>
           </>
