@@ -259,6 +259,10 @@ describe('trends, heatmap, releases', () => {
   it('GET /projects/:project/heatmap, all devices and one', async () => {
     const all = heatmapResponseSchema.parse((await get(`${PROJECT}/heatmap?path=/orders/8812`).expect(200)).body);
     expect(all.elements.length).toBeGreaterThan(0);
+    expect(all.elements.find((element) => element.element === '#checkout')).toMatchObject({
+      name: 'Checkout now',
+      role: 'button',
+    });
     expect(all.density.cells.length).toBeGreaterThan(0);
     expect(all.scroll.views).toBeGreaterThan(0);
     const desktop = await get(`${PROJECT}/heatmap?path=/orders/8812&device=desktop`).expect(200);
