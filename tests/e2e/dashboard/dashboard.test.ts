@@ -97,6 +97,18 @@ describe('friction report', () => {
     await expect(postal.locator('.hotspot-where').textContent()).resolves.toBe(`on /checkout · ${POSTAL}`);
   });
 
+  it('explains each hotspot in a sentence whose figures open the sessions they count', async () => {
+    const { hotspots } = await api<{ hotspots: Hotspot[] }>(fixture.snag.url, '/projects/default/hotspots');
+    const leads = await page.locator('.hotspot-table .explanation-lead').allTextContents();
+    expect(leads).toEqual(hotspots.map((hotspot) => hotspot.explanation[0]?.text));
+    const figure = page.locator('.hotspot-table .explanation-lead a.figure-link').first();
+    const href = (await figure.getAttribute('href')) ?? '';
+    expect(href).toMatch(/^\/p\/default\/sessions\?/);
+    const first = hotspots[0]?.explanation[0]?.links[0]?.sessions ?? {};
+    for (const [key, value] of Object.entries(first))
+      expect(new URL(href, 'http://x').searchParams.get(key)).toBe(String(value));
+  });
+
   it('shows the latest day in the chart legend before any hover, and a sidebar as tall as the page', async () => {
     await page.waitForSelector('.time-chart .u-legend');
     const legend = await page.locator('.time-chart .u-legend').textContent();
