@@ -1,3 +1,4 @@
+import type { Hotspot as ProtocolHotspot } from '@snag/protocol';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -19,13 +20,7 @@ const UI_WAIT = { timeout: 15_000 };
 const PLAYER_CLOCK_TOLERANCE_MS = 100;
 const POSTAL = '[data-testid="postal"]';
 
-interface Hotspot {
-  path: string;
-  kind: string;
-  element: { key: string; text: string } | null;
-  sessions: number;
-  examples: Array<{ session_id: string; offset_ms: number }>;
-}
+type Hotspot = Pick<ProtocolHotspot, 'path' | 'kind' | 'element' | 'sessions' | 'examples' | 'explanation'>;
 
 let fixture: DashboardFixture;
 let context: BrowserContext;
