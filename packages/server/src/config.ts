@@ -7,6 +7,7 @@ import {
   DEFAULT_MIN_FREE_DISK_MB,
   DEFAULT_SPOOL_MAX_MB,
 } from './constants.js';
+import { AllowListError, createAllowList, type OutboundAllowList } from './net/allow-list.js';
 import { LOG_LEVELS, type LogLevel } from './observability/logger.js';
 
 const optionalString = z
@@ -55,6 +56,18 @@ const envSchema = z.object({
       .regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, "_" or "-"')
       .optional(),
   ),
+  SNAG_OUTBOUND_ALLOW: z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      try {
+        return createAllowList(value.split(','));
+      } catch (error) {
+        if (!(error instanceof AllowListError)) throw error;
+        ctx.addIssue({ code: 'custom', message: `${error.message} (comma-separated hosts or CIDRs)` });
+        return z.NEVER;
+      }
+    }),
 });
 
 export type StoreConfig =
@@ -98,6 +111,8 @@ export interface Config {
   disk: { dir: string; minFreeBytes: number };
   adminToken?: string;
   defaultProjectKey?: string;
+  /** Outbound requests (assets of recorded pages, webhooks): private destinations allowed anyway. */
+  outbound: { allow: OutboundAllowList };
 }
 
 export interface RateLimits {
@@ -158,5 +173,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     disk: { dir: dataDir, minFreeBytes: e.SNAG_MIN_FREE_DISK_MB * 1024 * 1024 },
     adminToken: e.SNAG_ADMIN_TOKEN,
     defaultProjectKey: e.SNAG_DEFAULT_PROJECT_KEY,
+    outbound: { allow: e.SNAG_OUTBOUND_ALLOW },
   };
 }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../src/app.js';
 import { spoolCommand } from '../src/commands/spool.js';
 import type { Config } from '../src/config.js';
+import { EMPTY_ALLOW_LIST } from '../src/net/allow-list.js';
 import { enrichBatch } from '../src/ingest/enrich.js';
 import { createMetrics } from '../src/observability/metrics.js';
 import { createProject } from '../src/projects/create-project.js';
@@ -97,6 +98,7 @@ function configFor(root: string, spoolMaxBytes = 64 * 1024 * 1024): Config {
     scrub: true,
     logLevel: 'silent',
     trustProxy: 0,
+    outbound: { allow: EMPTY_ALLOW_LIST },
   };
 }
 

@@ -5,6 +5,7 @@ import type { Express } from 'express';
 import { createApp } from '../../src/app.js';
 import { ensureCredentials } from '../../src/auth/bootstrap.js';
 import type { Config } from '../../src/config.js';
+import { EMPTY_ALLOW_LIST } from '../../src/net/allow-list.js';
 import { openStore, type Store } from '../../src/store/client.js';
 import { migrate } from '../../src/store/migrate.js';
 import { BatchingWriter, type WriterOptions } from '../../src/store/writer.js';
@@ -48,6 +49,7 @@ export async function createTestServer(
     trustProxy: 0,
     adminToken: ADMIN_TOKEN,
     defaultProjectKey: PUBLIC_KEY,
+    outbound: { allow: EMPTY_ALLOW_LIST },
   };
   const store = openStore(config.store);
   await migrate(store);
