@@ -1,4 +1,6 @@
 import express, { type Express } from 'express';
+import type { AssetKeeper } from './assets/asset-keeper.js';
+import { assetsRouter } from './assets/assets-router.js';
 import { requireAdminToken } from './auth/admin-auth.js';
 import { apiTokensRouter } from './auth/api-tokens-router.js';
 import { publicAuthRouter, sessionAuthRouter } from './auth/auth-router.js';
@@ -58,6 +60,8 @@ export interface AppDeps {
   keys?: KeyResolver;
   /** Sessions erased at a person's request; `startServer` passes the loaded set. */
   erased?: ErasedSessions;
+  /** Keeps the stylesheets, fonts and images recordings use; without one, none are fetched. */
+  assets?: AssetKeeper;
 }
 
 /** The whole HTTP surface, without listening: `index.ts` listens, tests drive it with supertest. */
@@ -80,6 +84,7 @@ export function createApp({
   }),
   keys = new KeyResolver(store),
   erased = loadedInBackground(new ErasedSessions(store, logger)),
+  assets,
 }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -109,6 +114,7 @@ export function createApp({
       disk,
       erased,
       logger,
+      assets,
     }),
   );
   app.get('/metrics', requireAdminToken(adminToken), async (_req, res) => {
@@ -133,6 +139,7 @@ export function createApp({
     pagesRouter(store),
     hotspotsRouter(store),
     sessionsRouter(store),
+    assetsRouter(store),
     trendsRouter(store),
     heatmapRouter(store),
     releasesRouter(store),

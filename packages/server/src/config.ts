@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import {
+  DEFAULT_ASSETS_MAX_MB_PER_PROJECT,
   DEFAULT_HOST,
   DEFAULT_IP_REQUESTS_PER_S,
   DEFAULT_KEY_EVENTS_PER_S,
@@ -56,6 +57,7 @@ const envSchema = z.object({
       .regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, "_" or "-"')
       .optional(),
   ),
+  SNAG_ASSETS_MAX_MB_PER_PROJECT: z.coerce.number().int().min(0).default(DEFAULT_ASSETS_MAX_MB_PER_PROJECT),
   SNAG_OUTBOUND_ALLOW: z
     .string()
     .default('')
@@ -113,6 +115,8 @@ export interface Config {
   defaultProjectKey?: string;
   /** Outbound requests (assets of recorded pages, webhooks): private destinations allowed anyway. */
   outbound: { allow: OutboundAllowList };
+  /** Stylesheets, fonts and images kept with replays: each project's cap in bytes (0: none are kept). */
+  assets: { maxProjectBytes: number };
 }
 
 export interface RateLimits {
@@ -174,5 +178,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken: e.SNAG_ADMIN_TOKEN,
     defaultProjectKey: e.SNAG_DEFAULT_PROJECT_KEY,
     outbound: { allow: e.SNAG_OUTBOUND_ALLOW },
+    assets: { maxProjectBytes: e.SNAG_ASSETS_MAX_MB_PER_PROJECT * 1024 * 1024 },
   };
 }

@@ -1,10 +1,12 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
+import { AssetKeeper } from './assets/asset-keeper.js';
 import { type Credentials, ensureCredentials } from './auth/bootstrap.js';
 import type { Config } from './config.js';
 import { SHUTDOWN_TIMEOUT_MS } from './constants.js';
 import { describeBoundAddress } from './http/bound-address.js';
+import { scrubRecordingJson } from './ingest/scrub.js';
 import { createLogger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { ErasedSessions } from './privacy/erased-sessions.js';
@@ -74,7 +76,18 @@ export async function startServer(config: Config): Promise<RunningServer> {
   await keys.preload();
   const erased = new ErasedSessions(store, logger);
   await erased.load();
+  const assets =
+    config.assets.maxProjectBytes > 0
+      ? new AssetKeeper({
+          store,
+          allow: config.outbound.allow,
+          maxProjectBytes: config.assets.maxProjectBytes,
+          keyOf: config.scrub ? scrubbedUrl : undefined,
+          logger,
+        })
+      : undefined;
   const app = createApp({
+    assets,
     keys,
     erased,
     store,
@@ -110,6 +123,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await stopped;
       clearInterval(sweeper);
       clearTimeout(deadline);
+      await assets?.close();
       await writer.close();
       await spool.close();
       disk?.close();
@@ -119,4 +133,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     return closing;
   };
   return { url, boundUrl, allInterfaces, port: address.port, credentials, store, close };
+}
+
+/** A URL as the scrubbed recording holds it (the scrubber runs on JSON text). */
+function scrubbedUrl(url: string): string {
+  return JSON.parse(scrubRecordingJson(JSON.stringify(url))) as string;
 }

@@ -99,6 +99,7 @@ function configFor(root: string, spoolMaxBytes = 64 * 1024 * 1024): Config {
     logLevel: 'silent',
     trustProxy: 0,
     outbound: { allow: EMPTY_ALLOW_LIST },
+    assets: { maxProjectBytes: 0 },
   };
 }
 
