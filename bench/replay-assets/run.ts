@@ -22,6 +22,12 @@ const TOKEN = 'bench-admin-token-0123456789';
 const KEY = 'pk_bench_assets_key';
 const KEEP_WAIT_MS = 60_000;
 
+function describe(timings: number[]): string {
+  const sorted = [...timings].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]?.toFixed(0);
+  return `median ${at(0.5)} ms, p95 ${at(0.95)} ms over ${sorted.length}`;
+}
+
 const dataDir = mkdtempSync(join(tmpdir(), 'snag-bench-assets-'));
 const snag = await startServer(
   loadConfig({
@@ -70,6 +76,19 @@ try {
   console.log(`sessions recorded: ${sessions.length}; with kept assets: ${perSession.length}`);
   console.log(`assets per session: ${assets.length ? `${Math.min(...assets)}–${Math.max(...assets)}` : 0}`);
   console.log(`bodies stored: ${bodies}; bytes without dedup ${withoutDedup} B, with dedup ${withDedup} B`);
+
+  const apiTimings: number[] = [];
+  for (let round = 0; round < Number(values.rounds) * 5; round += 1) {
+    for (const session of sessions) {
+      const started = performance.now();
+      const res = await fetch(`${snag.url}/api/v1/projects/default/sessions/${session}/replay`, {
+        headers: { Authorization: `Bearer ${TOKEN}` },
+      });
+      await res.arrayBuffer();
+      apiTimings.push(performance.now() - started);
+    }
+  }
+  console.log(`replay document, whole: ${describe(apiTimings)}`);
 
   const context = await browser.newContext({ baseURL: snag.url, viewport: { width: 1600, height: 1100 } });
   await context.request.post('/api/v1/auth/login', { data: { token: TOKEN } });
