@@ -27,6 +27,9 @@ const files: Record<string, [string, string | Buffer]> = {
   '/page.html': ['text/html', '<script>alert(1)</script>'],
 };
 
+/** Requests for /hang.png wait here until a test lets them go. */
+const hanging: (() => void)[] = [];
+
 let server: TestServer;
 const auth = { Authorization: `Bearer ${ADMIN_TOKEN}` };
 
@@ -34,6 +37,10 @@ beforeAll(async () => {
   site = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     hits.set(path, (hits.get(path) ?? 0) + 1);
+    if (path === '/hang.png') {
+      hanging.push(() => res.writeHead(503).end());
+      return;
+    }
     const file = files[path];
     if (!file) return void res.writeHead(404).end();
     res.writeHead(200, { 'content-type': file[0] }).end(file[1]);
@@ -189,5 +196,36 @@ describe('replay assets', () => {
     await record(uniqueId('sess'));
     expect(Object.fromEntries(hits)).toEqual(before);
     expect(await bodies()).toBe(stored);
+  });
+
+  it('answers ingest before any asset is fetched: a site that does not answer holds up nothing', async () => {
+    const session = uniqueId('sess');
+    const t = Date.now() - 10_000;
+    const page = [
+      { type: 4, timestamp: t, data: { href: `${origin}/slow`, width: 800, height: 600 } },
+      {
+        type: 2,
+        timestamp: t + 1,
+        data: {
+          node: {
+            type: 0,
+            id: 1,
+            childNodes: [{ type: 2, id: 2, tagName: 'img', attributes: { src: `${origin}/hang.png` } }],
+          },
+          initialOffset: { top: 0, left: 0 },
+        },
+      },
+    ];
+    const batch = makeBatch({ sessionId: session, t }, [makeReplayEvent({ t, rrweb: page })]);
+    await request(server.app).post('/v1/ingest').set('X-Snag-Key', PUBLIC_KEY).send(batch).expect(202);
+    // Accepted and stored while the site has not answered (or even been asked) yet.
+    const replay = await request(server.app).get(`/api/v1/projects/default/sessions/${session}/replay`).set(auth);
+    expect(replay.status).toBe(200);
+    expect(JSON.stringify(replay.body.events)).not.toContain('/hang.png');
+    while (hanging.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (const release of hanging.splice(0)) release();
+    await server.assets?.idle();
+    const body = (await request(server.app).get(`/api/v1/projects/default/sessions/${session}/assets`).set(auth)).body;
+    expect(body.assets).toMatchObject([{ url: `${origin}/hang.png`, status: 'http_error', http_status: 503 }]);
   });
 });
