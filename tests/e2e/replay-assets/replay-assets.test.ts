@@ -65,11 +65,15 @@ async function visit(): Promise<{ session: string; screenshot: Buffer }> {
   await settled(page);
   const screenshot = await page.screenshot();
   const session = await sessionIdOf(page);
+  // The recorder lists loaded assets in idle time: let idle callbacks queued so far run before flushing.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(() => requestIdleCallback(resolve), 0)));
   await flush(page);
   await context.close();
   return { session, screenshot };
 }
 
+const RRWEB_CUSTOM = 5;
+type Reported = { assets: { url: string; kind: string }[] };
 type Assets = { assets: { url: string; kind: string; status: string }[] };
 
 async function waitForKeptAssets(session: string, paths: string[]): Promise<Assets> {
@@ -91,6 +95,21 @@ describe('replays keep their own stylesheets, fonts and images', () => {
     const kept = await waitForKeptAssets(recorded.session, ['/brand.css', '/brand.ttf', '/hero.svg', '/pattern.svg']);
     const brand = kept.assets.find((asset) => asset.url === `${site.cdnUrl}/brand.ttf`);
     expect(brand).toMatchObject({ kind: 'font', status: 'stored' });
+    // The recorder listed what the page loaded: the cross-origin stylesheet and what same-origin CSS pulled in.
+    // (Chromium leaves the cross-origin sheet's font out of Resource Timing: the server finds it in the sheet.)
+    const replay = await api<{ events: { type: number; data: { tag?: string; payload?: Reported } }[] }>(
+      `/sessions/${recorded.session}/replay`,
+    );
+    const reported = replay.events
+      .filter((event) => event.type === RRWEB_CUSTOM && event.data.tag === 'snag-assets')
+      .flatMap((event) => event.data.payload?.assets ?? []);
+    expect(reported).toEqual(
+      expect.arrayContaining([
+        { url: `${site.cdnUrl}/brand.css`, kind: 'stylesheet' },
+        { url: `${site.url}/pattern.svg`, kind: 'image' },
+        { url: `${site.url}/hero.svg`, kind: 'image' },
+      ]),
+    );
   });
 
   it('replays it as recorded after the site changed, without a single request to the site', async () => {

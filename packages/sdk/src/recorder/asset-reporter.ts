@@ -6,9 +6,10 @@ const INITIATORS = /^(link|css|img|image|input)$/;
 
 /**
  * Lists the stylesheets (cross-origin ones too), fonts and images the page loaded, from
- * Resource Timing — what stylesheets pulled in (imports, fonts, backgrounds) and the
- * `srcset` / `<picture>` candidate chosen included — so the server can keep copies for the
- * replay. Entries come batched by the browser; they are listed in idle time, each URL once.
+ * Resource Timing — what same-origin stylesheets pulled in (imports, fonts, backgrounds) and
+ * the `srcset` / `<picture>` candidate chosen included — so the server can keep copies for
+ * the replay (it finds what a cross-origin stylesheet pulls in by parsing it). Entries come
+ * batched by the browser; they are listed in idle time, each URL once.
  */
 export function startAssetReporter(emit: (tag: string, payload: { assets: { url: string; kind: string }[] }) => void) {
   const seen = new Set<string>();
