@@ -7,6 +7,7 @@ import {
   ASSET_FETCH_CONCURRENCY,
   ASSET_QUEUE_MAX_SESSIONS,
   ASSET_REFETCH_AFTER_MS,
+  ASSET_RETRY_FAILED_AFTER_MS,
   ASSET_URL_CACHE_SIZE,
   ASSETS_PER_SESSION_MAX,
 } from './constants.js';
@@ -37,12 +38,13 @@ interface Job {
  * Keeps the stylesheets, fonts and images that recordings use, off the ingest path: ingest
  * hands over a stored batch's rrweb events and returns; the URLs are found and fetched later,
  * a bounded number at a time, each URL once per ASSET_REFETCH_AFTER_MS per project (a new
- * release's changed files are fetched again for later sessions; earlier sessions keep theirs).
+ * release's changed files are fetched again for later sessions; earlier sessions keep theirs),
+ * or after ASSET_RETRY_FAILED_AFTER_MS when it could not be kept.
  * What each session used — kept or why not — is recorded for its replay.
  */
 export class AssetKeeper {
   private readonly queue: Job[] = [];
-  private readonly known = new Map<string, { at: number; outcomes: Promise<AssetOutcome[]> }>();
+  private readonly known = new Map<string, { at: number; freshMs: number; outcomes: Promise<AssetOutcome[]> }>();
   private readonly sessionUrls = new Map<string, Set<string>>();
   private readonly context: KeepContext;
   private readonly logger: Logger;
@@ -148,11 +150,18 @@ export class AssetKeeper {
   private outcomesFor(projectId: string, url: string, kind: KeptKind): Promise<AssetOutcome[]> {
     const key = `${projectId}\n${kind}\n${url}`;
     const cached = this.known.get(key);
-    if (cached && Date.now() - cached.at < ASSET_REFETCH_AFTER_MS) return cached.outcomes;
+    if (cached && Date.now() - cached.at < cached.freshMs) return cached.outcomes;
     const outcomes = keepAsset(this.context, projectId, url, kind);
+    const entry = { at: Date.now(), freshMs: ASSET_REFETCH_AFTER_MS, outcomes };
     this.known.delete(key);
-    this.known.set(key, { at: Date.now(), outcomes });
-    outcomes.catch(() => this.known.delete(key));
+    this.known.set(key, entry);
+    // What could not be kept is tried again sooner: a timeout or a 503 is often passing.
+    outcomes.then(
+      ([own]) => {
+        if (own?.status !== 'stored') entry.freshMs = ASSET_RETRY_FAILED_AFTER_MS;
+      },
+      () => this.known.delete(key),
+    );
     trim(this.known, ASSET_URL_CACHE_SIZE);
     return outcomes;
   }

@@ -12,6 +12,8 @@ export const ASSETS_PER_SESSION_MAX = 400;
 export const ASSET_CSS_MAX_DEPTH = 5;
 /** How long a URL fetched for one session is reused for later sessions before it is fetched again. */
 export const ASSET_REFETCH_AFTER_MS = 60 * 60_000;
+/** How long a URL that could not be kept (timeout, 5xx, …) is not tried again for later sessions. */
+export const ASSET_RETRY_FAILED_AFTER_MS = 5 * 60_000;
 /** URLs remembered as fetched, per server. */
 export const ASSET_URL_CACHE_SIZE = 20_000;
 /** A stored body's retention clock moves forward at most this often while sessions keep using it. */
