@@ -43,6 +43,9 @@ export async function startDemo(options: {
       HOST: '127.0.0.1',
       SNAG_DATA_DIR: dataDir,
       SNAG_LOG_LEVEL: 'warn',
+      // The shop, the webhook receiver and the SMTP catcher all live on loopback, which Snag
+      // refuses to fetch from or post to unless allowed (replay assets, webhooks).
+      SNAG_OUTBOUND_ALLOW: '127.0.0.1',
       SNAG_SMTP_URL: catchers.smtpUrl,
       SNAG_SMTP_FROM: 'Snag demo <snag@northwind.example>',
       ...(options.adminToken ? { SNAG_ADMIN_TOKEN: options.adminToken } : {}),

@@ -88,6 +88,13 @@ export type { ReleaseChange, ReleaseComparison } from './api/releases.js';
 export { releaseChangeSchema, releaseComparisonSchema, releaseRateSchema } from './api/releases.js';
 export type { RecordedEvent, ReplayDocument, ReplayMarker } from './api/replay.js';
 export { recordedEventSchema, replayDocumentSchema, replayMarkerSchema } from './api/replay.js';
+export type { ReplayAsset, ReplayAssetStatus, ReplayAssetsResponse } from './api/replay-assets.js';
+export {
+  REPLAY_ASSET_KINDS,
+  REPLAY_ASSET_STATUSES,
+  replayAssetSchema,
+  replayAssetsResponseSchema,
+} from './api/replay-assets.js';
 export type { FrictionReport, ReportDay, ReportHotspot, SharedReport } from './api/report.js';
 export { frictionReportSchema, reportDaySchema, reportHotspotSchema, sharedReportSchema } from './api/report.js';
 export type {

@@ -2,12 +2,14 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_ALERT_INTERVAL_MS } from './alerts/evaluate/constants.js';
 import {
+  DEFAULT_ASSETS_MAX_MB_PER_PROJECT,
   DEFAULT_HOST,
   DEFAULT_IP_REQUESTS_PER_S,
   DEFAULT_KEY_EVENTS_PER_S,
   DEFAULT_MIN_FREE_DISK_MB,
   DEFAULT_SPOOL_MAX_MB,
 } from './constants.js';
+import { AllowListError, createAllowList, type OutboundAllowList } from './net/allow-list.js';
 import { LOG_LEVELS, type LogLevel } from './observability/logger.js';
 
 const optionalString = z
@@ -79,6 +81,19 @@ const envSchema = z.object({
       .regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, "_" or "-"')
       .optional(),
   ),
+  SNAG_ASSETS_MAX_MB_PER_PROJECT: z.coerce.number().int().min(0).default(DEFAULT_ASSETS_MAX_MB_PER_PROJECT),
+  SNAG_OUTBOUND_ALLOW: z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      try {
+        return createAllowList(value.split(','));
+      } catch (error) {
+        if (!(error instanceof AllowListError)) throw error;
+        ctx.addIssue({ code: 'custom', message: `${error.message} (comma-separated hosts or CIDRs)` });
+        return z.NEVER;
+      }
+    }),
 });
 
 export type StoreConfig =
@@ -126,6 +141,10 @@ export interface Config {
   smtp?: SmtpConfig;
   /** How often alert rules and digests are evaluated (`SNAG_ALERTS_INTERVAL_S`). */
   alertsIntervalMs: number;
+  /** Outbound requests (assets of recorded pages, webhooks): private destinations allowed anyway. */
+  outbound: { allow: OutboundAllowList };
+  /** Stylesheets, fonts and images kept with replays: each project's cap in bytes (0: none are kept). */
+  assets: { maxProjectBytes: number };
 }
 
 export interface SmtpConfig {
@@ -200,5 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     defaultProjectKey: e.SNAG_DEFAULT_PROJECT_KEY,
     smtp: e.SNAG_SMTP_URL && e.SNAG_SMTP_FROM ? { url: e.SNAG_SMTP_URL, from: e.SNAG_SMTP_FROM } : undefined,
     alertsIntervalMs: e.SNAG_ALERTS_INTERVAL_S * 1_000,
+    outbound: { allow: e.SNAG_OUTBOUND_ALLOW },
+    assets: { maxProjectBytes: e.SNAG_ASSETS_MAX_MB_PER_PROJECT * 1024 * 1024 },
   };
 }

@@ -4,10 +4,13 @@ import { sendWith } from './alerts/alerts-router.js';
 import { AlertDelivery } from './alerts/delivery/alert-delivery.js';
 import { AlertsRunner } from './alerts/evaluate/alerts-runner.js';
 import { createApp } from './app.js';
+import { AssetKeeper } from './assets/asset-keeper.js';
 import { type Credentials, ensureCredentials } from './auth/bootstrap.js';
 import type { Config } from './config.js';
 import { SHUTDOWN_TIMEOUT_MS } from './constants.js';
 import { describeBoundAddress } from './http/bound-address.js';
+import { scrubRecordingJson } from './ingest/scrub.js';
+import { guardedFetch } from './net/guarded-fetch.js';
 import { createLogger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { ErasedSessions } from './privacy/erased-sessions.js';
@@ -80,13 +83,26 @@ export async function startServer(config: Config): Promise<RunningServer> {
     store,
     logger,
     smtp: config.smtp,
+    // Webhooks leave through the outbound guard: private and metadata addresses refused unless allowed.
+    post: (url, options) => guardedFetch(url, { ...options, allow: config.outbound.allow }),
     onOutcome: (channelType, outcome) => metrics.alertDeliveries.inc({ channel_type: channelType, outcome }),
   });
   const keys = new KeyResolver(store);
   await keys.preload();
   const erased = new ErasedSessions(store, logger);
   await erased.load();
+  const assets =
+    config.assets.maxProjectBytes > 0
+      ? new AssetKeeper({
+          store,
+          allow: config.outbound.allow,
+          maxProjectBytes: config.assets.maxProjectBytes,
+          keyOf: config.scrub ? scrubbedUrl : undefined,
+          logger,
+        })
+      : undefined;
   const app = createApp({
+    assets,
     keys,
     erased,
     store,
@@ -136,6 +152,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       clearTimeout(deadline);
       await runner.stop();
       await alerts.close();
+      await assets?.close();
       await writer.close();
       await spool.close();
       disk?.close();
@@ -146,4 +163,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
   };
   const evaluateAlerts = () => runner.runOnce(Date.now());
   return { url, boundUrl, allInterfaces, port: address.port, credentials, store, evaluateAlerts, close };
+}
+
+/** A URL as the scrubbed recording holds it (the scrubber runs on JSON text). */
+function scrubbedUrl(url: string): string {
+  return JSON.parse(scrubRecordingJson(JSON.stringify(url))) as string;
 }

@@ -22,6 +22,7 @@ import {
   projectsResponseSchema,
   releaseComparisonSchema,
   releaseTrendsResponseSchema,
+  replayAssetsResponseSchema,
   replayDocumentSchema,
   type SnagEvent,
   sessionDocumentSchema,
@@ -240,6 +241,13 @@ describe('sessions and replay', () => {
     expect(body.chunks).toBe(1);
     expect(body.events).toHaveLength(2);
     expect(body.markers.length).toBeGreaterThan(0);
+  });
+
+  it('GET /projects/:project/sessions/:session/assets (what the replay kept; this server keeps none)', async () => {
+    const body = replayAssetsResponseSchema.parse(
+      (await get(`${PROJECT}/sessions/${sessionIds[0]}/assets`).expect(200)).body,
+    );
+    expect(body).toMatchObject({ session: sessionIds[0], kept: 0, not_kept: 0, assets: [] });
   });
 });
 

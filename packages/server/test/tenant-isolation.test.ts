@@ -24,6 +24,8 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'get', path: '/projects/:project/sessions/:session' },
   { method: 'get', path: '/projects/:project/sessions/:session/replay' },
   { method: 'get', path: '/projects/:project/sessions/:session/export' },
+  { method: 'get', path: '/projects/:project/sessions/:session/assets' },
+  { method: 'get', path: '/projects/:project/assets/:sha256' },
   { method: 'get', path: '/projects/:project/trends' },
   { method: 'get', path: '/projects/:project/heatmap?path=/orders/:id' },
   { method: 'get', path: '/projects/:project/releases/compare?base=1.0.0&head=1.1.0' },
@@ -151,7 +153,8 @@ function fill(path: string, project: string): string {
     .replace(':invite', ids.invite)
     .replace(':link', ids.link)
     .replace(':id', ids.channel)
-    .replace(':rule', ids.rule)}`;
+    .replace(':rule', ids.rule)
+    .replace(':sha256', 'a'.repeat(64))}`;
 }
 
 function send(attacker: (typeof attackers)[number], endpoint: Endpoint, project: string) {

@@ -21,8 +21,9 @@ export interface PostOptions {
 export type PostFunction = (url: string, options: PostOptions) => Promise<{ status: number }>;
 
 /**
- * The default until the outbound guard is merged: Node's fetch, no redirects followed, a
- * bounded part of the answer read. It applies no address policy of its own.
+ * The way out of apps built without one (tests): Node's fetch, no redirects followed, a bounded
+ * part of the answer read, and no address policy. `startServer` passes `guardedFetch` with
+ * `SNAG_OUTBOUND_ALLOW` instead, so a running server never posts to a private address unless allowed.
  */
 export const postWebhook: PostFunction = async (url, { method, headers, body, timeoutMs, maxBytes }) => {
   const response = await fetch(url, {
