@@ -4,6 +4,7 @@ import { AcceptInvitePage } from './auth/accept-invite-page';
 import { RequireAuth } from './auth/require-auth';
 import { SignInPage } from './auth/sign-in-page';
 import { EmptyState, ErrorState, LoadingState } from './components/states';
+import { AlertsPage } from './features/alerts/alerts-page';
 import { HeatmapPage } from './features/heatmap/heatmap-page';
 import { InstallPage } from './features/install/install-page';
 import { QuestionEditorPage } from './features/questions/question-editor-page';
@@ -51,6 +52,7 @@ export function App() {
         <Route path="questions/new" element={<QuestionEditorPage />} />
         <Route path="questions/:id" element={<QuestionResultsPage />} />
         <Route path="questions/:id/edit" element={<QuestionEditorPage />} />
+        <Route path="alerts" element={<AlertsPage />} />
         <Route path="install" element={<InstallPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -12,6 +12,7 @@ const NAV: Array<{ to: string; label: string; icon: IconName; end?: boolean }> =
   { to: 'trends', label: 'Trends', icon: 'trends' },
   { to: 'releases', label: 'Releases', icon: 'releases' },
   { to: 'questions', label: 'Questions', icon: 'questions' },
+  { to: 'alerts', label: 'Alerts', icon: 'alerts' },
   { to: 'install', label: 'Install', icon: 'install' },
 ];
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { countSchema, isoTimeSchema, nextCursorSchema, rangedFields, shareSchema, signalKindSchema } from './common.js';
+import { sentenceSchema } from './explanation.js';
 import { answersSummarySchema } from './questions.js';
 
 /**
@@ -53,6 +54,8 @@ export const hotspotSchema = z.strictObject({
   last_seen: isoTimeSchema,
   trend: hotspotTrendSchema,
   examples: z.array(hotspotExampleSchema),
+  /** One to three sentences explaining the hotspot from its figures and evidence (docs/api.md, "Explanations"). */
+  explanation: z.array(sentenceSchema),
   /** What people said when asked at this hotspot (`null` when no question was shown for it in the range). */
   answers: answersSummarySchema.nullable(),
 });

@@ -11,6 +11,7 @@ import {
 } from '../constants.js';
 import type { RecorderConfig, StartRecorder } from '../types.js';
 import { guard } from '../util/guard.js';
+import { startAssetReporter } from './asset-reporter.js';
 import { Chunker } from './chunker.js';
 import { MutationBudget } from './mutation-budget.js';
 
@@ -80,6 +81,10 @@ export const startRecorder: StartRecorder = (config: RecorderConfig) => {
   };
 
   begin();
+  // Listed into the recording while it runs (a report made while paused is dropped: the next snapshot has the DOM).
+  const stopAssets = startAssetReporter((tag, payload) => {
+    if (stopRecording) record.addCustomEvent(tag, payload);
+  });
   // The DOM can outgrow one snapshot after recording started; the next checkout would then freeze the page.
   const interval = setInterval(
     guard(() => (stopRecording && domTooLarge() ? pause('dom_too_large') : chunker.close())),
@@ -88,6 +93,7 @@ export const startRecorder: StartRecorder = (config: RecorderConfig) => {
   return {
     stop() {
       stopped = true;
+      stopAssets();
       clearInterval(interval);
       if (resumeTimer) clearTimeout(resumeTimer);
       stopRecording?.();

@@ -1,9 +1,7 @@
-/** Random bytes per id: base 36 carries about 5.2 bits each, so an id has about 124 bits. */
-const ID_LENGTH = 24;
-
-/** A random 24-character id of lower-case letters and digits (about 124 bits), URL-safe. */
+/**
+ * A random URL-safe id of 128 bits: four random 32-bit words in base 36 (up to 28 characters).
+ * Not `crypto.randomUUID()`, which exists only in secure contexts (pages on plain http have none).
+ */
 export function newId(): string {
-  let id = '';
-  for (const byte of crypto.getRandomValues(new Uint8Array(ID_LENGTH))) id += (byte % 36).toString(36);
-  return id;
+  return Array.from(crypto.getRandomValues(new Uint32Array(4)), (word) => word.toString(36)).join('');
 }

@@ -1,5 +1,6 @@
 import { type Batch, batchSchema } from '@snag/protocol';
 import { type Request, Router } from 'express';
+import type { AssetKeeper } from '../assets/asset-keeper.js';
 import type { RateLimits } from '../config.js';
 import {
   DISK_LOW_RETRY_AFTER_S,
@@ -39,6 +40,8 @@ export interface IngestDeps {
   /** The projects' questions, which every `answer` event is checked against. */
   questions: QuestionCatalog;
   logger?: Logger;
+  /** Keeps the stylesheets, fonts and images recordings use; handed each stored batch's recording. */
+  assets?: AssetKeeper;
 }
 
 /**
@@ -56,6 +59,7 @@ export function ingestRouter({
   erased,
   questions,
   logger = silentLogger,
+  assets,
 }: IngestDeps): Router {
   const perKey = new RateLimiter(
     rateLimits?.keyEventsPerSecond ?? 0,
@@ -112,6 +116,9 @@ export function ingestRouter({
         'replay_deferred',
       );
     }
+    // Fetching is for later: this only queues the recording and never holds up the answer.
+    const firstChunk = rows.replay_chunks[0];
+    if (assets && firstChunk) assets.discover(projectId, batch.session.id, firstChunk.time, rows.recordings ?? []);
     res.locals.acceptedEvents = batch.events.length;
     res.status(202).json({ accepted: batch.events.length });
   });

@@ -101,4 +101,6 @@ export interface IngestRows {
   events: EventRow[];
   replay_chunks: ReplayRow[];
   answers: AnswerRow[];
+  /** The replay chunks' rrweb events as decoded, for finding the assets they use (not written). */
+  recordings?: { type: number }[][];
 }

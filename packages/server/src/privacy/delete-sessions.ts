@@ -5,6 +5,7 @@ import type { Store } from '../store/client.js';
 const TABLES = [
   'events',
   'replay_chunks',
+  'replay_assets',
   'answers',
   'page_views',
   'key_events',

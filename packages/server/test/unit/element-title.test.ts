@@ -31,6 +31,13 @@ function report(hotspotElement: ReturnType<typeof element>): FrictionReport {
     trend: { previous_sessions: 0, previous_occurrences: 0, change: null },
     examples: [],
     answers: null,
+    explanation: [
+      {
+        kind: 'what',
+        text: '2 of 4 visitors of /checkout struggled with “Postal code” 2 times.',
+        links: [{ text: '2 of 4 visitors', sessions: { path: '/checkout', kind: 'form_struggle' } }],
+      },
+    ],
   };
   const totals = { sessions: 4, struggling_sessions: 2, struggle_share: 0.5, signals: 2 };
   return {
@@ -61,11 +68,21 @@ describe('element titles', () => {
     const titleColumn = header?.split(',').indexOf('element_title') ?? -1;
     expect(header?.split(',')[titleColumn - 1]).toBe('replay');
     expect(row?.split(',')[titleColumn]).toBe('Postal code (text field)');
+    expect(header?.endsWith(',replay,element_title,explanation')).toBe(true);
+    expect(
+      row?.endsWith(',Postal code (text field),2 of 4 visitors of /checkout struggled with “Postal code” 2 times.'),
+    ).toBe(true);
+  });
+
+  it('come with the hotspot’s sentences in the Markdown export', () => {
+    expect(renderMarkdown(report(element('Postal code', 'textbox')))).toContain(
+      '1. **Postal code (text field) · [data-testid="postal"]** on /checkout: 2 of 4 visitors of /checkout struggled with “Postal code” 2 times.',
+    );
   });
 
   it('fall back to the key when the SDK sent no name', () => {
     const unnamed = report(element(null, null));
     expect(renderMarkdown(unnamed)).toContain('| [data-testid="postal"] ([data-testid="postal"]) |');
-    expect(renderCsv(unnamed).trim().split('\r\n')[1]?.endsWith(',')).toBe(true);
+    expect(renderCsv(unnamed).trim().split('\r\n')[1]).toContain(',,2 of 4 visitors');
   });
 });
