@@ -40,6 +40,12 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'get', path: '/projects/:project/share-links' },
   { method: 'post', path: '/projects/:project/share-links', body: { ttl: '90d' } },
   { method: 'delete', path: '/projects/:project/share-links/:link' },
+  { method: 'get', path: '/projects/:project/questions' },
+  { method: 'post', path: '/projects/:project/questions', body: { text: 'Hi?', type: 'text' } },
+  { method: 'get', path: '/projects/:project/questions/:id' },
+  { method: 'patch', path: '/projects/:project/questions/:id', body: { status: 'paused' } },
+  { method: 'delete', path: '/projects/:project/questions/:id' },
+  { method: 'get', path: '/projects/:project/questions/:id/answers' },
 ];
 
 const PASSWORD = 'correct horse battery';
@@ -48,7 +54,7 @@ let alpha: { id: string; key: string };
 let beta: { id: string; key: string };
 const alphaBatch = makeBatch({ userId: 'alice' });
 const betaBatch = makeBatch({ userId: 'bob' });
-const ids = { session: '', person: '', user: '', token: '', invite: '', link: '' };
+const ids = { session: '', person: '', user: '', token: '', invite: '', link: '', question: '' };
 let betaShareUrl = '';
 const attackers: { name: string; headers: Record<string, string>; agent?: ReturnType<typeof request.agent> }[] = [];
 
@@ -82,6 +88,14 @@ beforeAll(async () => {
     await api.post(`/api/v1/projects/${beta.id}/invites`).set(admin).send({ email: 'x@beta.test', role: 'viewer' })
   ).body.id;
 
+  ids.question = (
+    await api
+      .post(`/api/v1/projects/${beta.id}/questions`)
+      .set(admin)
+      .send({ text: 'Beta asks', type: 'text' })
+      .expect(201)
+  ).body.id;
+
   const link = await api.post(`/api/v1/projects/${beta.id}/share-links`).set(admin).send({ ttl: '1d' }).expect(201);
   ids.link = link.body.id;
   betaShareUrl = link.body.url;
@@ -112,7 +126,8 @@ function fill(path: string, project: string): string {
     .replace(':user', ids.user)
     .replace(':token', ids.token)
     .replace(':invite', ids.invite)
-    .replace(':link', ids.link)}`;
+    .replace(':link', ids.link)
+    .replace(':id', ids.question)}`;
 }
 
 function send(attacker: (typeof attackers)[number], endpoint: Endpoint, project: string) {
@@ -178,6 +193,8 @@ describe('tenant isolation', () => {
     const links = await api.get(`/api/v1/projects/${beta.id}/share-links`).set(admin).expect(200);
     expect(links.body.share_links.map((link: { id: string }) => link.id)).toEqual([ids.link]);
     expect((await api.get(betaShareUrl)).status).toBe(200);
+    const questions = await api.get(`/api/v1/projects/${beta.id}/questions`).set(admin).expect(200);
+    expect(questions.body.questions).toEqual([expect.objectContaining({ id: ids.question, status: 'active' })]);
   });
 
   it("a project's public ingest key writes only into its own project", async () => {
