@@ -107,7 +107,8 @@ export function startClient(
     // bound in; the chunk decides and asks.
     if (event.type === 'signal' && options.questions && !((store.get(ASKED_KEY) as unknown as number) > Date.now()))
       import(/* @vite-ignore */ /* webpackIgnore: true */ `${options.endpoint}/v1/questions.js${keyQuery}`).then(
-        (module: { default: StartQuestions }) => module.default(event, ctx),
+        // A server from before questions answers without a default export: nothing to run.
+        (module: { default?: StartQuestions }) => module.default?.(event, ctx),
         reportInternal,
       );
   };
