@@ -5,13 +5,7 @@ import { captureInputs } from './capture/inputs.js';
 import { captureNetwork } from './capture/network.js';
 import { capturePages } from './capture/pages.js';
 import { captureScroll } from './capture/scroll.js';
-import {
-  ASKED_KEY,
-  QUESTION_GAP_MS,
-  QUEUE_MAX_BYTES,
-  REPLAY_MAX_DOM_NODES,
-  REPLAY_START_IDLE_TIMEOUT_MS,
-} from './constants.js';
+import { ASKED_KEY, QUEUE_MAX_BYTES, REPLAY_MAX_DOM_NODES, REPLAY_START_IDLE_TIMEOUT_MS } from './constants.js';
 import { startDetectors } from './detect/start-detectors.js';
 import { IGNORE_SELECTOR, privacySelectors } from './privacy/mask.js';
 import { scrubUrl } from './privacy/url.js';
@@ -66,8 +60,9 @@ export function startClient(
 ): Client {
   const sessions = createSessions(store, options);
   const ingestUrl = `${options.endpoint}/v1/ingest`;
+  const keyQuery = `?key=${encodeURIComponent(options.key)}`;
   const transport = createTransport({
-    ingestUrl: `${ingestUrl}?key=${encodeURIComponent(options.key)}`,
+    ingestUrl: ingestUrl + keyQuery,
     release: options.release,
     // Keep the page's fetch as it is now: network capture wraps it later and must not see our own requests.
     fetchFn: window.fetch.bind(window),
@@ -105,18 +100,17 @@ export function startClient(
     }
     // An absent user id stays out of the JSON.
     transport.add(event, { id: sessions.current().id, anonymous_id: sessions.anonymousId, user_id: sessions.userId });
-    // Questions at the struggle, the core's whole part in them: unless this person was asked in the
-    // last QUESTION_GAP_MS (so also at most once per session), import the project's question module,
-    // cached by the browser for a minute. The server answers with an empty module when no question is
-    // live, else with the question chunk, the live questions bound in; the chunk decides and asks.
-    if (
-      event.type === 'signal' &&
-      options.questions !== false &&
-      Date.now() - +(store.get(ASKED_KEY) as string) >= QUESTION_GAP_MS
-    )
-      import(/* @vite-ignore */ /* webpackIgnore: true */ `${options.endpoint}/v1/questions.js?key=${options.key}`)
-        .then((module: { default?: StartQuestions }) => module.default?.(event, ctx, store))
-        .catch(reportInternal);
+    // Questions at the struggle, the core's whole part in them: unless this person was asked less than
+    // QUESTION_GAP_MS ago (the chunk stores until when; so also at most once per session), import the
+    // project's question module, cached by the browser for a minute. The server answers with a module
+    // that does nothing when no question is live, else with the question chunk, the live questions
+    // bound in; the chunk decides and asks.
+    if (event.type === 'signal' && options.questions && !((store.get(ASKED_KEY) as unknown as number) > Date.now()))
+      import(/* @vite-ignore */ /* webpackIgnore: true */ `${options.endpoint}/v1/questions.js${keyQuery}`).then(
+        // A server from before questions answers without a default export: nothing to run.
+        (module: { default?: StartQuestions }) => module.default?.(event, ctx),
+        reportInternal,
+      );
   };
   const track = (name: string, props?: Properties) => emit({ type: 'custom', name, ...(props ? { props } : {}) });
 

@@ -55,10 +55,8 @@ export const RECORDER_GLOBAL = '__snagRecorder';
 // Questions at the struggle (the core's hook; the rest is in the question chunk's own constants)
 /** Global the question chunk registers its start function on (the server binds the live questions into it). */
 export const QUESTIONS_GLOBAL = '__snagQuestions';
-/** Storage key of when a question was last put to this person (ms since epoch). */
+/** Storage key of until when this person is not asked again (ms since epoch), set by the question chunk. */
 export const ASKED_KEY = 'asked';
-/** A person is asked at most once in this long (14 days), across all questions: so also at most once per session. */
-export const QUESTION_GAP_MS = 14 * 86_400_000;
 
 // Struggle detection: every threshold is overridable through the `detect` option (same names, camelCase).
 /** Rage click: this many clicks on one target with gaps of at most RAGE_CLICK_GAP_MS and no reaction... */

@@ -1,7 +1,6 @@
 import type { Properties, SignalEvent, SnagEvent } from '@snag/protocol';
 import type { DetectThresholds } from './detect/thresholds.js';
 import type { WidgetStrings } from './questions/widget-strings.js';
-import type { KeyValueStore } from './util/storage.js';
 
 /** Selectors of the privacy rules in force (`privacy/mask.ts` builds them from the options). */
 export interface PrivacySelectors {
@@ -89,7 +88,7 @@ export interface CaptureContext {
  * Decides whether to put one of the live questions to the person after `signal`, and asks
  * it. Lives in the question chunk, which the server serves with the questions bound in.
  */
-export type StartQuestions = (signal: SignalEvent, ctx: CaptureContext, store: KeyValueStore) => void;
+export type StartQuestions = (signal: SignalEvent, ctx: CaptureContext) => void;
 
 /** Starts recording. Lives in the lazily loaded recorder chunk. */
 export type StartRecorder = (config: RecorderConfig) => RecorderHandle;

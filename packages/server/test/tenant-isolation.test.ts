@@ -65,6 +65,12 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'get', path: '/projects/:project/alerts/digest' },
   { method: 'put', path: '/projects/:project/alerts/digest', body: { enabled: false, channel_ids: [] } },
   { method: 'post', path: '/projects/:project/alerts/digest/send' },
+  { method: 'get', path: '/projects/:project/questions' },
+  { method: 'post', path: '/projects/:project/questions', body: { text: 'Hi?', type: 'text' } },
+  { method: 'get', path: '/projects/:project/questions/:question' },
+  { method: 'patch', path: '/projects/:project/questions/:question', body: { status: 'paused' } },
+  { method: 'delete', path: '/projects/:project/questions/:question' },
+  { method: 'get', path: '/projects/:project/questions/:question/answers' },
 ];
 
 const PASSWORD = 'correct horse battery';
@@ -73,7 +79,17 @@ let alpha: { id: string; key: string };
 let beta: { id: string; key: string };
 const alphaBatch = makeBatch({ userId: 'alice' });
 const betaBatch = makeBatch({ userId: 'bob' });
-const ids = { session: '', person: '', user: '', token: '', invite: '', link: '', channel: '', rule: '' };
+const ids = {
+  session: '',
+  person: '',
+  user: '',
+  token: '',
+  invite: '',
+  link: '',
+  channel: '',
+  rule: '',
+  question: '',
+};
 const BETA_HOOK = 'https://hooks.beta.example/snag';
 let betaShareUrl = '';
 const attackers: { name: string; headers: Record<string, string>; agent?: ReturnType<typeof request.agent> }[] = [];
@@ -120,6 +136,13 @@ beforeAll(async () => {
     .send({ name: 'Beta spikes', condition: { kind: 'above_baseline' }, channel_ids: [ids.channel] })
     .expect(201);
   ids.rule = rule.body.id;
+  ids.question = (
+    await api
+      .post(`/api/v1/projects/${beta.id}/questions`)
+      .set(admin)
+      .send({ text: 'Beta asks', type: 'text' })
+      .expect(201)
+  ).body.id;
 
   const link = await api.post(`/api/v1/projects/${beta.id}/share-links`).set(admin).send({ ttl: '1d' }).expect(201);
   ids.link = link.body.id;
@@ -152,6 +175,7 @@ function fill(path: string, project: string): string {
     .replace(':token', ids.token)
     .replace(':invite', ids.invite)
     .replace(':link', ids.link)
+    .replace(':question', ids.question)
     .replace(':id', ids.channel)
     .replace(':rule', ids.rule)
     .replace(':sha256', 'a'.repeat(64))}`;
@@ -174,7 +198,10 @@ describe('tenant isolation', () => {
       }
     };
     walk((server.app as unknown as { router: { stack: never } }).router.stack);
-    const covered = ENDPOINTS.map((endpoint) => `${endpoint.method} ${endpoint.path.split('?')[0]}`);
+    // Question routes name their id `:id` like channels; the list says `:question` to fill in a question's.
+    const covered = ENDPOINTS.map(
+      (endpoint) => `${endpoint.method} ${endpoint.path.split('?')[0]?.replace(':question', ':id')}`,
+    );
     expect(routes.length).toBeGreaterThan(15);
     expect(routes.filter((route) => !covered.includes(route))).toEqual([]);
   });
@@ -229,6 +256,8 @@ describe('tenant isolation', () => {
     expect(history.body.alerts).toEqual([]);
     const rules = await api.get(`/api/v1/projects/${beta.id}/alerts/rules`).set(admin).expect(200);
     expect(rules.body.rules).toEqual([expect.objectContaining({ id: ids.rule, name: 'Beta spikes', enabled: true })]);
+    const questions = await api.get(`/api/v1/projects/${beta.id}/questions`).set(admin).expect(200);
+    expect(questions.body.questions).toEqual([expect.objectContaining({ id: ids.question, status: 'active' })]);
   });
 
   it("a project's public ingest key writes only into its own project", async () => {

@@ -1,5 +1,7 @@
 /** The question chunk's tunables (the core's hook has its own in src/constants.ts). */
 
+/** A person is asked at most once in this long (14 days), across all questions: so also at most once per session. */
+export const QUESTION_GAP_MS = 14 * 86_400_000;
 /** No question in the first this-many ms of a page view: people have barely started. */
 export const MIN_PAGE_AGE_MS = 3_000;
 /** While a form field has focus the question waits, checking this often… */

@@ -2,8 +2,8 @@ import type { AnswerOutcome, PublicQuestion, SignalEvent } from '@snag/protocol'
 import { ASKED_KEY } from '../constants.js';
 import type { CaptureContext, StartQuestions } from '../types.js';
 import { reportInternal } from '../util/guard.js';
-import type { KeyValueStore } from '../util/storage.js';
-import { CALM_CHECK_MS, CALM_WAIT_MAX_MS, MIN_PAGE_AGE_MS, THANKS_MS } from './constants.js';
+import { localStore } from '../util/storage.js';
+import { CALM_CHECK_MS, CALM_WAIT_MAX_MS, MIN_PAGE_AGE_MS, QUESTION_GAP_MS, THANKS_MS } from './constants.js';
 import { pickQuestion } from './pick-question.js';
 import { isDarkPage, placeWidget } from './place-widget.js';
 import { DEFAULT_WIDGET_STRINGS } from './widget-strings.js';
@@ -18,10 +18,7 @@ let busy = false;
  * counts as asking: the person is not asked again for 14 days (so not this session). What
  * becomes of it (shown, answered, dismissed) goes out as `answer` events naming the signal.
  */
-export const startQuestions = (
-  questions: PublicQuestion[],
-  ...[signal, ctx, store]: Parameters<StartQuestions>
-): void => {
+export const startQuestions = (questions: PublicQuestion[], ...[signal, ctx]: Parameters<StartQuestions>): void => {
   if (busy) return;
   const question = pickQuestion(questions, signal, location.pathname, ctx.options.release);
   if (!question || Math.random() >= question.sample_rate) return;
@@ -36,13 +33,13 @@ export const startQuestions = (
       'input,textarea,select,[contenteditable=""],[contenteditable="true"]',
     );
     if (typing || performance.now() < MIN_PAGE_AGE_MS) setTimeout(attempt, CALM_CHECK_MS);
-    else ask(question, signal, ctx, store);
+    else ask(question, signal, ctx);
   };
   setTimeout(attempt, question.delay_ms);
 };
 
-function ask(question: PublicQuestion, signal: SignalEvent, ctx: CaptureContext, store: KeyValueStore) {
-  store.set(ASKED_KEY, String(Date.now()));
+function ask(question: PublicQuestion, signal: SignalEvent, ctx: CaptureContext) {
+  localStore.set(ASKED_KEY, String(Date.now() + QUESTION_GAP_MS));
   const send = (outcome: AnswerOutcome, answer: WidgetAnswer = {}) =>
     ctx.emit({
       type: 'answer',

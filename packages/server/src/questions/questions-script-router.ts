@@ -45,7 +45,7 @@ export function questionsScriptRouter(
     }
     const body =
       questions.length === 0 || !chunk
-        ? '// No question is being asked in this project.\nexport {};\n'
+        ? '// No question is being asked in this project.\nexport default () => {};\n'
         : `${chunk.body.toString('utf8')}\nexport default window.${CHUNK_GLOBAL}.bind(null, ${JSON.stringify(questions)});\n`;
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
     res.setHeader('Content-Type', 'application/javascript; charset=utf-8');

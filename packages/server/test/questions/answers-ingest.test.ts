@@ -246,7 +246,7 @@ describe('GET /v1/questions (the SDK’s read)', () => {
       .send({ status: 'paused' })
       .expect(200);
     const none = await request(server.app).get(`/v1/questions.js?key=${PUBLIC_KEY}`).expect(200);
-    expect(none.text).toBe('// No question is being asked in this project.\nexport {};\n');
+    expect(none.text).toBe('// No question is being asked in this project.\nexport default () => {};\n');
     await request(server.app).get('/v1/questions.js?key=pk_nope').expect(401);
   });
 });
