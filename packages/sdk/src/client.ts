@@ -5,7 +5,7 @@ import { captureInputs } from './capture/inputs.js';
 import { captureNetwork } from './capture/network.js';
 import { capturePages } from './capture/pages.js';
 import { captureScroll } from './capture/scroll.js';
-import { ASKED_KEY, QUEUE_MAX_BYTES, REPLAY_MAX_DOM_NODES, REPLAY_START_IDLE_TIMEOUT_MS } from './constants.js';
+import { QUEUE_MAX_BYTES, REPLAY_MAX_DOM_NODES, REPLAY_START_IDLE_TIMEOUT_MS } from './constants.js';
 import { startDetectors } from './detect/start-detectors.js';
 import { IGNORE_SELECTOR, privacySelectors } from './privacy/mask.js';
 import { scrubUrl } from './privacy/url.js';
@@ -100,12 +100,11 @@ export function startClient(
     }
     // An absent user id stays out of the JSON.
     transport.add(event, { id: sessions.current().id, anonymous_id: sessions.anonymousId, user_id: sessions.userId });
-    // Questions at the struggle, the core's whole part in them: unless this person was asked less than
-    // QUESTION_GAP_MS ago (the chunk stores until when; so also at most once per session), import the
-    // project's question module, cached by the browser for a minute. The server answers with a module
-    // that does nothing when no question is live, else with the question chunk, the live questions
-    // bound in; the chunk decides and asks.
-    if (event.type === 'signal' && options.questions && !((store.get(ASKED_KEY) as unknown as number) > Date.now()))
+    // Questions at the struggle, the core's whole part in them: import the project's question module
+    // (once per page view, cached by the browser for a minute). The server answers with a module that
+    // does nothing when no question is live, else with the question chunk, the live questions bound in;
+    // the chunk decides (not asked in the last 14 days, kind, page, hotspot, release, sampling) and asks.
+    if (event.type === 'signal' && options.questions)
       import(/* @vite-ignore */ /* webpackIgnore: true */ `${options.endpoint}/v1/questions.js${keyQuery}`).then(
         // A server from before questions answers without a default export: nothing to run.
         (module: { default?: StartQuestions }) => module.default?.(event, ctx),

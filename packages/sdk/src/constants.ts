@@ -55,7 +55,7 @@ export const RECORDER_GLOBAL = '__snagRecorder';
 // Questions at the struggle (the core's hook; the rest is in the question chunk's own constants)
 /** Global the question chunk registers its start function on (the server binds the live questions into it). */
 export const QUESTIONS_GLOBAL = '__snagQuestions';
-/** Storage key of until when this person is not asked again (ms since epoch), set by the question chunk. */
+/** Storage key of until when this person is not asked again (ms since epoch); the question chunk's. */
 export const ASKED_KEY = 'asked';
 
 // Struggle detection: every threshold is overridable through the `detect` option (same names, camelCase).

@@ -19,7 +19,7 @@ let busy = false;
  * becomes of it (shown, answered, dismissed) goes out as `answer` events naming the signal.
  */
 export const startQuestions = (questions: PublicQuestion[], ...[signal, ctx]: Parameters<StartQuestions>): void => {
-  if (busy) return;
+  if (busy || Number(localStore.get(ASKED_KEY)) > Date.now()) return;
   const question = pickQuestion(questions, signal, location.pathname, ctx.options.release);
   if (!question || Math.random() >= question.sample_rate) return;
   busy = true;
