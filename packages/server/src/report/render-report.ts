@@ -95,13 +95,13 @@ const CSV_COLUMNS = [
   'last_seen',
   'replay',
   'element_title',
+  'explanation',
   'asked',
   'answered',
   'dismissed',
   'answer_choices',
   'mean_rating',
   'what_people_said',
-  'explanation',
 ] as const;
 
 /** The hotspots as CSV (one row each), for spreadsheets. */
@@ -124,13 +124,13 @@ export function renderCsv(report: FrictionReport): string {
     hotspot.last_seen,
     hotspot.examples[0]?.replay ?? '',
     hotspot.element ? elementTitle(hotspot.element) : '',
+    explanationText(hotspot),
     hotspot.answers?.shown ?? '',
     hotspot.answers?.answered ?? '',
     hotspot.answers?.dismissed ?? '',
     choicesCell(hotspot),
     hotspot.answers?.ratings.mean ?? '',
     quotesCell(hotspot),
-    explanationText(hotspot),
   ]);
   return `${[CSV_COLUMNS, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
