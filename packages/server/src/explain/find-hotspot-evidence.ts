@@ -95,37 +95,32 @@ occurrences AS (
     LEFT JOIN details AS d ON d.session_id = s.session_id AND d.event_id = s.event_id
     LEFT JOIN followers AS f ON f.session_id = s.session_id
 ),
-top_errors AS (
-    SELECT path_pattern, element_key, kind, argMax(error, n) AS top_error, max(n) AS top_error_count
-    FROM (SELECT path_pattern, element_key, kind, error, count() AS n FROM occurrences WHERE error != ''
-          GROUP BY path_pattern, element_key, kind, error)
-    GROUP BY path_pattern, element_key, kind
-),
-top_requests AS (
-    SELECT path_pattern, element_key, kind, argMax((url, status), n) AS top, max(n) AS top_request_count
-    FROM (SELECT path_pattern, element_key, kind, request.3 AS url, request.4 AS status, count() AS n
-          FROM occurrences WHERE request.3 != '' GROUP BY path_pattern, element_key, kind, url, status)
-    GROUP BY path_pattern, element_key, kind
-),
-by_release AS (
-    SELECT path_pattern, element_key, kind, groupArray((release, sessions)) AS releases
-    FROM (SELECT path_pattern, element_key, kind, release, uniqExact(session_id) AS sessions FROM occurrences
-          GROUP BY path_pattern, element_key, kind, release)
-    GROUP BY path_pattern, element_key, kind
+per_session AS (
+    SELECT path_pattern, element_key, kind, release, session_id,
+           sum(clicks) AS clicks, groupArrayIf(wait_ms, wait_ms > 0) AS waits, countIf(disabled) AS disabled,
+           countIf(error != '') AS errored,
+           sumMapIf([error], [toUInt64(1)], error != '') AS errors,
+           sumMapIf([concat(toString(request.4), ' ', request.3)], [toUInt64(1)], request.3 != '') AS requests
+    FROM occurrences
+    GROUP BY path_pattern, element_key, kind, release, session_id
 )
-SELECT o.path_pattern AS path_pattern, o.element_key AS element_key, o.kind AS kind,
-       sum(o.clicks) AS clicks,
-       if(countIf(o.wait_ms > 0) = 0, 0, quantileExactIf(0.5)(o.wait_ms, o.wait_ms > 0)) AS median_wait_ms,
-       countIf(o.disabled) AS disabled,
-       countIf(o.error != '') AS errored,
-       any(e.top_error) AS top_error, any(e.top_error_count) AS top_error_count,
-       any(r.top.1) AS top_request, any(r.top.2) AS top_request_status, any(r.top_request_count) AS top_request_count,
-       any(b.releases) AS releases
-FROM occurrences AS o
-LEFT JOIN top_errors AS e USING (path_pattern, element_key, kind)
-LEFT JOIN top_requests AS r USING (path_pattern, element_key, kind)
-LEFT JOIN by_release AS b USING (path_pattern, element_key, kind)
-GROUP BY o.path_pattern, o.element_key, o.kind
+-- One pass over the occurrences: per session first, then per hotspot (counts per error message,
+-- per failed request and per release summed as maps).
+SELECT path_pattern, element_key, kind,
+       sum(clicks) AS clicks,
+       ifNull(quantileExactArrayIf(0.5)(waits, notEmpty(waits)), 0) AS median_wait_ms,
+       sum(disabled) AS disabled,
+       sum(errored) AS errored,
+       sumMap(errors) AS error_counts,
+       error_counts.1[indexOf(error_counts.2, arrayMax(error_counts.2))] AS top_error,
+       if(empty(error_counts.2), 0, arrayMax(error_counts.2)) AS top_error_count,
+       sumMap(requests) AS request_counts,
+       request_counts.1[indexOf(request_counts.2, arrayMax(request_counts.2))] AS top_request_key,
+       if(empty(request_counts.2), 0, arrayMax(request_counts.2)) AS top_request_count,
+       sumMap([release], [toUInt64(1)]) AS release_sessions,
+       arrayZip(release_sessions.1, release_sessions.2) AS releases
+FROM per_session
+GROUP BY path_pattern, element_key, kind
 SETTINGS join_use_nulls = 0`;
 }
 
@@ -178,7 +173,7 @@ export async function findHotspotEvidence(
     paths: [...new Set(hotspots.map((hotspot) => hotspot.path_pattern))],
   };
   const [sdk, journeyRows, pages] = await Promise.all([
-    sdkKeys.length ? store.query<HotspotEvidence>(evidenceSql(on), { ...params, keys: sdkKeys }, READ_SETTINGS) : [],
+    sdkKeys.length ? findSdkEvidence(store, on, { ...params, keys: sdkKeys }) : [],
     journeyKeys.length ? findJourneyReleases(store, on, { ...params, keys: journeyKeys }) : [],
     store.query<{ path_pattern: string; page_releases: HotspotEvidence['page_releases'] }>(
       PAGE_RELEASES_SQL,
@@ -188,6 +183,38 @@ export async function findHotspotEvidence(
   ]);
   const pageReleases = new Map(pages.map((row) => [row.path_pattern, row.page_releases]));
   return [...sdk, ...journeyRows].map((row) => ({ ...row, page_releases: pageReleases.get(row.path_pattern) ?? [] }));
+}
+
+type SdkEvidenceRow = Omit<HotspotEvidence, 'top_request' | 'top_request_status' | 'page_releases'> & {
+  /** `<status> <url>` of the failed request that most often followed. */
+  top_request_key: string;
+};
+
+async function findSdkEvidence(
+  store: Store,
+  on: PresentFilters,
+  params: Record<string, unknown>,
+): Promise<HotspotEvidence[]> {
+  const rows = await store.query<SdkEvidenceRow>(evidenceSql(on), params, READ_SETTINGS);
+  return rows.map((row) => {
+    const space = row.top_request_key.indexOf(' ');
+    return {
+      path_pattern: row.path_pattern,
+      element_key: row.element_key,
+      kind: row.kind,
+      clicks: Number(row.clicks),
+      median_wait_ms: Number(row.median_wait_ms),
+      disabled: Number(row.disabled),
+      errored: Number(row.errored),
+      top_error: row.top_error,
+      top_error_count: Number(row.top_error_count),
+      top_request: space < 0 ? '' : row.top_request_key.slice(space + 1),
+      top_request_status: space < 0 ? 0 : Number(row.top_request_key.slice(0, space)),
+      top_request_count: Number(row.top_request_count),
+      releases: row.releases.map(([release, sessions]) => [release, Number(sessions)]),
+      page_releases: [],
+    };
+  });
 }
 
 async function findJourneyReleases(
