@@ -10,7 +10,7 @@ import {
 } from '../analytics/sql-fragments.js';
 import type { TimeRange } from '../analytics/time-range.js';
 import type { Store } from '../store/client.js';
-import { EVIDENCE_FOLLOW_WINDOW_MS } from './constants.js';
+import { EVIDENCE_FOLLOW_WINDOW_MS, EVIDENCE_MAX_SESSIONS } from './constants.js';
 
 /** A hotspot's identity: (path pattern, element key, kind). */
 export interface HotspotKey {
@@ -21,6 +21,9 @@ export interface HotspotKey {
 
 /** What the store knows about a hotspot's occurrences in the range, beyond its figures. */
 export interface HotspotEvidence extends HotspotKey {
+  /** The occurrences and sessions the details below were read from: the hotspot's latest EVIDENCE_MAX_SESSIONS sessions. */
+  occurrences: number;
+  sessions: number;
   /** Presses in all its rage bursts (the SDK's `clicks` detail). */
   clicks: number;
   /** Median wait of its dead clicks (`waited_ms`) and slow clicks (`wait_ms`); 0 when none. */
@@ -53,7 +56,7 @@ function evidenceSql(on: PresentFilters): string {
 WITH
     fromUnixTimestamp64Milli({from:Int64}, 'UTC') AS range_from,
     fromUnixTimestamp64Milli({to:Int64}, 'UTC') AS range_to,
-signal_rows AS (
+all_signals AS (
     SELECT session_id, event_id, time, path_pattern, element_key, kind, release
     FROM (
         SELECT session_id, event_id, time, path_pattern, ${ELEMENT_KEY_SQL} AS element_key, toString(signal_kind) AS kind, release
@@ -63,20 +66,34 @@ signal_rows AS (
         LIMIT 1 BY session_id, event_id)
     WHERE concat(path_pattern, char(31), element_key, char(31), kind) IN {keys:Array(String)}
 ),
+-- The details and what followed are read for each hotspot's latest sessions only.
+signal_rows AS (
+    SELECT * FROM all_signals
+    WHERE (path_pattern, element_key, kind, session_id) IN (
+        SELECT path_pattern, element_key, kind, session_id FROM all_signals
+        GROUP BY path_pattern, element_key, kind, session_id
+        ORDER BY max(time) DESC
+        LIMIT ${EVIDENCE_MAX_SESSIONS} BY path_pattern, element_key, kind)
+),
+release_counts AS (
+    SELECT path_pattern, element_key, kind, sumMap([release], [toUInt64(1)]) AS release_sessions
+    FROM (SELECT DISTINCT path_pattern, element_key, kind, release, session_id FROM all_signals)
+    GROUP BY path_pattern, element_key, kind
+),
 session_events AS (
-    SELECT session_id, event_id, type, time, status, data,
+    SELECT session_id, event_id, type, time, status, if(type = 'signal', data, '') AS data,
            -- a request to the page's own site is named by its path ("/api/coupon")
            if(type = 'network' AND domain(message) = domain(url), path(message), message) AS message
     FROM {db:Identifier}.events
-    WHERE project_id = {project:String}
+    PREWHERE project_id = {project:String}
       AND session_id IN (SELECT session_id FROM signal_rows)
-      AND type IN ('signal', 'error', 'network')
+      AND (type IN ('signal', 'error') OR (type = 'network' AND (status = 0 OR status >= 400)))
       AND time >= range_from AND time < range_to + toIntervalMillisecond(${EVIDENCE_FOLLOW_WINDOW_MS})
 ),
 followers AS (
     SELECT session_id, groupArray((time, type, message, status)) AS after
     FROM session_events
-    WHERE type = 'error' OR (type = 'network' AND (status = 0 OR status >= 400))
+    WHERE type != 'signal'
     GROUP BY session_id
 ),
 details AS (
@@ -97,6 +114,7 @@ occurrences AS (
 ),
 per_session AS (
     SELECT path_pattern, element_key, kind, release, session_id,
+           count() AS occurrences,
            sum(clicks) AS clicks, groupArrayIf(wait_ms, wait_ms > 0) AS waits, countIf(disabled) AS disabled,
            countIf(error != '') AS errored,
            sumMapIf([error], [toUInt64(1)], error != '') AS errors,
@@ -107,6 +125,8 @@ per_session AS (
 -- One pass over the occurrences: per session first, then per hotspot (counts per error message,
 -- per failed request and per release summed as maps).
 SELECT path_pattern, element_key, kind,
+       sum(occurrences) AS occurrences,
+       count() AS sessions,
        sum(clicks) AS clicks,
        ifNull(quantileExactArrayIf(0.5)(waits, notEmpty(waits)), 0) AS median_wait_ms,
        sum(disabled) AS disabled,
@@ -117,9 +137,10 @@ SELECT path_pattern, element_key, kind,
        sumMap(requests) AS request_counts,
        request_counts.1[indexOf(request_counts.2, arrayMax(request_counts.2))] AS top_request_key,
        if(empty(request_counts.2), 0, arrayMax(request_counts.2)) AS top_request_count,
-       sumMap([release], [toUInt64(1)]) AS release_sessions,
+       any(r.release_sessions) AS release_sessions,
        arrayZip(release_sessions.1, release_sessions.2) AS releases
 FROM per_session
+LEFT JOIN release_counts AS r USING (path_pattern, element_key, kind)
 GROUP BY path_pattern, element_key, kind
 SETTINGS join_use_nulls = 0`;
 }
@@ -202,6 +223,8 @@ async function findSdkEvidence(
       path_pattern: row.path_pattern,
       element_key: row.element_key,
       kind: row.kind,
+      occurrences: Number(row.occurrences),
+      sessions: Number(row.sessions),
       clicks: Number(row.clicks),
       median_wait_ms: Number(row.median_wait_ms),
       disabled: Number(row.disabled),
@@ -232,6 +255,8 @@ async function findJourneyReleases(
 }
 
 const NO_EVIDENCE: Omit<HotspotEvidence, 'path_pattern' | 'element_key' | 'kind' | 'releases' | 'page_releases'> = {
+  occurrences: 0,
+  sessions: 0,
   clicks: 0,
   median_wait_ms: 0,
   disabled: 0,
