@@ -1,0 +1,40 @@
+import { readFile } from 'node:fs/promises';
+import type { Options } from 'tsup';
+
+type Plugin = NonNullable<Options['esbuildPlugins']>[number];
+
+/**
+ * Opens two seams in the pinned @rrweb/record bundle (2.1.6) at build time, so the recorder can
+ * use rrweb's own serializer, mirror and id counter instead of shipping a second copy:
+ * - the full snapshot goes through `snagHooks.snapshot` (the recorder takes it in slices);
+ * - every mutation observer callback goes through `snagHooks.mutations` (coalesced per frame).
+ * `serializeNodeWithId` is exported next to them. A build against another rrweb fails here loudly.
+ */
+const SEAMS: Array<[string | RegExp, string]> = [
+  ['const node = snapshot(document, {', 'const node = snagHooks.snapshot(document, {'],
+  [
+    'callbackWrapper(mutationBuffer.processMutations.bind(mutationBuffer))',
+    'callbackWrapper(snagHooks.mutations(mutationBuffer.processMutations.bind(mutationBuffer)))',
+  ],
+  // Snag never records canvas (recordCanvas: false), so the canvas worker's inlined source is dead weight.
+  [/const jsContent = '.*';\n/, "const jsContent = '';\n"],
+];
+
+const EXPORTS = `
+export const snagHooks = { snapshot: undefined, mutations: (process) => process, serializeNodeWithId };
+`;
+
+export const rrwebHooks: Plugin = {
+  name: 'snag-rrweb-hooks',
+  setup(build) {
+    build.onLoad({ filter: /@rrweb[\\/]record[\\/]dist[\\/]record\.js$/ }, async (args) => {
+      let contents = await readFile(args.path, 'utf8');
+      for (const [from, to] of SEAMS) {
+        const found = typeof from === 'string' ? contents.split(from).length - 1 : (contents.match(from) ?? []).length;
+        if (found !== 1) throw new Error(`rrweb-hooks: expected one "${from}" in ${args.path}, found ${found}`);
+        contents = contents.replace(from, to);
+      }
+      return { contents: contents + EXPORTS, loader: 'js' };
+    });
+  },
+};
