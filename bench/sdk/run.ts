@@ -44,7 +44,7 @@ async function main(): Promise<void> {
         }
       }
       console.log(
-        `\n${kind === 'app' ? 'Typical app page' : 'Stress page (10,000 rows, 500 cell changes/s)'} — median of ${runs}`,
+        `\n${kind === 'app' ? 'Typical app page' : 'Stress page (60,000 cells, 3,000 cell changes/s)'} — median of ${runs}`,
       );
       printTable(results);
     }
@@ -61,7 +61,10 @@ function printTable(results: Map<string, RunResult[]>): void {
   const stat = (variant: string, pick: (r: RunResult) => number) => median((results.get(variant) ?? []).map(pick));
   const baseTask = stat('none', (r) => r.taskMs);
   const baseScript = stat('none', (r) => r.scriptMs);
-  console.log('  variant    task ms  vs none   script ms  vs none  added script ms  long tasks  longest');
+  const baseHeap = stat('none', (r) => r.heapBytes);
+  console.log(
+    '  variant    task ms  vs none   script ms  vs none  added script ms  long tasks  longest  SDK longest  SDK in LoAFs  heap added',
+  );
   for (const variant of VARIANTS) {
     const task = stat(variant, (r) => r.taskMs);
     const script = stat(variant, (r) => r.scriptMs);
@@ -76,8 +79,15 @@ function printTable(results: Map<string, RunResult[]>): void {
         .toFixed(0)
         .padStart(11),
       `${stat(variant, (r) => r.maxLongTaskMs).toFixed(0)} ms`.padStart(8),
+      `${stat(variant, (r) => r.maxSdkScriptMs).toFixed(0)} ms`.padStart(12),
+      `${stat(variant, (r) => r.sdkScriptInLongFramesMs).toFixed(0)} ms`.padStart(13),
+      `${((stat(variant, (r) => r.heapBytes) - baseHeap) / 1024 / 1024).toFixed(1)} MB`.padStart(11),
     ];
     console.log(`  ${cells.join(' ')}`);
+  }
+  for (const variant of VARIANTS) {
+    const longest = (results.get(variant) ?? []).map((r) => r.longestSdkScript).filter(Boolean);
+    if (longest.length > 0) console.log(`  longest SDK script, ${variant}: ${longest.join(' | ')}`);
   }
 }
 

@@ -4,7 +4,7 @@ import type { Options } from 'tsup';
 type Plugin = NonNullable<Options['esbuildPlugins']>[number];
 
 /**
- * Opens two seams in the pinned @rrweb/record bundle (2.1.6) at build time, so the recorder can
+ * Opens seams in the pinned @rrweb/record bundle (2.1.6) at build time, so the recorder can
  * use rrweb's own serializer, mirror and id counter instead of shipping a second copy:
  * - the full snapshot goes through `snagHooks.snapshot` (the recorder takes it in slices);
  * - every mutation observer callback goes through `snagHooks.mutations` (coalesced per frame).
@@ -16,6 +16,9 @@ const SEAMS: Array<[string | RegExp, string]> = [
     'callbackWrapper(mutationBuffer.processMutations.bind(mutationBuffer))',
     'callbackWrapper(snagHooks.mutations(mutationBuffer.processMutations.bind(mutationBuffer)))',
   ],
+  // During a sliced snapshot a node added before a sibling the walk has not reached is left to the walk;
+  // rrweb would warn about it in the host page's console every time.
+  [/console\.warn\(\s*"Couldn't record new node\. Couldn't find mirror id for nextSibling:",\s*nextSibling2\s*\);/, ''],
   // Snag never records canvas (recordCanvas: false), so the canvas worker's inlined source is dead weight.
   [/const jsContent = '.*';\n/, "const jsContent = '';\n"],
 ];

@@ -17,6 +17,7 @@ import { MutationBudget } from './mutation-budget.js';
 import { MutationFrames } from './mutation-frames.js';
 import type { RrwebSnapshotOptions } from './rrweb-seams.js';
 import { type SlicedSnapshot, takeSlicedSnapshot } from './sliced-snapshot.js';
+import { yieldToPage } from './yield-to-page.js';
 
 type Event = { type: number; timestamp: number; data?: unknown };
 
@@ -153,7 +154,12 @@ export const startRecorder: StartRecorder = (config: RecorderConfig) => {
     if (stopRecording as (() => void) | undefined) record.takeFullSnapshot(true);
   };
 
-  begin();
+  // rrweb's set-up (observers, patched prototypes) runs in a task of its own, not in the one that loaded the chunk.
+  yieldToPage(
+    guard(() => {
+      if (!stopped) begin();
+    }),
+  );
   const chunkTimer = setInterval(guard(() => chunker.close()), REPLAY_CHUNK_INTERVAL_MS);
   const checkoutTimer = setInterval(guard(checkout), REPLAY_CHECKOUT_EVERY_MS);
   return {

@@ -46,9 +46,7 @@ describe('recording a 60,000-cell page that changes 3,000 times a second', () =>
       moments.push(await settledMoment(page));
     }
     const last = moments[moments.length - 1] as Moment;
-    console.log('DEBUG moments', Date.now());
     const events = await recordedUntil(page, sessionId, last.t);
-    console.log('DEBUG events', Date.now(), events.length, JSON.stringify(events).length);
 
     expect(events.filter((event) => event.type === 2)).toHaveLength(1);
     expect(events.filter((event) => event.type === 5 && event.data?.tag === 'snag-paused')).toEqual([]);
@@ -98,7 +96,6 @@ async function recordedUntil(page: Page, sessionId: string, until: number): Prom
     const events = chunks
       .filter((chunk: ReplayChunkRow) => chunk.page_id === chunks[0]?.page_id)
       .flatMap((chunk) => JSON.parse(chunk.data) as Recorded[]);
-    console.log('DEBUG poll', Date.now(), chunks.length, events.length, events.at(-1)?.timestamp, until);
     if (events.some((event) => event.timestamp > until)) return events;
     await page.waitForTimeout(500);
   }
