@@ -12,6 +12,9 @@ import { bundleSizes } from './sizes.js';
 import { startStaticServer } from './static-server.js';
 
 const runs = Number(process.argv[2] ?? 3);
+/** Optional comma-separated variants to run (`none,snag`); `none` is always kept as the baseline. */
+const only = process.argv[3]?.split(',');
+const variants = VARIANTS.filter((variant) => !only || variant === 'none' || only.includes(variant));
 const PAGES: PageKind[] = ['app', 'stress'];
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
@@ -38,7 +41,7 @@ async function main(): Promise<void> {
       const results = new Map<string, RunResult[]>();
       for (let run = 0; run < runs; run++) {
         // Interleaved so that drift in the machine's load hits every variant alike.
-        for (const variant of VARIANTS) {
+        for (const variant of variants) {
           const result = await measure(browser, `${site.origin}/${variant}/${kind}`, kind);
           results.set(variant, [...(results.get(variant) ?? []), result]);
         }
@@ -65,7 +68,7 @@ function printTable(results: Map<string, RunResult[]>): void {
   console.log(
     '  variant    task ms  vs none   script ms  vs none  added script ms  long tasks  longest  SDK longest  SDK in LoAFs  heap added',
   );
-  for (const variant of VARIANTS) {
+  for (const variant of variants) {
     const task = stat(variant, (r) => r.taskMs);
     const script = stat(variant, (r) => r.scriptMs);
     const cells = [
@@ -85,7 +88,7 @@ function printTable(results: Map<string, RunResult[]>): void {
     ];
     console.log(`  ${cells.join(' ')}`);
   }
-  for (const variant of VARIANTS) {
+  for (const variant of variants) {
     const longest = (results.get(variant) ?? []).map((r) => r.longestSdkScript).filter(Boolean);
     if (longest.length > 0) console.log(`  longest SDK script, ${variant}: ${longest.join(' | ')}`);
   }

@@ -7,7 +7,8 @@ type Plugin = NonNullable<Options['esbuildPlugins']>[number];
  * Opens seams in the pinned @rrweb/record bundle (2.1.6) at build time, so the recorder can
  * use rrweb's own serializer, mirror and id counter instead of shipping a second copy:
  * - the full snapshot goes through `snagHooks.snapshot` (the recorder takes it in slices);
- * - every mutation observer callback goes through `snagHooks.mutations` (coalesced per frame).
+ * - every mutation observer callback goes through `snagHooks.mutations` (coalesced per frame);
+ * - the scroll listener goes through `snagHooks.afterRender` (positions read once the frame is drawn).
  * `serializeNodeWithId` is exported next to them. A build against another rrweb fails here loudly.
  */
 const SEAMS: Array<[string | RegExp, string]> = [
@@ -16,6 +17,9 @@ const SEAMS: Array<[string | RegExp, string]> = [
     'callbackWrapper(mutationBuffer.processMutations.bind(mutationBuffer))',
     'callbackWrapper(snagHooks.mutations(mutationBuffer.processMutations.bind(mutationBuffer)))',
   ],
+  // Scroll positions are read after the next frame is drawn, when the page's layout is clean: read in the
+  // scroll event, they lay out whatever the page changed since, inside rrweb's handler.
+  ['return on("scroll", updatePosition, doc);', 'return on("scroll", snagHooks.afterRender(updatePosition), doc);'],
   // During a sliced snapshot a node added before a sibling the walk has not reached is left to the walk;
   // rrweb would warn about it in the host page's console every time.
   [/console\.warn\(\s*"Couldn't record new node\. Couldn't find mirror id for nextSibling:",\s*nextSibling2\s*\);/, ''],
@@ -24,7 +28,7 @@ const SEAMS: Array<[string | RegExp, string]> = [
 ];
 
 const EXPORTS = `
-export const snagHooks = { snapshot: undefined, mutations: (process) => process, serializeNodeWithId };
+export const snagHooks = { snapshot: undefined, mutations: (process) => process, afterRender: (listener) => listener, serializeNodeWithId };
 `;
 
 export const rrwebHooks: Plugin = {

@@ -25,7 +25,11 @@ function documentTree(rows: number) {
       type: 2,
       tagName: 'tr',
       attributes: {},
-      childNodes: [cell(`row ${row}`), cell('quote " backslash \\ newline \n é'), { type: 2, tagName: 'td', attributes: {}, childNodes: [], id: id++ }],
+      childNodes: [
+        cell(`row ${row}`),
+        cell('quote " backslash \\ newline \n é'),
+        { type: 2, tagName: 'td', attributes: {}, childNodes: [], id: id++ },
+      ],
       id: id++,
     })),
     id: id++,
@@ -38,7 +42,11 @@ describe('JSON of recorded events in pieces', () => {
     const events = [
       { type: 4, timestamp: 1, data: { href: 'https://shop.test/', width: 800, height: 600 } },
       { type: 2, timestamp: 1, data: { node: documentTree(3_000), initialOffset: { left: 0, top: 10 } } },
-      { type: 3, timestamp: 2, data: { source: 0, texts: [{ id: 5, value: 'x' }], adds: [], removes: [], attributes: [] } },
+      {
+        type: 3,
+        timestamp: 2,
+        data: { source: 0, texts: [{ id: 5, value: 'x' }], adds: [], removes: [], attributes: [] },
+      },
     ];
     expect(JSON.parse(await collect(events))).toEqual(events);
   });

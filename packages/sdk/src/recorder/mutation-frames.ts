@@ -1,4 +1,4 @@
-import { REPLAY_FRAME_MAX_NODES, REPLAY_FRAME_MAX_MS, REPLAY_FRAME_SLOW_STRIKES } from '../constants.js';
+import { REPLAY_FRAME_MAX_MS, REPLAY_FRAME_MAX_NODES, REPLAY_FRAME_SLOW_STRIKES } from '../constants.js';
 
 type Process = (records: MutationRecord[]) => void;
 

@@ -18,6 +18,8 @@ export interface RrwebSeams {
   snapshot: ((doc: Document, options: RrwebSnapshotOptions) => serializedNodeWithId | null) | undefined;
   /** Wraps every mutation observer callback rrweb installs. */
   mutations: (process: (records: MutationRecord[]) => void) => (records: MutationRecord[]) => void;
+  /** Wraps rrweb's scroll listener. */
+  afterRender: <E>(listener: (event: E) => void) => (event: E) => void;
   serializeNodeWithId: (node: Node, options: Record<string, unknown>) => serializedNodeWithId | null;
 }
 

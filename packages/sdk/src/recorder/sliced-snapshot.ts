@@ -75,7 +75,15 @@ export function takeSlicedSnapshot(
 
   const root = serialize(doc, undefined) as SerializedParent;
   const stack: Frame[] = [
-    { node: doc, sn: root, last: null, inShadow: false, needsMask: false, preserveWhiteSpace: true, cssCaptured: false },
+    {
+      node: doc,
+      sn: root,
+      last: null,
+      inShadow: false,
+      needsMask: false,
+      preserveWhiteSpace: true,
+      cssCaptured: false,
+    },
   ];
   let cancelled = false;
 

@@ -57,26 +57,35 @@ export const startRecorder: StartRecorder = (config: RecorderConfig) => {
   const snapshotInSlices = (doc: Document, options: RrwebSnapshotOptions) => {
     walk?.cancel();
     const timestamp = Date.now();
-    const meta = {
-      type: META,
-      timestamp,
-      data: {
-        href: config.scrubUrl(location.href),
-        width: window.innerWidth || document.documentElement.clientWidth,
-        height: window.innerHeight || document.documentElement.clientHeight,
-      },
-    };
-    const initialOffset = { left: window.scrollX, top: window.scrollY };
+    const href = config.scrubUrl(location.href);
+    // The viewport and scroll position are read in the first slice, not here: reading them lays out what
+    // the page changed since its last frame, and this runs inside rrweb's set-up or a checkout.
+    let view: { meta: Event; initialOffset: { left: number; top: number } } | undefined;
     held = [];
     walk = takeSlicedSnapshot(doc, options, {
-      beforeSlice: () => frames.flush(),
+      beforeSlice: () => {
+        view ??= {
+          meta: {
+            type: META,
+            timestamp,
+            data: {
+              href,
+              width: window.innerWidth || document.documentElement.clientWidth,
+              height: window.innerHeight || document.documentElement.clientHeight,
+            },
+          },
+          initialOffset: { left: window.scrollX, top: window.scrollY },
+        };
+        frames.flush();
+      },
       onDone: guard((node: serializedNodeWithId) => {
         const events = held ?? [];
         walk = undefined;
         held = undefined;
         snapshotEmitted = true;
-        chunker.add(meta);
-        chunker.add({ type: FULL_SNAPSHOT, timestamp, data: { node, initialOffset } });
+        if (!view) return;
+        chunker.add(view.meta);
+        chunker.add({ type: FULL_SNAPSHOT, timestamp, data: { node, initialOffset: view.initialOffset } });
         for (const event of events) deliver(event);
       }),
     });
@@ -119,6 +128,7 @@ export const startRecorder: StartRecorder = (config: RecorderConfig) => {
     snapshotEmitted = false;
     snagHooks.snapshot = snapshotInSlices;
     snagHooks.mutations = (process) => frames.wrap(process);
+    snagHooks.afterRender = (listener) => (event) => requestAnimationFrame(() => yieldToPage(() => listener(event)));
     stopRecording = record({
       emit: guard((event: eventWithTime) => {
         // rrweb's own Meta and (placeholder) full snapshot: the sliced snapshot brings its own.
@@ -160,7 +170,10 @@ export const startRecorder: StartRecorder = (config: RecorderConfig) => {
       if (!stopped) begin();
     }),
   );
-  const chunkTimer = setInterval(guard(() => chunker.close()), REPLAY_CHUNK_INTERVAL_MS);
+  const chunkTimer = setInterval(
+    guard(() => chunker.close()),
+    REPLAY_CHUNK_INTERVAL_MS,
+  );
   const checkoutTimer = setInterval(guard(checkout), REPLAY_CHECKOUT_EVERY_MS);
   return {
     stop() {

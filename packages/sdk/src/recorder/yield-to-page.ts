@@ -1,5 +1,8 @@
 interface PostTaskScheduler {
-  postTask(callback: () => void, options?: { priority?: 'user-blocking' | 'user-visible' | 'background' }): Promise<void>;
+  postTask(
+    callback: () => void,
+    options?: { priority?: 'user-blocking' | 'user-visible' | 'background' },
+  ): Promise<void>;
 }
 
 /**

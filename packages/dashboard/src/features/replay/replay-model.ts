@@ -93,15 +93,16 @@ export function replayItems(
   events: RecordedEvent[] = [],
 ): ReplayItem[] {
   const items: ReplayItem[] = gapItems(events, sessionStart);
-  for (const marker of markers) items.push({
-    id: `signal-${marker.id}`,
-    kind: 'signal',
-    offset: marker.offset_ms,
-    label: kindInfo(marker.kind).label,
-    detail: marker.element ? `${marker.element} on ${marker.path}` : marker.path,
-    color: kindInfo(marker.kind).color,
-    signalKind: marker.kind,
-  });
+  for (const marker of markers)
+    items.push({
+      id: `signal-${marker.id}`,
+      kind: 'signal',
+      offset: marker.offset_ms,
+      label: kindInfo(marker.kind).label,
+      detail: marker.element ? `${marker.element} on ${marker.path}` : marker.path,
+      color: kindInfo(marker.kind).color,
+      signalKind: marker.kind,
+    });
   for (const event of session?.events ?? []) {
     const offset = event.t - sessionStart;
     const base = { id: event.id, offset };
