@@ -23,6 +23,8 @@ const SEAMS: Array<[string | RegExp, string]> = [
   // During a sliced snapshot a node added before a sibling the walk has not reached is left to the walk;
   // rrweb would warn about it in the host page's console every time.
   [/console\.warn\(\s*"Couldn't record new node\. Couldn't find mirror id for nextSibling:",\s*nextSibling2\s*\);/, ''],
+  // Snag writes its custom events itself and never freezes the page: two unused methods (and their messages).
+  [/record\.addCustomEvent = [\s\S]*?\nrecord\.takeFullSnapshot = /, 'record.takeFullSnapshot = '],
   // Snag never records canvas (recordCanvas: false), so the canvas worker's inlined source is dead weight.
   [/const jsContent = '.*';\n/, "const jsContent = '';\n"],
 ];

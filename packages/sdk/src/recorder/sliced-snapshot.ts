@@ -67,11 +67,9 @@ export function takeSlicedSnapshot(
     serializeOptions.cssCaptured = frame?.cssCaptured ?? false;
     return snagHooks.serializeNodeWithId(node, serializeOptions);
   };
+  // Snag keeps rrweb's default mask class (a string) and masks with its selector.
   const masked = (element: Element) =>
-    (typeof maskTextClass === 'string'
-      ? element.classList.contains(maskTextClass)
-      : Array.from(element.classList).some((name) => maskTextClass.test(name))) ||
-    (!!maskTextSelector && element.matches(maskTextSelector));
+    element.classList.contains(maskTextClass as string) || (!!maskTextSelector && element.matches(maskTextSelector));
 
   const root = serialize(doc, undefined) as SerializedParent;
   const stack: Frame[] = [

@@ -58,34 +58,37 @@ export const startRecorder: StartRecorder = (config: RecorderConfig) => {
     walk?.cancel();
     const timestamp = Date.now();
     const href = config.scrubUrl(location.href);
-    // The viewport and scroll position are read in the first slice, not here: reading them lays out what
-    // the page changed since its last frame, and this runs inside rrweb's set-up or a checkout.
+    // The viewport and scroll position are read in a task after the next frame is drawn (or at the end
+    // of the walk at the latest): read here, inside rrweb's set-up or a checkout, they would lay out
+    // whatever the page changed since its last frame.
     let view: { meta: Event; initialOffset: { left: number; top: number } } | undefined;
+    const readView = () => {
+      view ??= {
+        meta: {
+          type: META,
+          timestamp,
+          data: {
+            href,
+            width: window.innerWidth || document.documentElement.clientWidth,
+            height: window.innerHeight || document.documentElement.clientHeight,
+          },
+        },
+        initialOffset: { left: window.scrollX, top: window.scrollY },
+      };
+      return view;
+    };
+    requestAnimationFrame(() => yieldToPage(guard(readView)));
     held = [];
     walk = takeSlicedSnapshot(doc, options, {
-      beforeSlice: () => {
-        view ??= {
-          meta: {
-            type: META,
-            timestamp,
-            data: {
-              href,
-              width: window.innerWidth || document.documentElement.clientWidth,
-              height: window.innerHeight || document.documentElement.clientHeight,
-            },
-          },
-          initialOffset: { left: window.scrollX, top: window.scrollY },
-        };
-        frames.flush();
-      },
+      beforeSlice: () => frames.flush(),
       onDone: guard((node: serializedNodeWithId) => {
         const events = held ?? [];
         walk = undefined;
         held = undefined;
         snapshotEmitted = true;
-        if (!view) return;
-        chunker.add(view.meta);
-        chunker.add({ type: FULL_SNAPSHOT, timestamp, data: { node, initialOffset: view.initialOffset } });
+        const { meta, initialOffset } = readView();
+        chunker.add(meta);
+        chunker.add({ type: FULL_SNAPSHOT, timestamp, data: { node, initialOffset } });
         for (const event of events) deliver(event);
       }),
     });
