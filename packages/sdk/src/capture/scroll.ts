@@ -28,7 +28,8 @@ export function captureScroll(ctx: CaptureContext): () => void {
     window,
     'scroll',
     () => {
-      pending ||= setTimeout(() => {
+      if (pending) return;
+      pending = setTimeout(() => {
         pending = 0;
         const y = window.scrollY;
         scrolled = true;

@@ -56,23 +56,15 @@ export const startRecorder: StartRecorder = (config: RecorderConfig) => {
 
   const snapshotInSlices = (doc: Document, options: RrwebSnapshotOptions) => {
     walk?.cancel();
-    const timestamp = Date.now();
     const href = config.scrubUrl(location.href);
     // The viewport and scroll position are read in a task after the next frame is drawn (or at the end
     // of the walk at the latest): read here, inside rrweb's set-up or a checkout, they would lay out
     // whatever the page changed since its last frame.
-    let view: { meta: Event; initialOffset: { left: number; top: number } } | undefined;
+    let view: { width: number; height: number; initialOffset: { left: number; top: number } } | undefined;
     const readView = () => {
       view ??= {
-        meta: {
-          type: META,
-          timestamp,
-          data: {
-            href,
-            width: window.innerWidth || document.documentElement.clientWidth,
-            height: window.innerHeight || document.documentElement.clientHeight,
-          },
-        },
+        width: window.innerWidth || document.documentElement.clientWidth,
+        height: window.innerHeight || document.documentElement.clientHeight,
         initialOffset: { left: window.scrollX, top: window.scrollY },
       };
       return view;
@@ -81,15 +73,19 @@ export const startRecorder: StartRecorder = (config: RecorderConfig) => {
     held = [];
     walk = takeSlicedSnapshot(doc, options, {
       beforeSlice: () => frames.flush(),
+      // The snapshot is the page as the walk found it, true once the walk is complete: it is stamped
+      // with the walk's end, like rrweb's own, and what rrweb recorded meanwhile (the changes to nodes
+      // serialized before they changed) is replayed at that same moment, right after it.
       onDone: guard((node: serializedNodeWithId) => {
         const events = held ?? [];
+        const end = Date.now();
         walk = undefined;
         held = undefined;
         snapshotEmitted = true;
-        const { meta, initialOffset } = readView();
-        chunker.add(meta);
-        chunker.add({ type: FULL_SNAPSHOT, timestamp, data: { node, initialOffset } });
-        for (const event of events) deliver(event);
+        const { width, height, initialOffset } = readView();
+        chunker.add({ type: META, timestamp: end, data: { href, width, height } });
+        chunker.add({ type: FULL_SNAPSHOT, timestamp: end, data: { node, initialOffset } });
+        for (const event of events) deliver({ ...event, timestamp: end });
       }),
     });
     return PLACEHOLDER;
