@@ -4,8 +4,10 @@ import { startDemo } from './start-demo.js';
 const USAGE = `Usage: pnpm demo [--sessions N] [--port P] [--shop-port P] [--data-dir DIR]
 
 Starts Snag on a fresh embedded store, drives N simulated visitors (happy buyer,
-confused, impatient) through the demo shop in Chromium, then leaves the
-dashboard running with their recordings. Ctrl-C stops it.`;
+confused, impatient) through the demo shop in Chromium (release 1.4.0 for the first
+half, 1.5.0 for the rest), sends an alert about what 1.5.0 broke and the weekly
+digest to a local webhook receiver and SMTP catcher, then leaves the dashboard
+running with their recordings. Ctrl-C stops it.`;
 
 const { values } = parseArgs({
   options: {
@@ -38,11 +40,20 @@ const demo = await startDemo({
     console.log(
       `  ${String(session.index + 1).padStart(2)}/${sessions} ${session.persona.padEnd(11)} ${session.device.padEnd(7)} release ${session.release}`,
     ),
+  onAlert: (caught) => console.log(`  ${caught.via === 'email' ? 'email  ' : 'webhook'} ← ${caught.title}`),
 });
+if (demo.catchers.caught.length < demo.expectedAlerts) {
+  console.log('Waiting for the alert and the digest to arrive…');
+  await demo.catchers.waitFor(demo.expectedAlerts, 60_000);
+}
 console.log(`
 Snag dashboard:  ${demo.snag.url}
   admin token:   ${demo.snag.credentials.adminToken}   (sign in with "Admin token")
 Demo shop:       ${demo.shop.url}   (browse it to add your own sessions)
+Alerts:          the rule "Regressions after a release" and the weekly digest went to
+  webhook        ${demo.catchers.webhookUrl}
+  email          pm@northwind.example (SMTP catcher at ${demo.catchers.smtpUrl})
+                 (see them on the Alerts screen, with each delivery's status)
 
 Ctrl-C to stop.`);
 

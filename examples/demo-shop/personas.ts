@@ -38,11 +38,37 @@ async function fillDetails(page: Page, postal: string) {
   await page.waitForTimeout(GLANCE_MS);
 }
 
+/** Picks a size, and presses again (twice, quickly) when the button does not show it as picked. */
+async function pickSize(page: Page) {
+  await page.click('[data-testid="size-m"]');
+  await page.waitForTimeout(GLANCE_MS);
+  if (await page.locator('[data-testid="size-m"].on').count()) return;
+  for (let click = 0; click < 3; click++) {
+    await page.click('[data-testid="size-m"]');
+    await page.waitForTimeout(200);
+  }
+  await page.waitForTimeout(READ_MS);
+}
+
+/** Presses Apply for a coupon, and hammers it when nothing happens. */
+async function applyCoupon(page: Page) {
+  await page.fill('[data-testid="coupon"]', 'SAVE10');
+  await page.click('[data-testid="apply-coupon"]');
+  await page.waitForTimeout(GLANCE_MS);
+  if (await page.locator('#coupon-result:not(:empty)').count()) return;
+  for (let click = 0; click < 4; click++) {
+    await page.click('[data-testid="apply-coupon"]');
+    await page.waitForTimeout(120);
+  }
+  await page.waitForTimeout(READ_MS);
+}
+
 /** Finds what they want, reads the terms at the bottom, pays. */
 export const happyBuyer: Persona = async (page, shopUrl, pick) => {
   await openProduct(page, shopUrl, pick);
-  await page.click('[data-testid="size-m"]');
+  await pickSize(page);
   await toCheckout(page);
+  await applyCoupon(page);
   await fillDetails(page, '10115');
   await page.mouse.wheel(0, 600);
   await page.waitForTimeout(GLANCE_MS);
@@ -55,6 +81,7 @@ export const happyBuyer: Persona = async (page, shopUrl, pick) => {
 /** Clicks what looks clickable, gets lost in the size guide, fights the postal code, cannot pay, leaves. */
 export const confused: Persona = async (page, shopUrl, pick) => {
   await openProduct(page, shopUrl, pick);
+  await pickSize(page);
   for (let click = 0; click < 4; click++) {
     await page.click('[data-testid="free-shipping"]');
     await page.waitForTimeout(150);
@@ -67,7 +94,7 @@ export const confused: Persona = async (page, shopUrl, pick) => {
   await page.waitForLoadState('load');
   await page.waitForTimeout(GLANCE_MS);
   await toCheckout(page);
-  await page.waitForTimeout(READ_MS);
+  await applyCoupon(page);
   await fillDetails(page, '10 115');
   await page.click('[data-testid="postal"]');
   await page.keyboard.type('D-10115', { delay: 60 });
@@ -80,16 +107,12 @@ export const confused: Persona = async (page, shopUrl, pick) => {
   await page.waitForTimeout(READ_MS);
 };
 
-/** Hammers the slow coupon button, then the disabled Pay button, and gives up. */
+/** Hammers the coupon button when it is slow (before 1.5.0), then the disabled Pay button, and gives up. */
 export const impatient: Persona = async (page, shopUrl, pick) => {
   await openProduct(page, shopUrl, pick);
+  await pickSize(page);
   await toCheckout(page);
-  await page.fill('[data-testid="coupon"]', 'SAVE10');
-  for (let click = 0; click < 5; click++) {
-    await page.click('[data-testid="apply-coupon"]');
-    await page.waitForTimeout(120);
-  }
-  await page.waitForTimeout(READ_MS);
+  await applyCoupon(page);
   await fillDetails(page, '10115');
   for (let click = 0; click < 3; click++) {
     await page.click('[data-testid="pay"]', { force: true });

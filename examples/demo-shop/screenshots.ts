@@ -76,6 +76,7 @@ try {
   );
   await shoot(page, out, 'trends', '/p/default/trends?from=-24h', '.time-chart, .state');
   await shoot(page, out, 'releases', '/p/default/releases', '.stats, .state');
+  await shoot(page, out, 'alerts', '/p/default/alerts', '.digest-preview, .state');
   await shoot(page, out, 'install', '/p/default/install', '.install-check');
 } finally {
   await browser.close();

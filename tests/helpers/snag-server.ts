@@ -8,7 +8,7 @@ export const PROJECT_KEY = 'pk_test_key_123';
 
 /** The real Snag server on embedded ClickHouse, in a fresh data directory unless one is given. */
 export async function startSnag(
-  options: { dataDir?: string; port?: number; logLevel?: 'info' | 'warn' } = {},
+  options: { dataDir?: string; port?: number; logLevel?: 'info' | 'warn'; env?: Record<string, string> } = {},
 ): Promise<RunningServer & { dataDir: string }> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'snag-e2e-'));
   const server = await startServer(
@@ -19,6 +19,7 @@ export async function startSnag(
       SNAG_ADMIN_TOKEN: ADMIN_TOKEN,
       SNAG_DEFAULT_PROJECT_KEY: PROJECT_KEY,
       SNAG_LOG_LEVEL: options.logLevel ?? 'warn',
+      ...options.env,
     }),
   );
   return Object.assign(server, { dataDir });

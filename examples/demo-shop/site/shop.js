@@ -12,6 +12,9 @@ const art = (product) => `linear-gradient(135deg, ${product.colors[0]}, ${produc
 const cart = () => JSON.parse(localStorage.getItem('demo-cart') || '[]');
 const saveCart = (items) => localStorage.setItem('demo-cart', JSON.stringify(items));
 const $ = (selector) => document.querySelector(selector);
+// The release this page was served as (the SDK's script tag reports it too): 1.5.0 fixed the
+// coupon button and broke the size picker.
+const RELEASE = document.querySelector('script[data-release]')?.dataset.release ?? '1.5.0';
 
 function renderList() {
   $('#products').innerHTML = PRODUCTS.map(
@@ -28,10 +31,14 @@ function renderProduct() {
   $('#art').style.background = art(product);
   $('#name').textContent = product.name;
   $('#price').textContent = `€${product.price}`;
+  const stock = { S: 4, M: 9, L: 2 };
   for (const button of document.querySelectorAll('.sizes button')) {
     button.addEventListener('click', () => {
+      // Regression in 1.5.0: the stock lookup was renamed, so picking a size throws and shows nothing.
+      const left = RELEASE === '1.5.0' ? product.stock[button.textContent] : stock[button.textContent];
       for (const other of document.querySelectorAll('.sizes button')) other.classList.remove('on');
       button.classList.add('on');
+      $('#added').textContent = left < 3 ? `Only ${left} left in ${button.textContent}.` : '';
     });
   }
   $('#add').addEventListener('click', () => {
@@ -56,11 +63,14 @@ function renderCheckout() {
   postal.addEventListener('blur', () => {
     if (postal.value && !/^\d{5}$/.test(postal.value)) postal.value = '';
   });
-  // Friction: "Apply" takes four seconds and shows nothing meanwhile.
+  // Friction until 1.5.0: "Apply" took four seconds and showed nothing meanwhile; 1.5.0 answers at once.
   $('#apply-coupon').addEventListener('click', () => {
-    setTimeout(() => {
-      $('#coupon-result').textContent = 'This code has expired.';
-    }, 4_000);
+    setTimeout(
+      () => {
+        $('#coupon-result').textContent = 'This code has expired.';
+      },
+      RELEASE === '1.5.0' ? 150 : 4_000,
+    );
   });
   // Friction: Pay stays disabled until a checkbox far below the form is ticked, and never says so.
   const terms = $('#terms');

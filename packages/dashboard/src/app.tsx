@@ -4,6 +4,7 @@ import { AcceptInvitePage } from './auth/accept-invite-page';
 import { RequireAuth } from './auth/require-auth';
 import { SignInPage } from './auth/sign-in-page';
 import { EmptyState, ErrorState, LoadingState } from './components/states';
+import { AlertsPage } from './features/alerts/alerts-page';
 import { HeatmapPage } from './features/heatmap/heatmap-page';
 import { InstallPage } from './features/install/install-page';
 import { ReleasesPage } from './features/releases/releases-page';
@@ -44,6 +45,7 @@ export function App() {
         <Route path="heatmap" element={<HeatmapPage />} />
         <Route path="trends" element={<TrendsPage />} />
         <Route path="releases" element={<ReleasesPage />} />
+        <Route path="alerts" element={<AlertsPage />} />
         <Route path="install" element={<InstallPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>

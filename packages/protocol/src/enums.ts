@@ -18,6 +18,19 @@ export const SIGNAL_KINDS = [
 ] as const;
 export type SignalKind = (typeof SIGNAL_KINDS)[number];
 
+/** How each kind reads to people, in the dashboard, exports and alerts. */
+export const SIGNAL_KIND_LABELS: Readonly<Record<SignalKind, string>> = {
+  rage_click: 'Rage click',
+  dead_click: 'Dead click',
+  slow_click: 'Slow click',
+  error_click: 'Error click',
+  thrashed_cursor: 'Thrashed cursor',
+  form_struggle: 'Form struggle',
+  quick_back: 'Quick back',
+  dead_end: 'Dead end',
+  excessive_scroll: 'Excessive scroll',
+};
+
 /** Device classes the server derives from a session's user agent. */
 export const DEVICE_CLASSES = ['desktop', 'tablet', 'mobile', 'other'] as const;
 export type DeviceClass = (typeof DEVICE_CLASSES)[number];
@@ -41,6 +54,22 @@ export type SessionSort = (typeof SESSION_SORTS)[number];
 /** Bucket sizes of trends (`interval`). */
 export const TREND_INTERVALS = ['hour', 'day'] as const;
 export type TrendInterval = (typeof TREND_INTERVALS)[number];
+
+/** Where alerts go: a signed webhook, or email over SMTP. */
+export const ALERT_CHANNEL_TYPES = ['webhook', 'email'] as const;
+export type AlertChannelType = (typeof ALERT_CHANNEL_TYPES)[number];
+
+/** A webhook's body: Snag's JSON (with a Slack-compatible `text`), or Slack's own `{ text }`. */
+export const WEBHOOK_FORMATS = ['json', 'slack'] as const;
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
+
+/** What was sent: an alert, the digest, or a channel's test. */
+export const ALERT_KINDS = ['alert', 'digest', 'test'] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+/** A delivery waits (and is retried with backoff) while `pending`; `sent` and `failed` are final. */
+export const DELIVERY_STATUSES = ['pending', 'sent', 'failed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /**
  * The words people use for an element's ARIA role, in hotspot titles ("Postal code (text field)"),

@@ -20,6 +20,39 @@ export {
   principalSchema,
   signedInSchema,
 } from './api/access.js';
+export type { AlertChannel, AlertChannelsResponse } from './api/alert-channels.js';
+export {
+  alertChannelSchema,
+  alertChannelsResponseSchema,
+  emailChannelSchema,
+  webhookChannelSchema,
+} from './api/alert-channels.js';
+export type { AlertDelivery, AlertHistoryEntry, AlertHistoryResponse, AlertTestResult } from './api/alert-history.js';
+export {
+  alertDeliverySchema,
+  alertHistoryEntrySchema,
+  alertHistoryResponseSchema,
+  alertTestResultSchema,
+} from './api/alert-history.js';
+export type {
+  AlertCondition,
+  AlertRule,
+  AlertRuleInput,
+  AlertRulesResponse,
+  DigestResponse,
+  DigestSettings,
+  HotspotRef,
+} from './api/alert-rules.js';
+export {
+  ALERT_RULE_KINDS,
+  alertConditionSchema,
+  alertRuleInputSchema,
+  alertRuleSchema,
+  alertRulesResponseSchema,
+  digestResponseSchema,
+  digestSettingsSchema,
+  hotspotRefSchema,
+} from './api/alert-rules.js';
 export type { SignalCounts } from './api/common.js';
 export {
   countSchema,
@@ -31,6 +64,8 @@ export {
   signalCountsSchema,
   signalKindSchema,
 } from './api/common.js';
+export type { Sentence, SentenceLink, SessionsFilter } from './api/explanation.js';
+export { sentenceLinkSchema, sentenceSchema, sessionsFilterSchema } from './api/explanation.js';
 export type { HeatmapCell, HeatmapElement, HeatmapResponse, ScrollReach } from './api/heatmap.js';
 export { heatmapCellSchema, heatmapElementSchema, heatmapResponseSchema, scrollReachSchema } from './api/heatmap.js';
 export type { Hotspot, HotspotElement, HotspotExample, HotspotsResponse } from './api/hotspots.js';
@@ -53,6 +88,13 @@ export type { ReleaseChange, ReleaseComparison } from './api/releases.js';
 export { releaseChangeSchema, releaseComparisonSchema, releaseRateSchema } from './api/releases.js';
 export type { RecordedEvent, ReplayDocument, ReplayMarker } from './api/replay.js';
 export { recordedEventSchema, replayDocumentSchema, replayMarkerSchema } from './api/replay.js';
+export type { ReplayAsset, ReplayAssetStatus, ReplayAssetsResponse } from './api/replay-assets.js';
+export {
+  REPLAY_ASSET_KINDS,
+  REPLAY_ASSET_STATUSES,
+  replayAssetSchema,
+  replayAssetsResponseSchema,
+} from './api/replay-assets.js';
 export type { FrictionReport, ReportDay, ReportHotspot, SharedReport } from './api/report.js';
 export { frictionReportSchema, reportDaySchema, reportHotspotSchema, sharedReportSchema } from './api/report.js';
 export type {
@@ -92,21 +134,30 @@ export { batchSchema, sdkInfoSchema, sessionInfoSchema } from './batch.js';
 export type { ElementDescription } from './element.js';
 export { elementSchema } from './element.js';
 export type {
+  AlertChannelType,
+  AlertKind,
   ApiTokenScope,
+  DeliveryStatus,
   DeviceClass,
   HeatmapDeviceClass,
   Role,
   SessionSort,
   TrendInterval,
+  WebhookFormat,
 } from './enums.js';
 export {
+  ALERT_CHANNEL_TYPES,
+  ALERT_KINDS,
   API_TOKEN_SCOPES,
+  DELIVERY_STATUSES,
   DEVICE_CLASSES,
   HEATMAP_DEVICE_CLASSES,
   ROLE_WORDS,
   ROLES,
   SESSION_SORTS,
+  SIGNAL_KIND_LABELS,
   TREND_INTERVALS,
+  WEBHOOK_FORMATS,
 } from './enums.js';
 export type {
   ClickEvent,

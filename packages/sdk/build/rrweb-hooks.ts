@@ -25,7 +25,13 @@ const SEAMS: Array<[string | RegExp, string]> = [
   [/console\.warn\(\s*"Couldn't record new node\. Couldn't find mirror id for nextSibling:",\s*nextSibling2\s*\);/, ''],
   // Snag writes its custom events itself and never freezes the page: two unused methods (and their messages).
   [/record\.addCustomEvent = [\s\S]*?\nrecord\.takeFullSnapshot = /, 'record.takeFullSnapshot = '],
-  // Snag never records canvas (recordCanvas: false), so the canvas worker's inlined source is dead weight.
+  // Snag never records canvas (recordCanvas: false): the canvas observers are never started, and their
+  // code (2D and WebGL patching, the snapshot worker) is left out of the bundle.
+  [/ {4}if \(recordCanvas && sampling === "all"\)\n[\s\S]*?\n {2}\}\n {2}reset\(\) \{/, '  }\n  reset() {'],
+  [
+    / {2}initCanvasFPSObserver\(fps, win, blockClass, blockSelector, options\) \{[\s\S]*?\n {2}startPendingCanvasMutationFlusher\(\) \{/,
+    '  startPendingCanvasMutationFlusher() {',
+  ],
   [/const jsContent = '.*';\n/, "const jsContent = '';\n"],
 ];
 

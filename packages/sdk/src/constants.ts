@@ -89,3 +89,8 @@ export const DOM_CHURN_INPUT_MS = 1_000;
 export const THRASH_MIN_REVERSALS = 6;
 export const THRASH_LEG_PX = 40;
 export const THRASH_WINDOW_MS = 1_500;
+
+/** Replay assets: rrweb custom event tag the recorder lists a page's stylesheets, fonts and images with. */
+export const ASSET_REPORT_TAG = 'snag-assets';
+/** Asset URLs listed per page at most. */
+export const ASSET_REPORT_MAX_PER_PAGE = 500;

@@ -1,4 +1,8 @@
 import express, { type Express } from 'express';
+import { alertsRouter } from './alerts/alerts-router.js';
+import { AlertDelivery } from './alerts/delivery/alert-delivery.js';
+import type { AssetKeeper } from './assets/asset-keeper.js';
+import { assetsRouter } from './assets/assets-router.js';
 import { requireAdminToken } from './auth/admin-auth.js';
 import { apiTokensRouter } from './auth/api-tokens-router.js';
 import { publicAuthRouter, sessionAuthRouter } from './auth/auth-router.js';
@@ -58,6 +62,10 @@ export interface AppDeps {
   keys?: KeyResolver;
   /** Sessions erased at a person's request; `startServer` passes the loaded set. */
   erased?: ErasedSessions;
+  /** Alert delivery; `startServer` passes one with SMTP and resumes what was pending. */
+  alerts?: AlertDelivery;
+  /** Keeps the stylesheets, fonts and images recordings use; without one, none are fetched. */
+  assets?: AssetKeeper;
 }
 
 /** The whole HTTP surface, without listening: `index.ts` listens, tests drive it with supertest. */
@@ -77,9 +85,16 @@ export function createApp({
     pendingRows: () => writer.stats().pendingRows,
     spool: () => spool?.stats(),
     disk: () => disk?.state(),
+    alerts: () => alerts.stats(),
   }),
   keys = new KeyResolver(store),
   erased = loadedInBackground(new ErasedSessions(store, logger)),
+  alerts = new AlertDelivery({
+    store,
+    logger,
+    onOutcome: (channelType, outcome) => metrics.alertDeliveries.inc({ channel_type: channelType, outcome }),
+  }),
+  assets,
 }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -109,6 +124,7 @@ export function createApp({
       disk,
       erased,
       logger,
+      assets,
     }),
   );
   app.get('/metrics', requireAdminToken(adminToken), async (_req, res) => {
@@ -133,11 +149,13 @@ export function createApp({
     pagesRouter(store),
     hotspotsRouter(store),
     sessionsRouter(store),
+    assetsRouter(store),
     trendsRouter(store),
     heatmapRouter(store),
     releasesRouter(store),
     reportRouter(store),
     shareLinksRouter(store, adminToken),
+    alertsRouter({ store, delivery: alerts, publicUrl }),
     privacyRouter({ store, writer, spool, erased }),
   );
 

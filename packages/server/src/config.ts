@@ -1,12 +1,15 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_ALERT_INTERVAL_MS } from './alerts/evaluate/constants.js';
 import {
+  DEFAULT_ASSETS_MAX_MB_PER_PROJECT,
   DEFAULT_HOST,
   DEFAULT_IP_REQUESTS_PER_S,
   DEFAULT_KEY_EVENTS_PER_S,
   DEFAULT_MIN_FREE_DISK_MB,
   DEFAULT_SPOOL_MAX_MB,
 } from './constants.js';
+import { AllowListError, createAllowList, type OutboundAllowList } from './net/allow-list.js';
 import { LOG_LEVELS, type LogLevel } from './observability/logger.js';
 
 const optionalString = z
@@ -48,13 +51,49 @@ const envSchema = z.object({
   SNAG_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   SNAG_SPOOL_MAX_MB: z.coerce.number().int().min(1).default(DEFAULT_SPOOL_MAX_MB),
   SNAG_MIN_FREE_DISK_MB: z.coerce.number().int().min(0).default(DEFAULT_MIN_FREE_DISK_MB),
+  SNAG_ALERTS_INTERVAL_S: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .max(86_400)
+    .default(DEFAULT_ALERT_INTERVAL_MS / 1_000),
   SNAG_ADMIN_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  SNAG_SMTP_URL: optionalString.pipe(
+    z
+      .url({
+        protocol: /^smtps?$/,
+        error: 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587',
+      })
+      .optional(),
+  ),
+  SNAG_SMTP_FROM: optionalString.pipe(
+    z
+      .string()
+      .regex(
+        /^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/,
+        'must be an address such as alerts@example.com or "Snag <alerts@example.com>"',
+      )
+      .optional(),
+  ),
   SNAG_DEFAULT_PROJECT_KEY: optionalString.pipe(
     z
       .string()
       .regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, "_" or "-"')
       .optional(),
   ),
+  SNAG_ASSETS_MAX_MB_PER_PROJECT: z.coerce.number().int().min(0).default(DEFAULT_ASSETS_MAX_MB_PER_PROJECT),
+  SNAG_OUTBOUND_ALLOW: z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      try {
+        return createAllowList(value.split(','));
+      } catch (error) {
+        if (!(error instanceof AllowListError)) throw error;
+        ctx.addIssue({ code: 'custom', message: `${error.message} (comma-separated hosts or CIDRs)` });
+        return z.NEVER;
+      }
+    }),
 });
 
 export type StoreConfig =
@@ -98,6 +137,21 @@ export interface Config {
   disk: { dir: string; minFreeBytes: number };
   adminToken?: string;
   defaultProjectKey?: string;
+  /** The SMTP server alert emails go through (`SNAG_SMTP_URL`, `SNAG_SMTP_FROM`); without it, no email channels. */
+  smtp?: SmtpConfig;
+  /** How often alert rules and digests are evaluated (`SNAG_ALERTS_INTERVAL_S`). */
+  alertsIntervalMs: number;
+  /** Outbound requests (assets of recorded pages, webhooks): private destinations allowed anyway. */
+  outbound: { allow: OutboundAllowList };
+  /** Stylesheets, fonts and images kept with replays: each project's cap in bytes (0: none are kept). */
+  assets: { maxProjectBytes: number };
+}
+
+export interface SmtpConfig {
+  /** `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://…:465` (TLS from the start). */
+  url: string;
+  /** The `From` of alert emails. */
+  from: string;
 }
 
 export interface RateLimits {
@@ -119,6 +173,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   if (e.CLICKHOUSE_CLUSTER && !e.CLICKHOUSE_URL) {
     throw new ConfigError('Invalid configuration:\n  CLICKHOUSE_CLUSTER: needs CLICKHOUSE_URL (a cluster is remote)');
+  }
+  if (Boolean(e.SNAG_SMTP_URL) !== Boolean(e.SNAG_SMTP_FROM)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  SNAG_SMTP_URL, SNAG_SMTP_FROM: email needs both the SMTP server and the From address',
+    );
   }
   const dataDir = path.resolve(e.SNAG_DATA_DIR);
   const store: StoreConfig = e.CLICKHOUSE_URL
@@ -158,5 +217,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     disk: { dir: dataDir, minFreeBytes: e.SNAG_MIN_FREE_DISK_MB * 1024 * 1024 },
     adminToken: e.SNAG_ADMIN_TOKEN,
     defaultProjectKey: e.SNAG_DEFAULT_PROJECT_KEY,
+    smtp: e.SNAG_SMTP_URL && e.SNAG_SMTP_FROM ? { url: e.SNAG_SMTP_URL, from: e.SNAG_SMTP_FROM } : undefined,
+    alertsIntervalMs: e.SNAG_ALERTS_INTERVAL_S * 1_000,
+    outbound: { allow: e.SNAG_OUTBOUND_ALLOW },
+    assets: { maxProjectBytes: e.SNAG_ASSETS_MAX_MB_PER_PROJECT * 1024 * 1024 },
   };
 }

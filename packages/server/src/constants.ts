@@ -72,3 +72,6 @@ export const DASHBOARD_ASSET_MAX_AGE_S = 31_536_000;
 export const DEFAULT_HOST = '127.0.0.1';
 /** `Strict-Transport-Security` lifetime when Snag is served over HTTPS, in seconds (a year). */
 export const HSTS_MAX_AGE_S = 31_536_000;
+
+/** Default cap of one project's stylesheets, fonts and images kept with replays (SNAG_ASSETS_MAX_MB_PER_PROJECT), in MiB. */
+export const DEFAULT_ASSETS_MAX_MB_PER_PROJECT = 2048;

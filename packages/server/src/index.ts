@@ -1,10 +1,16 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sendWith } from './alerts/alerts-router.js';
+import { AlertDelivery } from './alerts/delivery/alert-delivery.js';
+import { AlertsRunner } from './alerts/evaluate/alerts-runner.js';
 import { createApp } from './app.js';
+import { AssetKeeper } from './assets/asset-keeper.js';
 import { type Credentials, ensureCredentials } from './auth/bootstrap.js';
 import type { Config } from './config.js';
 import { SHUTDOWN_TIMEOUT_MS } from './constants.js';
 import { describeBoundAddress } from './http/bound-address.js';
+import { scrubRecordingJson } from './ingest/scrub.js';
+import { guardedFetch } from './net/guarded-fetch.js';
 import { createLogger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { ErasedSessions } from './privacy/erased-sessions.js';
@@ -38,6 +44,8 @@ export interface RunningServer {
   port: number;
   credentials: Credentials;
   store: Store;
+  /** Evaluates every alert rule and due digest now (the timer does it every SNAG_ALERTS_INTERVAL_S); the sent alerts' ids. */
+  evaluateAlerts(): Promise<string[]>;
   /** Stops accepting requests, writes everything accepted, closes the store. */
   close(): Promise<void>;
 }
@@ -69,12 +77,32 @@ export async function startServer(config: Config): Promise<RunningServer> {
     pendingRows: () => writer.stats().pendingRows,
     spool: () => spool.stats(),
     disk: () => disk?.state(),
+    alerts: () => alerts.stats(),
+  });
+  const alerts = new AlertDelivery({
+    store,
+    logger,
+    smtp: config.smtp,
+    // Webhooks leave through the outbound guard: private and metadata addresses refused unless allowed.
+    post: (url, options) => guardedFetch(url, { ...options, allow: config.outbound.allow }),
+    onOutcome: (channelType, outcome) => metrics.alertDeliveries.inc({ channel_type: channelType, outcome }),
   });
   const keys = new KeyResolver(store);
   await keys.preload();
   const erased = new ErasedSessions(store, logger);
   await erased.load();
+  const assets =
+    config.assets.maxProjectBytes > 0
+      ? new AssetKeeper({
+          store,
+          allow: config.outbound.allow,
+          maxProjectBytes: config.assets.maxProjectBytes,
+          keyOf: config.scrub ? scrubbedUrl : undefined,
+          logger,
+        })
+      : undefined;
   const app = createApp({
+    assets,
     keys,
     erased,
     store,
@@ -88,6 +116,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     publicUrl: config.publicUrl,
     logger,
     metrics,
+    alerts,
   });
 
   const server = await new Promise<Server>((resolve, reject) => {
@@ -100,6 +129,17 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const address = server.address() as AddressInfo;
   const { url, boundUrl, allInterfaces } = describeBoundAddress(address);
 
+  const runner = new AlertsRunner({
+    store,
+    logger,
+    send: sendWith(alerts),
+    baseUrl: config.publicUrl ?? url,
+    intervalMs: config.alertsIntervalMs,
+    onLeaseWon: () => alerts.resume(),
+  });
+
+  runner.start();
+
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
@@ -110,6 +150,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await stopped;
       clearInterval(sweeper);
       clearTimeout(deadline);
+      await runner.stop();
+      await alerts.close();
+      await assets?.close();
       await writer.close();
       await spool.close();
       disk?.close();
@@ -118,5 +161,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
     })();
     return closing;
   };
-  return { url, boundUrl, allInterfaces, port: address.port, credentials, store, close };
+  const evaluateAlerts = () => runner.runOnce(Date.now());
+  return { url, boundUrl, allInterfaces, port: address.port, credentials, store, evaluateAlerts, close };
+}
+
+/** A URL as the scrubbed recording holds it (the scrubber runs on JSON text). */
+function scrubbedUrl(url: string): string {
+  return JSON.parse(scrubRecordingJson(JSON.stringify(url))) as string;
 }

@@ -1,10 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import {
+  alertChannelSchema,
+  alertChannelsResponseSchema,
+  alertHistoryResponseSchema,
+  alertRuleSchema,
+  alertRulesResponseSchema,
+  alertTestResultSchema,
   apiTokensResponseSchema,
   authSessionSchema,
   type Batch,
   createdApiTokenSchema,
   createdShareLinkSchema,
+  digestResponseSchema,
+  digestSettingsSchema,
   frictionReportSchema,
   heatmapResponseSchema,
   hotspotsResponseSchema,
@@ -14,6 +22,7 @@ import {
   projectsResponseSchema,
   releaseComparisonSchema,
   releaseTrendsResponseSchema,
+  replayAssetsResponseSchema,
   replayDocumentSchema,
   type SnagEvent,
   sessionDocumentSchema,
@@ -25,6 +34,7 @@ import {
 } from '@snag/protocol';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHttpReceiver } from './helpers/alert-receivers.js';
 import { makeBatch, makeReplayEvent, uniqueId } from './helpers/batches.js';
 import { ADMIN_TOKEN, createTestServer, PUBLIC_KEY, type TestServer } from './helpers/test-store.js';
 
@@ -176,6 +186,8 @@ describe('hotspots', () => {
     expect(body.hotspots.every((hotspot) => hotspot.examples.length > 0)).toBe(true);
     const deadClick = body.hotspots.find((hotspot) => hotspot.kind === 'dead_click');
     expect(deadClick?.element).toMatchObject({ key: '#checkout', name: 'Checkout now', role: 'button' });
+    expect(body.hotspots.every((hotspot) => hotspot.explanation.length >= 1)).toBe(true);
+    expect(deadClick?.explanation[0]?.text).toMatch(/presses on “Checkout now” by \d+ of \d+ visitors/);
     expect(body.next_cursor).toBeNull();
   });
 
@@ -230,6 +242,13 @@ describe('sessions and replay', () => {
     expect(body.events).toHaveLength(2);
     expect(body.markers.length).toBeGreaterThan(0);
   });
+
+  it('GET /projects/:project/sessions/:session/assets (what the replay kept; this server keeps none)', async () => {
+    const body = replayAssetsResponseSchema.parse(
+      (await get(`${PROJECT}/sessions/${sessionIds[0]}/assets`).expect(200)).body,
+    );
+    expect(body).toMatchObject({ session: sessionIds[0], kept: 0, not_kept: 0, assets: [] });
+  });
 });
 
 describe('trends, heatmap, releases', () => {
@@ -248,6 +267,10 @@ describe('trends, heatmap, releases', () => {
   it('GET /projects/:project/heatmap, all devices and one', async () => {
     const all = heatmapResponseSchema.parse((await get(`${PROJECT}/heatmap?path=/orders/8812`).expect(200)).body);
     expect(all.elements.length).toBeGreaterThan(0);
+    expect(all.elements.find((element) => element.element === '#checkout')).toMatchObject({
+      name: 'Checkout now',
+      role: 'button',
+    });
     expect(all.density.cells.length).toBeGreaterThan(0);
     expect(all.scroll.views).toBeGreaterThan(0);
     const desktop = await get(`${PROJECT}/heatmap?path=/orders/8812&device=desktop`).expect(200);
@@ -281,6 +304,57 @@ describe('report and share links', () => {
     const shared = sharedReportSchema.parse((await request(server.app).get(link.url).expect(200)).body);
     expect(shared.totals.sessions).toBe(sessionIds.length);
     expect(shared.share.expires_at).toBe(link.expires_at);
+  });
+});
+
+describe('alerts', () => {
+  it('POST, GET …/alerts/channels(/:id), POST …/test, GET …/alerts/history', async () => {
+    const receiver = await startHttpReceiver(() => 204);
+    try {
+      const made = alertChannelSchema.parse(
+        (await post(`${PROJECT}/alerts/channels`, { type: 'webhook', url: receiver.url }).expect(201)).body,
+      );
+      const list = alertChannelsResponseSchema.parse((await get(`${PROJECT}/alerts/channels`).expect(200)).body);
+      expect(list.channels.map((channel) => channel.id)).toContain(made.id);
+      alertChannelSchema.parse((await get(`${PROJECT}/alerts/channels/${made.id}`).expect(200)).body);
+      const test = alertTestResultSchema.parse(
+        (await post(`${PROJECT}/alerts/channels/${made.id}/test`, {}).expect(200)).body,
+      );
+      expect(test.delivery.status).toBe('sent');
+      const history = alertHistoryResponseSchema.parse(
+        (await get(`${PROJECT}/alerts/history?limit=1`).expect(200)).body,
+      );
+      expect(history.alerts[0]?.deliveries[0]).toMatchObject({ channel_id: made.id, status: 'sent' });
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it('POST, GET, PATCH …/alerts/rules(/:id), GET and PUT …/alerts/digest', async () => {
+    const made = alertRuleSchema.parse(
+      (
+        await post(`${PROJECT}/alerts/rules`, { name: 'Releases', condition: { kind: 'release_regression' } }).expect(
+          201,
+        )
+      ).body,
+    );
+    alertRuleSchema.parse((await get(`${PROJECT}/alerts/rules/${made.id}`).expect(200)).body);
+    const list = alertRulesResponseSchema.parse((await get(`${PROJECT}/alerts/rules`).expect(200)).body);
+    expect(list.rules.map((rule) => rule.id)).toContain(made.id);
+    const patched = await request(server.app)
+      .patch(`${PROJECT}/alerts/rules/${made.id}`)
+      .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
+      .send({ enabled: false })
+      .expect(200);
+    expect(alertRuleSchema.parse(patched.body).enabled).toBe(false);
+    const digest = digestResponseSchema.parse((await get(`${PROJECT}/alerts/digest`).expect(200)).body);
+    expect(digest.preview.text).toContain('Top hotspots of the last 7 days');
+    const saved = await request(server.app)
+      .put(`${PROJECT}/alerts/digest`)
+      .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
+      .send({ ...digest.settings, weekday: 5 })
+      .expect(200);
+    expect(digestSettingsSchema.parse(saved.body).weekday).toBe(5);
   });
 });
 

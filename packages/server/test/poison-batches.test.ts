@@ -9,6 +9,7 @@ import { createApp } from '../src/app.js';
 import { spoolCommand } from '../src/commands/spool.js';
 import type { Config } from '../src/config.js';
 import { enrichBatch } from '../src/ingest/enrich.js';
+import { EMPTY_ALLOW_LIST } from '../src/net/allow-list.js';
 import { createMetrics } from '../src/observability/metrics.js';
 import { createProject } from '../src/projects/create-project.js';
 import type { Store } from '../src/store/client.js';
@@ -97,6 +98,9 @@ function configFor(root: string, spoolMaxBytes = 64 * 1024 * 1024): Config {
     scrub: true,
     logLevel: 'silent',
     trustProxy: 0,
+    alertsIntervalMs: 300_000,
+    outbound: { allow: EMPTY_ALLOW_LIST },
+    assets: { maxProjectBytes: 0 },
   };
 }
 

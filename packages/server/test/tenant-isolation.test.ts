@@ -11,7 +11,7 @@ import { ADMIN_TOKEN, createTestServer, type TestServer } from './helpers/test-s
  */
 
 interface Endpoint {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   body?: object;
 }
@@ -24,6 +24,8 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'get', path: '/projects/:project/sessions/:session' },
   { method: 'get', path: '/projects/:project/sessions/:session/replay' },
   { method: 'get', path: '/projects/:project/sessions/:session/export' },
+  { method: 'get', path: '/projects/:project/sessions/:session/assets' },
+  { method: 'get', path: '/projects/:project/assets/:sha256' },
   { method: 'get', path: '/projects/:project/trends' },
   { method: 'get', path: '/projects/:project/heatmap?path=/orders/:id' },
   { method: 'get', path: '/projects/:project/releases/compare?base=1.0.0&head=1.1.0' },
@@ -40,6 +42,29 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'get', path: '/projects/:project/share-links' },
   { method: 'post', path: '/projects/:project/share-links', body: { ttl: '90d' } },
   { method: 'delete', path: '/projects/:project/share-links/:link' },
+  { method: 'get', path: '/projects/:project/alerts/channels' },
+  {
+    method: 'post',
+    path: '/projects/:project/alerts/channels',
+    body: { type: 'webhook', url: 'https://evil.example' },
+  },
+  { method: 'get', path: '/projects/:project/alerts/channels/:id' },
+  { method: 'patch', path: '/projects/:project/alerts/channels/:id', body: { url: 'https://evil.example' } },
+  { method: 'delete', path: '/projects/:project/alerts/channels/:id' },
+  { method: 'post', path: '/projects/:project/alerts/channels/:id/test' },
+  { method: 'get', path: '/projects/:project/alerts/history' },
+  { method: 'get', path: '/projects/:project/alerts/rules' },
+  {
+    method: 'post',
+    path: '/projects/:project/alerts/rules',
+    body: { name: 'x', condition: { kind: 'above_baseline' } },
+  },
+  { method: 'get', path: '/projects/:project/alerts/rules/:rule' },
+  { method: 'patch', path: '/projects/:project/alerts/rules/:rule', body: { enabled: false } },
+  { method: 'delete', path: '/projects/:project/alerts/rules/:rule' },
+  { method: 'get', path: '/projects/:project/alerts/digest' },
+  { method: 'put', path: '/projects/:project/alerts/digest', body: { enabled: false, channel_ids: [] } },
+  { method: 'post', path: '/projects/:project/alerts/digest/send' },
 ];
 
 const PASSWORD = 'correct horse battery';
@@ -48,7 +73,8 @@ let alpha: { id: string; key: string };
 let beta: { id: string; key: string };
 const alphaBatch = makeBatch({ userId: 'alice' });
 const betaBatch = makeBatch({ userId: 'bob' });
-const ids = { session: '', person: '', user: '', token: '', invite: '', link: '' };
+const ids = { session: '', person: '', user: '', token: '', invite: '', link: '', channel: '', rule: '' };
+const BETA_HOOK = 'https://hooks.beta.example/snag';
 let betaShareUrl = '';
 const attackers: { name: string; headers: Record<string, string>; agent?: ReturnType<typeof request.agent> }[] = [];
 
@@ -82,6 +108,19 @@ beforeAll(async () => {
     await api.post(`/api/v1/projects/${beta.id}/invites`).set(admin).send({ email: 'x@beta.test', role: 'viewer' })
   ).body.id;
 
+  const channel = await api
+    .post(`/api/v1/projects/${beta.id}/alerts/channels`)
+    .set(admin)
+    .send({ type: 'webhook', name: 'Beta hook', url: BETA_HOOK })
+    .expect(201);
+  ids.channel = channel.body.id;
+  const rule = await api
+    .post(`/api/v1/projects/${beta.id}/alerts/rules`)
+    .set(admin)
+    .send({ name: 'Beta spikes', condition: { kind: 'above_baseline' }, channel_ids: [ids.channel] })
+    .expect(201);
+  ids.rule = rule.body.id;
+
   const link = await api.post(`/api/v1/projects/${beta.id}/share-links`).set(admin).send({ ttl: '1d' }).expect(201);
   ids.link = link.body.id;
   betaShareUrl = link.body.url;
@@ -112,7 +151,10 @@ function fill(path: string, project: string): string {
     .replace(':user', ids.user)
     .replace(':token', ids.token)
     .replace(':invite', ids.invite)
-    .replace(':link', ids.link)}`;
+    .replace(':link', ids.link)
+    .replace(':id', ids.channel)
+    .replace(':rule', ids.rule)
+    .replace(':sha256', 'a'.repeat(64))}`;
 }
 
 function send(attacker: (typeof attackers)[number], endpoint: Endpoint, project: string) {
@@ -142,7 +184,10 @@ describe('tenant isolation', () => {
     for (const attacker of attackers) {
       for (const endpoint of ENDPOINTS) {
         const res = await send(attacker, endpoint, beta.id);
-        const leaked = JSON.stringify(res.body).includes(ids.session) || res.text.includes('bob');
+        const leaked =
+          JSON.stringify(res.body).includes(ids.session) ||
+          res.text.includes('bob') ||
+          res.text.includes('beta.example');
         if (![403, 404].includes(res.status) || leaked) {
           failures.push(
             `${attacker.name}: ${endpoint.method} ${endpoint.path} → ${res.status}${leaked ? ' (leaked)' : ''}`,
@@ -178,6 +223,12 @@ describe('tenant isolation', () => {
     const links = await api.get(`/api/v1/projects/${beta.id}/share-links`).set(admin).expect(200);
     expect(links.body.share_links.map((link: { id: string }) => link.id)).toEqual([ids.link]);
     expect((await api.get(betaShareUrl)).status).toBe(200);
+    const channels = await api.get(`/api/v1/projects/${beta.id}/alerts/channels`).set(admin).expect(200);
+    expect(channels.body.channels).toEqual([expect.objectContaining({ id: ids.channel, url: BETA_HOOK })]);
+    const history = await api.get(`/api/v1/projects/${beta.id}/alerts/history`).set(admin).expect(200);
+    expect(history.body.alerts).toEqual([]);
+    const rules = await api.get(`/api/v1/projects/${beta.id}/alerts/rules`).set(admin).expect(200);
+    expect(rules.body.rules).toEqual([expect.objectContaining({ id: ids.rule, name: 'Beta spikes', enabled: true })]);
   });
 
   it("a project's public ingest key writes only into its own project", async () => {

@@ -1,3 +1,4 @@
+import type { Hotspot as ProtocolHotspot } from '@snag/protocol';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -19,13 +20,7 @@ const UI_WAIT = { timeout: 15_000 };
 const PLAYER_CLOCK_TOLERANCE_MS = 100;
 const POSTAL = '[data-testid="postal"]';
 
-interface Hotspot {
-  path: string;
-  kind: string;
-  element: { key: string; text: string } | null;
-  sessions: number;
-  examples: Array<{ session_id: string; offset_ms: number }>;
-}
+type Hotspot = Pick<ProtocolHotspot, 'path' | 'kind' | 'element' | 'sessions' | 'examples' | 'explanation'>;
 
 let fixture: DashboardFixture;
 let context: BrowserContext;
@@ -95,6 +90,18 @@ describe('friction report', () => {
     expect(titles).toEqual(expect.arrayContaining(['Postal code (text field)', 'Pay now (button)']));
     const postal = page.locator('.hotspot-table .hotspot-title', { hasText: 'Postal code (text field)' }).first();
     await expect(postal.locator('.hotspot-where').textContent()).resolves.toBe(`on /checkout · ${POSTAL}`);
+  });
+
+  it('explains each hotspot in a sentence whose figures open the sessions they count', async () => {
+    const { hotspots } = await api<{ hotspots: Hotspot[] }>(fixture.snag.url, '/projects/default/hotspots');
+    const leads = await page.locator('.hotspot-table .explanation-lead').allTextContents();
+    expect(leads).toEqual(hotspots.map((hotspot) => hotspot.explanation[0]?.text));
+    const figure = page.locator('.hotspot-table .explanation-lead a.figure-link').first();
+    const href = (await figure.getAttribute('href')) ?? '';
+    expect(href).toMatch(/^\/p\/default\/sessions\?/);
+    const first = hotspots[0]?.explanation[0]?.links[0]?.sessions ?? {};
+    for (const [key, value] of Object.entries(first))
+      expect(new URL(href, 'http://x').searchParams.get(key)).toBe(String(value));
   });
 
   it('shows the latest day in the chart legend before any hover, and a sidebar as tall as the page', async () => {

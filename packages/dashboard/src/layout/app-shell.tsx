@@ -11,6 +11,7 @@ const NAV: Array<{ to: string; label: string; icon: IconName; end?: boolean }> =
   { to: 'heatmap', label: 'Heatmaps', icon: 'heatmap' },
   { to: 'trends', label: 'Trends', icon: 'trends' },
   { to: 'releases', label: 'Releases', icon: 'releases' },
+  { to: 'alerts', label: 'Alerts', icon: 'alerts' },
   { to: 'install', label: 'Install', icon: 'install' },
 ];
 

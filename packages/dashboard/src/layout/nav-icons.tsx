@@ -5,6 +5,7 @@ const PATHS = {
   heatmap: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zm0 5a4 4 0 1 0 0 8 4 4 0 0 0 0-8z',
   trends: 'M3 17l6-6 4 4 8-8m0 0h-5m5 0v5',
   releases: 'M7 7h10M7 12h10M7 17h6M4 4h16v16H4z',
+  alerts: 'M6 16V11a6 6 0 1 1 12 0v5l2 2H4l2-2zm4 4h4',
   install: 'M8 9l-4 3 4 3m8-6 4 3-4 3M14 5l-4 14',
   signOut: 'M15 12H4m0 0 4-4m-4 4 4 4M14 4h5v16h-5',
 } as const;

@@ -1,5 +1,5 @@
 import type { SignalKind } from '@snag/protocol';
-import { SIGNAL_KINDS as KINDS } from '@snag/protocol/enums';
+import { SIGNAL_KINDS as KINDS, SIGNAL_KIND_LABELS as LABELS } from '@snag/protocol/enums';
 
 export interface KindInfo {
   label: string;
@@ -10,24 +10,28 @@ export interface KindInfo {
 
 /** How each signal kind of the protocol reads and looks; a new kind there fails the typecheck here. */
 export const SIGNAL_KINDS: Record<SignalKind, KindInfo> = {
-  rage_click: { label: 'Rage click', description: 'Clicked the same spot again and again', color: '#dc2626' },
-  dead_click: { label: 'Dead click', description: 'Clicked, and nothing happened', color: '#d97706' },
-  slow_click: { label: 'Slow click', description: 'Clicked, and waited too long for a response', color: '#a16207' },
-  error_click: { label: 'Error click', description: 'Clicked, and the page threw an error', color: '#db2777' },
+  rage_click: { label: LABELS.rage_click, description: 'Clicked the same spot again and again', color: '#dc2626' },
+  dead_click: { label: LABELS.dead_click, description: 'Clicked, and nothing happened', color: '#d97706' },
+  slow_click: {
+    label: LABELS.slow_click,
+    description: 'Clicked, and waited too long for a response',
+    color: '#a16207',
+  },
+  error_click: { label: LABELS.error_click, description: 'Clicked, and the page threw an error', color: '#db2777' },
   thrashed_cursor: {
-    label: 'Thrashed cursor',
+    label: LABELS.thrashed_cursor,
     description: 'Moved the cursor erratically, searching',
     color: '#9333ea',
   },
   form_struggle: {
-    label: 'Form struggle',
+    label: LABELS.form_struggle,
     description: 'Re-entered, cleared or fought with a form field',
     color: '#ea580c',
   },
-  quick_back: { label: 'Quick back', description: 'Opened the page and left it at once', color: '#0891b2' },
-  dead_end: { label: 'Dead end', description: 'Struggled here, then gave up or went back', color: '#475569' },
+  quick_back: { label: LABELS.quick_back, description: 'Opened the page and left it at once', color: '#0891b2' },
+  dead_end: { label: LABELS.dead_end, description: 'Struggled here, then gave up or went back', color: '#475569' },
   excessive_scroll: {
-    label: 'Excessive scroll',
+    label: LABELS.excessive_scroll,
     description: 'Scrolled up and down far more than usual, looking for something',
     color: '#0d9488',
   },

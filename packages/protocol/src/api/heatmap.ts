@@ -10,6 +10,9 @@ export const heatmapElementSchema = z.strictObject({
   text: z.string(),
   clicks: countSchema,
   sessions: countSchema,
+  /** Its accessible name and role as last seen (as on hotspots); `null` when the SDK sent none. */
+  name: z.string().nullable(),
+  role: z.string().nullable(),
 });
 export type HeatmapElement = z.infer<typeof heatmapElementSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { countSchema, isoTimeSchema, nextCursorSchema, rangedFields, shareSchema, signalKindSchema } from './common.js';
+import { sentenceSchema } from './explanation.js';
 
 /**
  * The element of a hotspot: `key` is its test id, else ARIA label, else selector (stable across
@@ -52,6 +53,8 @@ export const hotspotSchema = z.strictObject({
   last_seen: isoTimeSchema,
   trend: hotspotTrendSchema,
   examples: z.array(hotspotExampleSchema),
+  /** One to three sentences explaining the hotspot from its figures and evidence (docs/api.md, "Explanations"). */
+  explanation: z.array(sentenceSchema),
 });
 export type Hotspot = z.infer<typeof hotspotSchema>;
 

@@ -95,7 +95,10 @@ export function detectClicks(thresholds: DetectThresholds, signal: EmitSignal, o
         signal('slow_click', press.t, press.target, { wait_ms: Math.round(wait) });
     } else if (press.canBeDead && !press.burst.deadReported) {
       press.burst.deadReported = true;
-      signal('dead_click', press.t, press.target, { waited_ms: Math.round(elapsed) });
+      signal('dead_click', press.t, press.target, {
+        waited_ms: Math.round(elapsed),
+        disabled: !!press.target?.matches(':disabled,[aria-disabled=true]'),
+      });
     }
   };
 

@@ -11,6 +11,7 @@ import {
 } from '../constants.js';
 import type { RecorderConfig, StartRecorder } from '../types.js';
 import { guard } from '../util/guard.js';
+import { startAssetReporter } from './asset-reporter.js';
 import { Chunker } from './chunker.js';
 import { CUSTOM, FULL_SNAPSHOT, META } from './event-types.js';
 import { MutationBudget } from './mutation-budget.js';
@@ -52,6 +53,12 @@ export const startRecorder: StartRecorder = (config: RecorderConfig) => {
     chunker.add(event);
     // Decided after the event is kept so that the chunk ends with what triggered the pause.
     if (stopRecording && budget.observe(event)) setTimeout(guard(pause), 0, 'mutation_budget');
+  };
+
+  /** Into the recording, after the snapshot under way if there is one. */
+  const keep = (event: Event) => {
+    if (held) held.push(event);
+    else deliver(event);
   };
 
   const snapshotInSlices = (doc: Document, options: RrwebSnapshotOptions) => {
@@ -131,9 +138,7 @@ export const startRecorder: StartRecorder = (config: RecorderConfig) => {
     stopRecording = record({
       emit: guard((event: eventWithTime) => {
         // rrweb's own Meta and (placeholder) full snapshot: the sliced snapshot brings its own.
-        if (event.type === META || event.type === FULL_SNAPSHOT) return;
-        if (held) held.push(event);
-        else deliver(event);
+        if (event.type !== META && event.type !== FULL_SNAPSHOT) keep(event);
       }),
       maskAllInputs: config.maskAllInputs,
       maskInputOptions: { password: true },
@@ -169,6 +174,10 @@ export const startRecorder: StartRecorder = (config: RecorderConfig) => {
       if (!stopped) begin();
     }),
   );
+  // Listed into the recording while it runs (a report made while paused is dropped: the next snapshot has the DOM).
+  const stopAssets = startAssetReporter((tag, payload) => {
+    if (stopRecording) keep({ type: CUSTOM, timestamp: Date.now(), data: { tag, payload } });
+  });
   const chunkTimer = setInterval(
     guard(() => chunker.close()),
     REPLAY_CHUNK_INTERVAL_MS,
@@ -177,6 +186,7 @@ export const startRecorder: StartRecorder = (config: RecorderConfig) => {
   return {
     stop() {
       stopped = true;
+      stopAssets();
       clearInterval(chunkTimer);
       clearInterval(checkoutTimer);
       if (resumeTimer) clearTimeout(resumeTimer);

@@ -1,9 +1,7 @@
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-
-/** A random 21-character URL-safe id (about 125 bits). */
+/**
+ * A random URL-safe id of 128 bits: four random 32-bit words in base 36 (up to 28 characters).
+ * Not `crypto.randomUUID()`, which exists only in secure contexts (pages on plain http have none).
+ */
 export function newId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(21));
-  let id = '';
-  for (const byte of bytes) id += ALPHABET[byte % 62];
-  return id;
+  return Array.from(crypto.getRandomValues(new Uint32Array(4)), (word) => word.toString(36)).join('');
 }

@@ -3,17 +3,19 @@ import type { RequestHandler } from 'express';
 /**
  * The dashboard renders recorded pages, which are untrusted. Its own scripts come
  * only from its origin (no inline script, no eval); recordings are rebuilt in
- * iframes sandboxed without `allow-scripts`. Recorded pages may reference images,
- * fonts and stylesheets anywhere, and rrweb writes their inline styles, so
- * styles and images are looser than scripts. Nobody may frame the dashboard.
+ * iframes sandboxed without `allow-scripts`. A replay's stylesheets, fonts and images
+ * are Snag's kept copies on this origin (the replay stream rewrites their URLs), so
+ * nothing may load from anywhere else: a URL the rewrite missed is blocked here rather
+ * than telling the recorded site who is watching. rrweb writes inline styles, hence
+ * 'unsafe-inline' for styles. Nobody may frame the dashboard.
  */
 export const DASHBOARD_CSP = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline' https: http:",
-  "img-src 'self' data: blob: https: http:",
-  "font-src 'self' data: https: http:",
-  "media-src 'self' data: blob: https: http:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "media-src 'self' data: blob:",
   "connect-src 'self'",
   "frame-src 'self' blob:",
   "worker-src 'self' blob:",

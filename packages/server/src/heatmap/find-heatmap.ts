@@ -18,6 +18,9 @@ export interface ElementClicksRow {
   text: string;
   clicks: number;
   sessions: number;
+  /** Where its name is looked up: its pattern and most recent session (`[time, session]`). */
+  element_pattern: string;
+  examples: Array<[number, string]>;
 }
 
 export interface DensityRow {
@@ -53,7 +56,8 @@ export function findElementClicks(store: Store, projectId: string, filters: Heat
     `SELECT ${ELEMENT_KEY_SQL} AS element,
             argMax(element_selector, time) AS selector, argMax(element_tag, time) AS tag,
             argMax(element_text, time) AS text,
-            uniqExact(event_id) AS clicks, uniqExact(session_id) AS sessions
+            uniqExact(event_id) AS clicks, uniqExact(session_id) AS sessions,
+            argMax(path_pattern, time) AS element_pattern, [(toUnixTimestamp64Milli(max(time)), argMax(session_id, time))] AS examples
      FROM {db:Identifier}.key_events
      WHERE type = 'click' AND ${filterSql(filters)}
      GROUP BY element

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DEFAULT_RANGE_MS } from '../analytics/constants.js';
 import { pathSchema, projectParamsSchema, rangeFields, withRange } from '../analytics/params.js';
 import { requireProject } from '../analytics/require-project.js';
+import { elementNameKey, findElementNames } from '../hotspots/find-element-names.js';
 import { validate } from '../http/validate.js';
 import type { Store } from '../store/client.js';
 import { HEATMAP_COLUMNS, HEATMAP_ROW_PX } from './constants.js';
@@ -29,6 +30,12 @@ export function heatmapRouter(store: Store): Router {
       findClickDensity(store, project, query),
       findScrollDepth(store, project, query),
     ]);
+    const names = await findElementNames(
+      store,
+      project,
+      elements.map((row) => ({ path_pattern: row.element_pattern, element_key: row.element, examples: row.examples })),
+      query.range,
+    );
     const views = depth.reduce((sum, row) => sum + Number(row.views), 0);
     res.json({
       project,
@@ -36,7 +43,16 @@ export function heatmapRouter(store: Store): Router {
       device: query.device ?? null,
       from: new Date(query.range.from).toISOString(),
       to: new Date(query.range.to).toISOString(),
-      elements: elements.map((row) => ({ ...row, clicks: Number(row.clicks), sessions: Number(row.sessions) })),
+      elements: elements.map(({ element_pattern, examples: _examples, ...row }) => {
+        const seen = names.get(elementNameKey(element_pattern, row.element));
+        return {
+          ...row,
+          clicks: Number(row.clicks),
+          sessions: Number(row.sessions),
+          name: seen?.name || null,
+          role: seen?.role || null,
+        };
+      }),
       density: {
         columns: HEATMAP_COLUMNS,
         row_px: HEATMAP_ROW_PX,

@@ -1,9 +1,9 @@
-import type { Hotspot } from '@snag/protocol';
 import { roundRate } from '../analytics/constants.js';
+import type { ExplainedFigures } from '../explain/explain-hotspot.js';
 import type { HotspotRow } from './find-hotspots.js';
 
-/** A hotspot as the API shows it: rates as 0–1 fractions, times as ISO 8601, replay deep links. */
-export function toHotspotView(projectId: string, row: HotspotRow): Hotspot {
+/** A hotspot as the API shows it (its explanation comes apart): rates as 0–1 fractions, times as ISO 8601, replay deep links. */
+export function toHotspotView(projectId: string, row: HotspotRow): ExplainedFigures {
   const sessions = Number(row.sessions);
   const pageSessions = Number(row.page_sessions ?? 0);
   const previous = Number(row.previous_sessions);

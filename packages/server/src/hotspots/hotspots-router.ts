@@ -14,6 +14,7 @@ import {
   withRange,
 } from '../analytics/params.js';
 import { requireProject } from '../analytics/require-project.js';
+import { withExplanations } from '../explain/explain-hotspots.js';
 import { validate } from '../http/validate.js';
 import type { Store } from '../store/client.js';
 import { DEFAULT_HOTSPOT_LIMIT, MAX_HOTSPOT_LIMIT } from './constants.js';
@@ -41,11 +42,12 @@ export function hotspotsRouter(store: Store): Router {
     await requireProject(store, project);
     const rows = await findHotspots(store, project, query, { limit: query.limit + 1, after });
     const { page, nextCursor } = keysetPage(rows, query.limit, hotspotCursorKey);
+    const views = page.map((row) => toHotspotView(project, row));
     res.json({
       project,
       from: new Date(query.range.from).toISOString(),
       to: new Date(query.range.to).toISOString(),
-      hotspots: page.map((row) => toHotspotView(project, row)),
+      hotspots: await withExplanations(store, project, views, query),
       next_cursor: nextCursor,
     } satisfies HotspotsResponse);
   });

@@ -29,12 +29,13 @@ export async function enrichBatch(batch: Batch, context: IngestContext): Promise
   const sdk = `${batch.sdk.name}/${batch.sdk.version}`;
   const release = batch.release ?? '';
 
-  const rows: IngestRows = { events: [], replay_chunks: [] };
+  const rows: IngestRows = { events: [], replay_chunks: [], recordings: [] };
   const paths = new Map<string, { path: string; pattern: string }>();
   for (const [index, sent] of batch.events.entries()) {
     const event = context.scrub && sent.type !== 'replay' ? scrubDeep(sent) : sent;
     if (event.type === 'replay') {
       const rrweb = await decodeReplayEvents(event, index);
+      rows.recordings?.push(rrweb);
       rows.replay_chunks.push({
         project_id: context.projectId,
         session_id: batch.session.id,

@@ -1,5 +1,6 @@
 import { type Batch, batchSchema } from '@snag/protocol';
 import { type Request, Router } from 'express';
+import type { AssetKeeper } from '../assets/asset-keeper.js';
 import type { RateLimits } from '../config.js';
 import {
   DISK_LOW_RETRY_AFTER_S,
@@ -35,6 +36,8 @@ export interface IngestDeps {
   /** Sessions erased at a person's request: their late rows are dropped. */
   erased?: ErasedSessions;
   logger?: Logger;
+  /** Keeps the stylesheets, fonts and images recordings use; handed each stored batch's recording. */
+  assets?: AssetKeeper;
 }
 
 /**
@@ -51,6 +54,7 @@ export function ingestRouter({
   disk,
   erased,
   logger = silentLogger,
+  assets,
 }: IngestDeps): Router {
   const perKey = new RateLimiter(
     rateLimits?.keyEventsPerSecond ?? 0,
@@ -102,6 +106,9 @@ export function ingestRouter({
         'replay_deferred',
       );
     }
+    // Fetching is for later: this only queues the recording and never holds up the answer.
+    const firstChunk = rows.replay_chunks[0];
+    if (assets && firstChunk) assets.discover(projectId, batch.session.id, firstChunk.time, rows.recordings ?? []);
     res.locals.acceptedEvents = batch.events.length;
     res.status(202).json({ accepted: batch.events.length });
   });

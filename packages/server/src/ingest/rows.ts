@@ -73,4 +73,6 @@ export interface ReplayRow {
 export interface IngestRows {
   events: EventRow[];
   replay_chunks: ReplayRow[];
+  /** The replay chunks' rrweb events as decoded, for finding the assets they use (not written). */
+  recordings?: { type: number }[][];
 }

@@ -15,12 +15,16 @@ export interface Metrics {
   diskFreeBytes: Gauge;
   diskLevel: Gauge;
   httpSeconds: Histogram<'method' | 'route' | 'status'>;
+  alertDeliveries: Counter<'channel_type' | 'outcome'>;
+  alertQueueLength: Gauge;
+  alertDeliveriesFailing: Gauge;
 }
 
 export interface MetricSources {
   pendingRows(): number;
   spool(): { bytes: number; files: number; failingForMs: number; deadLetters: { rows: number } } | undefined;
   disk?(): { level: 'ok' | 'low' | 'critical'; freeBytes: number } | undefined;
+  alerts?(): { queued: number; failing: number } | undefined;
 }
 
 const DISK_LEVELS = { ok: 0, low: 1, critical: 2 } as const;
@@ -117,6 +121,28 @@ export function createMetrics(sources: MetricSources): Metrics {
       labelNames: ['method', 'route', 'status'],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.5, 1, 2.5, 5],
       registers: [registry],
+    }),
+    alertDeliveries: new Counter({
+      name: 'snag_alert_deliveries_total',
+      help: 'Alert delivery attempts by channel type and outcome: sent, retry (failed, will be tried again) or failed (gave up)',
+      labelNames: ['channel_type', 'outcome'],
+      registers: [registry],
+    }),
+    alertQueueLength: new Gauge({
+      name: 'snag_alert_queue_length',
+      help: 'Alert deliveries waiting or being attempted',
+      registers: [registry],
+      collect() {
+        this.set(sources.alerts?.()?.queued ?? 0);
+      },
+    }),
+    alertDeliveriesFailing: new Gauge({
+      name: 'snag_alert_deliveries_failing',
+      help: 'Alert deliveries whose last attempt failed and that wait for a retry',
+      registers: [registry],
+      collect() {
+        this.set(sources.alerts?.()?.failing ?? 0);
+      },
     }),
   };
 }

@@ -2,7 +2,15 @@ import { SESSIONS_PER_DELETE } from '../constants.js';
 import type { Store } from '../store/client.js';
 
 /** Every table holding a session's rows: the events, the recordings, and what reports derive from them. */
-const TABLES = ['events', 'replay_chunks', 'page_views', 'key_events', 'session_activity', 'session_facts'] as const;
+const TABLES = [
+  'events',
+  'replay_chunks',
+  'replay_assets',
+  'page_views',
+  'key_events',
+  'session_activity',
+  'session_facts',
+] as const;
 
 /** The sessions in which a person appears, by user id or anonymous id, before they were identified too. */
 export async function findPersonSessions(store: Store, projectId: string, person: string): Promise<string[]> {

@@ -1,6 +1,7 @@
 import type { FrictionReport } from '@snag/protocol';
 import { roundRate } from '../analytics/constants.js';
 import type { TimeRange } from '../analytics/time-range.js';
+import { withExplanations } from '../explain/explain-hotspots.js';
 import { findHotspots } from '../hotspots/find-hotspots.js';
 import { toHotspotView } from '../hotspots/hotspot-view.js';
 import type { Store } from '../store/client.js';
@@ -19,6 +20,12 @@ export async function buildReport(
     findHotspots(store, project, { range: query.range }, { limit: REPORT_HOTSPOTS }),
     findTrends(store, project, { range: query.range, tz: query.tz, interval: 'day', byRelease: false }),
   ]);
+  const explained = await withExplanations(
+    store,
+    project,
+    hotspots.map((row) => toHotspotView(project, row)),
+    { range: query.range },
+  );
   const share = (part: number, whole: number) => (whole > 0 ? roundRate(part / whole) : 0);
   return {
     project,
@@ -26,7 +33,7 @@ export async function buildReport(
     to: new Date(query.range.to).toISOString(),
     tz: query.tz,
     totals: { ...totals, struggle_share: share(totals.struggling_sessions, totals.sessions) },
-    hotspots: hotspots.map((row, index) => ({ rank: index + 1, ...toHotspotView(project, row) })),
+    hotspots: explained.map((hotspot, index) => ({ rank: index + 1, ...hotspot })),
     trend: trend.map((row) => ({
       day: row.label.slice(0, 10),
       sessions: Number(row.sessions),

@@ -33,6 +33,11 @@ export function renderMarkdown(report: FrictionReport): string {
       `| ${hotspot.rank} | ${cell(hotspot.path)} | ${cell(where(hotspot))} | ${hotspot.kind} | ${hotspot.impact} | ${hotspot.sessions} | ${pct(hotspot.affected_share)} | ${pct(hotspot.abandonment)} | ${change} | ${example ? `[replay](${example.replay})` : ''} |`,
     );
   }
+  const explained = report.hotspots.filter((hotspot) => hotspot.explanation.length > 0);
+  if (explained.length > 0) lines.push('', '## In plain words', '');
+  for (const hotspot of explained) {
+    lines.push(`${hotspot.rank}. **${where(hotspot)}** on ${hotspot.path}: ${explanationText(hotspot)}`);
+  }
   lines.push('', '## Daily trend', '', '| Day | Sessions | With struggle | Share |', '|---|---|---|---|');
   for (const day of report.trend) {
     lines.push(`| ${day.day} | ${day.sessions} | ${day.struggling_sessions} | ${pct(day.struggle_share)} |`);
@@ -58,6 +63,7 @@ const CSV_COLUMNS = [
   'last_seen',
   'replay',
   'element_title',
+  'explanation',
 ] as const;
 
 /** The hotspots as CSV (one row each), for spreadsheets. */
@@ -80,8 +86,14 @@ export function renderCsv(report: FrictionReport): string {
     hotspot.last_seen,
     hotspot.examples[0]?.replay ?? '',
     hotspot.element ? elementTitle(hotspot.element) : '',
+    explanationText(hotspot),
   ]);
   return `${[CSV_COLUMNS, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
+/** The hotspot's sentences as one paragraph. */
+function explanationText(hotspot: FrictionReport['hotspots'][number]): string {
+  return hotspot.explanation.map((sentence) => sentence.text).join(' ');
 }
 
 function cell(text: string): string {

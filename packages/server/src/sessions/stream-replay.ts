@@ -1,5 +1,6 @@
 import type { ReplayDocument, ReplayMarker } from '@snag/protocol';
 import type { Response } from 'express';
+import { replayAssetRewriter } from '../assets/replay-asset-rewriter.js';
 import { HttpError } from '../http/errors.js';
 import type { Store } from '../store/client.js';
 import { findReplayChunkData, findReplayChunkKeys, findSignalMarkers, type SignalMarker } from './find-replay.js';
@@ -13,6 +14,7 @@ type ReplayTail = Pick<ReplayDocument, 'start' | 'markers'>;
  * bytes go out as soon as the chunk index (a primary-key lookup) returns; each
  * replay chunk is then read and written in turn (the next one is read while the
  * current one is written), and the signal markers, read last, close the document. Neither the first bytes nor memory depend on the size of the session.
+ * Each chunk's asset URLs point at Snag's kept copies, never at the recorded site.
  */
 export async function streamReplay(store: Store, projectId: string, sessionId: string, res: Response): Promise<void> {
   const keys = await findReplayChunkKeys(store, projectId, sessionId);
@@ -21,6 +23,8 @@ export async function streamReplay(store: Store, projectId: string, sessionId: s
   if (early?.start === null) {
     throw new HttpError(404, 'session_not_found', `no session "${sessionId}" in project "${projectId}"`);
   }
+  // Every stylesheet, font and image is served from the kept copies; anything else loads nothing.
+  const rewriter = await replayAssetRewriter(store, projectId, sessionId);
   res.status(200).type('application/json');
   res.write(
     `${JSON.stringify({ project: projectId, session: sessionId, chunks: keys.length } satisfies ReplayHead).slice(0, -1)},"events":[`,
@@ -37,7 +41,7 @@ export async function streamReplay(store: Store, projectId: string, sessionId: s
       const data = await next;
       const following = keys[index + 1];
       next = following ? findReplayChunkData(store, projectId, sessionId, following) : undefined;
-      const inner = data?.trim().slice(1, -1).trim();
+      const inner = data === undefined ? undefined : rewriter.rewrite(data).trim().slice(1, -1).trim();
       if (!inner) continue;
       const flowing = res.write(first ? inner : `,${inner}`);
       first = false;

@@ -10,6 +10,8 @@ const TTL_COLUMNS = {
   session_activity: 'last_seen',
   session_facts: 'start',
   erased_sessions: 'erased_at',
+  asset_bodies: 'last_used',
+  replay_assets: 'time',
 } as const;
 
 /**

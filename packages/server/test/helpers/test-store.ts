@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
 import { createApp } from '../../src/app.js';
+import { AssetKeeper, type AssetKeeperOptions } from '../../src/assets/asset-keeper.js';
 import { ensureCredentials } from '../../src/auth/bootstrap.js';
 import type { Config } from '../../src/config.js';
+import { EMPTY_ALLOW_LIST } from '../../src/net/allow-list.js';
 import { openStore, type Store } from '../../src/store/client.js';
 import { migrate } from '../../src/store/migrate.js';
 import { BatchingWriter, type WriterOptions } from '../../src/store/writer.js';
@@ -17,6 +19,8 @@ export interface TestServer {
   store: Store;
   writer: BatchingWriter;
   dataDir: string;
+  /** Present when asked for with `options.assets`. */
+  assets?: AssetKeeper;
   close(): Promise<void>;
 }
 
@@ -29,7 +33,12 @@ export function makeDataDir(): string {
  * file runs in its own process, so each gets its own chDB data directory.
  */
 export async function createTestServer(
-  options: { dataDir?: string; writer?: WriterOptions; database?: string } = {},
+  options: {
+    dataDir?: string;
+    writer?: WriterOptions;
+    database?: string;
+    assets?: Omit<AssetKeeperOptions, 'store'>;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? makeDataDir();
   const config: Config = {
@@ -46,20 +55,26 @@ export async function createTestServer(
     scrub: true,
     logLevel: 'silent',
     trustProxy: 0,
+    alertsIntervalMs: 300_000,
     adminToken: ADMIN_TOKEN,
     defaultProjectKey: PUBLIC_KEY,
+    outbound: { allow: EMPTY_ALLOW_LIST },
+    assets: { maxProjectBytes: 0 },
   };
   const store = openStore(config.store);
   await migrate(store);
   await ensureCredentials(store, config);
   const writer = new BatchingWriter(store, { flushIntervalMs: 10, ...options.writer });
-  const app = createApp({ store, writer, adminToken: ADMIN_TOKEN });
+  const assets = options.assets ? new AssetKeeper({ ...options.assets, store }) : undefined;
+  const app = createApp({ store, writer, adminToken: ADMIN_TOKEN, assets });
   return {
     app,
     store,
     writer,
     dataDir,
+    assets,
     async close() {
+      await assets?.close();
       await writer.close();
       await store.close();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });

@@ -25,6 +25,17 @@ describe('loadConfig', () => {
     expect(config.adminToken).toBeUndefined();
   });
 
+  it('reads the outbound allow-list as hosts and CIDRs, empty by default', () => {
+    expect(loadConfig({}).outbound.allow.allows('localhost', '127.0.0.1')).toBe(false);
+    const allow = loadConfig({ SNAG_OUTBOUND_ALLOW: 'Intranet.Example.com, 10.1.0.0/16,::1' }).outbound.allow;
+    expect([...allow.hosts]).toEqual(['intranet.example.com']);
+    expect(allow.cidrs).toEqual(['10.1.0.0/16', '::1/128']);
+    expect(allow.allows('intranet.example.com', '10.9.9.9')).toBe(true);
+    expect(allow.allows('other.example.com', '10.1.2.3')).toBe(true);
+    expect(allow.allows('other.example.com', '10.2.0.1')).toBe(false);
+    expect(allow.allows('localhost', '::1')).toBe(true);
+  });
+
   it('uses a remote store when CLICKHOUSE_URL is set', () => {
     const config = loadConfig({
       CLICKHOUSE_URL: 'https://ch.internal:8443',
@@ -58,8 +69,26 @@ describe('loadConfig', () => {
     [{ SNAG_DEFAULT_PROJECT_KEY: 'has spaces in it' }, 'SNAG_DEFAULT_PROJECT_KEY'],
     [{ CLICKHOUSE_CLUSTER: 'prod' }, 'CLICKHOUSE_CLUSTER'],
     [{ SNAG_MIN_FREE_DISK_MB: '-5' }, 'SNAG_MIN_FREE_DISK_MB'],
+    [{ SNAG_OUTBOUND_ALLOW: '10.0.0.0/33' }, 'SNAG_OUTBOUND_ALLOW'],
+    [{ SNAG_OUTBOUND_ALLOW: 'http://intranet' }, 'SNAG_OUTBOUND_ALLOW'],
   ])('rejects %o with a message naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}: `));
+  });
+
+  it('takes SMTP settings for alert email, both or neither', () => {
+    expect(loadConfig({}).smtp).toBeUndefined();
+    const config = loadConfig({
+      SNAG_SMTP_URL: 'smtp://user:pass@mail.example.com:587',
+      SNAG_SMTP_FROM: 'Snag <alerts@example.com>',
+    });
+    expect(config.smtp).toEqual({ url: 'smtp://user:pass@mail.example.com:587', from: 'Snag <alerts@example.com>' });
+    expect(() => loadConfig({ SNAG_SMTP_URL: 'https://mail.example.com', SNAG_SMTP_FROM: 'a@example.com' })).toThrow(
+      /SNAG_SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/,
+    );
+    expect(() => loadConfig({ SNAG_SMTP_URL: 'smtp://mail.example.com' })).toThrow(/SNAG_SMTP_FROM/);
+    expect(() => loadConfig({ SNAG_SMTP_URL: 'smtp://mail.example.com', SNAG_SMTP_FROM: 'nobody' })).toThrow(
+      /SNAG_SMTP_FROM: must be an address/,
+    );
   });
 });

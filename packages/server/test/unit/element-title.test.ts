@@ -30,6 +30,13 @@ function report(hotspotElement: ReturnType<typeof element>): FrictionReport {
     last_seen: '2026-03-01T01:00:00.000Z',
     trend: { previous_sessions: 0, previous_occurrences: 0, change: null },
     examples: [],
+    explanation: [
+      {
+        kind: 'what',
+        text: '2 of 4 visitors of /checkout struggled with “Postal code” 2 times.',
+        links: [{ text: '2 of 4 visitors', sessions: { path: '/checkout', kind: 'form_struggle' } }],
+      },
+    ],
   };
   const totals = { sessions: 4, struggling_sessions: 2, struggle_share: 0.5, signals: 2 };
   return {
@@ -57,13 +64,21 @@ describe('element titles', () => {
     const named = report(element('Postal code', 'textbox'));
     expect(renderMarkdown(named)).toContain('| 1 | /checkout | Postal code (text field) · [data-testid="postal"] |');
     const [header, row] = renderCsv(named).trim().split('\r\n');
-    expect(header?.endsWith(',replay,element_title')).toBe(true);
-    expect(row?.endsWith(',Postal code (text field)')).toBe(true);
+    expect(header?.endsWith(',replay,element_title,explanation')).toBe(true);
+    expect(
+      row?.endsWith(',Postal code (text field),2 of 4 visitors of /checkout struggled with “Postal code” 2 times.'),
+    ).toBe(true);
+  });
+
+  it('come with the hotspot’s sentences in the Markdown export', () => {
+    expect(renderMarkdown(report(element('Postal code', 'textbox')))).toContain(
+      '1. **Postal code (text field) · [data-testid="postal"]** on /checkout: 2 of 4 visitors of /checkout struggled with “Postal code” 2 times.',
+    );
   });
 
   it('fall back to the key when the SDK sent no name', () => {
     const unnamed = report(element(null, null));
     expect(renderMarkdown(unnamed)).toContain('| [data-testid="postal"] ([data-testid="postal"]) |');
-    expect(renderCsv(unnamed).trim().split('\r\n')[1]?.endsWith(',')).toBe(true);
+    expect(renderCsv(unnamed).trim().split('\r\n')[1]).toContain(',,2 of 4 visitors');
   });
 });

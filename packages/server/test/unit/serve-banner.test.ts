@@ -9,6 +9,7 @@ const running = (address: string, family: string): RunningServer => ({
   port: 4318,
   credentials: { adminToken: 'snag_admin_secret', adminTokenSource: 'stored', defaultProjectKey: 'pk_default' },
   store: undefined as never,
+  evaluateAlerts: async () => [],
   close: async () => undefined,
 });
 

@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/page-header';
 import { Stat } from '../../components/stat';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { HEATMAP_DEVICE_OPTIONS } from '../../lib/devices';
+import { elementTitle } from '../../lib/element-names';
 import { formatCount, formatShare } from '../../lib/format';
 import { sessionsLink } from '../../lib/links';
 import { DEFAULT_RANGE } from '../../lib/ranges';
@@ -109,7 +110,7 @@ export function HeatmapPage() {
                         onBlur={() => setHighlighted(null)}
                       >
                         <span className="element-name">
-                          {element.text.trim() || element.element}
+                          {elementTitle(element) || element.text.trim() || element.element}
                           <code className="sub">{element.element}</code>
                         </span>
                         <span className="element-figures">

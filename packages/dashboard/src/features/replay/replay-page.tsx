@@ -6,6 +6,7 @@ import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { STRUGGLE_LEAD_IN_MS } from '../../lib/constants';
 import { replayLink } from '../../lib/links';
+import { AssetPanel } from './asset-panel';
 import { EventList } from './event-list';
 import { PlayerControls } from './player-controls';
 import { PlayerViewport } from './player-viewport';
@@ -136,6 +137,7 @@ function ReplayView({
           <EventList items={items} position={position} onSeek={seek} />
         </section>
       </div>
+      {hasRecording ? <AssetPanel project={project} session={session} /> : null}
     </>
   );
 }

@@ -15,6 +15,7 @@ import { DEFAULT_RANGE, intervalFor } from '../../lib/ranges';
 import { kindInfo } from '../../lib/signal-kinds';
 import { VIEWER_TZ } from '../../lib/time-zone';
 import { useUrlParams } from '../../lib/use-url-params';
+import { Explanation } from './explanation';
 import { HotspotSnapshot } from './hotspot-snapshot';
 import { hotspotName } from './hotspot-title';
 
@@ -138,6 +139,7 @@ function HotspotView({
         <RangeSelect value={from} onChange={setFrom} />
       </FilterBar>
       <section className="card" aria-label="Figures">
+        <Explanation project={project} sentences={hotspot.explanation} from={from} />
         <div className="stats">
           <Stat label="Impact" value={formatCount(hotspot.impact)} hint="sessions hurt, lost ones counted twice" />
           <Stat

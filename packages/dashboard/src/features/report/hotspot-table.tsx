@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { KindBadge } from '../../components/kind-badge';
 import { formatAgo, formatChange, formatCount, formatShare } from '../../lib/format';
 import { hotspotLink } from '../../lib/links';
+import { Explanation } from './explanation';
 import { HotspotSparkline } from './hotspot-sparkline';
 import { HotspotTitle } from './hotspot-title';
 
@@ -50,6 +51,7 @@ export function HotspotTable({ project, hotspots, from }: { project: string; hot
                   <Link to={link} className="row-link">
                     <HotspotTitle hotspot={hotspot} />
                   </Link>
+                  <Explanation project={project} sentences={hotspot.explanation} from={from} lead />
                 </td>
                 <td>
                   <KindBadge kind={hotspot.kind} />

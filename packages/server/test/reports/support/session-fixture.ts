@@ -5,6 +5,9 @@ export interface FixtureElement {
   tag: string;
   text: string;
   test_id: string;
+  /** The accessible name and role the SDK sends (`element.name` in the event, `element_role`). */
+  name?: string;
+  role?: string;
 }
 
 export const PAY: FixtureElement = { selector: '#checkout > button.pay', tag: 'button', text: 'Pay', test_id: 'pay' };
@@ -59,17 +62,26 @@ export class SessionFixture {
     });
   }
 
-  signal(t: number, kind: string, element?: FixtureElement): this {
+  signal(t: number, kind: string, element?: FixtureElement, details?: Record<string, unknown>): this {
     // The payload as the SDK sends it, so the session API shows the signal's kind as it would.
-    return this.push(t, 'signal', { signal_kind: kind, ...(element ? elementColumns(element) : {}) }, { kind });
+    const data = {
+      kind,
+      ...(element?.name ? { element: { name: element.name } } : {}),
+      ...(details ? { details } : {}),
+    };
+    return this.push(t, 'signal', { signal_kind: kind, ...(element ? elementColumns(element) : {}) }, data);
+  }
+
+  request(t: number, url: string, status: number): this {
+    return this.push(t, 'network', { message: url, status, duration_ms: 120 });
   }
 
   scroll(t: number, depth: number, pageHeight: number, reversals = 0): this {
     return this.push(t, 'scroll', { scroll_depth: depth, page_height: pageHeight, scroll_reversals: reversals });
   }
 
-  error(t: number): this {
-    return this.push(t, 'error', { name: 'error', message: 'TypeError: x is undefined' });
+  error(t: number, message = 'TypeError: x is undefined'): this {
+    return this.push(t, 'error', { name: 'error', message });
   }
 
   private push(t: number, type: string, columns: EventRow, data?: object): this {
@@ -91,5 +103,6 @@ function elementColumns(element: FixtureElement): EventRow {
     element_tag: element.tag,
     element_text: element.text,
     element_test_id: element.test_id,
+    ...(element.role ? { element_role: element.role } : {}),
   };
 }
