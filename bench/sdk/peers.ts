@@ -6,15 +6,18 @@ import { build } from 'esbuild';
 
 const require = createRequire(import.meta.url);
 
-export type Variant = 'none' | 'snag' | 'posthog' | 'sentry';
-export const VARIANTS: Variant[] = ['none', 'snag', 'posthog', 'sentry'];
+export type Variant = 'none' | 'snag' | 'rrweb' | 'posthog' | 'sentry';
+export const VARIANTS: Variant[] = ['none', 'snag', 'rrweb', 'posthog', 'sentry'];
 
 export interface PeerAssets {
   /** Files the static server serves under /assets/. */
   files: Map<string, Buffer>;
 }
 
-/** posthog-js's own script-tag bundles, and Sentry browser + Replay bundled the way its CDN bundle is. */
+/**
+ * posthog-js's own script-tag bundles, Sentry browser + Replay bundled the way its CDN bundle is, and
+ * raw rrweb: the @rrweb/record build Snag's recorder starts from, as published (UMD).
+ */
 export async function buildPeerAssets(): Promise<PeerAssets> {
   const posthogDist = join(dirname(require.resolve('posthog-js/package.json')), 'dist');
   const files = new Map<string, Buffer>();
@@ -23,6 +26,8 @@ export async function buildPeerAssets(): Promise<PeerAssets> {
   for (const name of ['posthog-recorder.js', 'recorder.js', 'lazy-recorder.js']) {
     files.set(name, readFileSync(join(posthogDist, name)));
   }
+  const sdkRequire = createRequire(require.resolve('@snag/sdk/package.json'));
+  files.set('rrweb-record.js', readFileSync(join(dirname(sdkRequire.resolve('@rrweb/record')), 'record.umd.min.cjs')));
   const out = join(mkdtempSync(join(tmpdir(), 'snag-bench-')), 'sentry.js');
   await build({
     stdin: {
@@ -47,6 +52,10 @@ export function headFor(variant: Variant, snagUrl: string, origin: string): stri
       return '';
     case 'snag':
       return `<script async src="${snagUrl}/sdk.js" data-key="pk_bench_key_123"></script>`;
+    case 'rrweb':
+      // Raw rrweb keeps its events in memory: no compression, no upload.
+      return `<script src="/assets/rrweb-record.js"></script><script>window.__rrwebEvents = [];
+rrwebRecord.record({ emit(event) { window.__rrwebEvents.push(event); }, maskAllInputs: true, checkoutEveryNms: 180000 });</script>`;
     case 'posthog':
       return `<script src="/assets/posthog-full.js"></script><script>
 posthog.init('phc_bench', { api_host: '${origin}/ph', autocapture: true, capture_pageview: true,

@@ -12,6 +12,9 @@ import { bundleSizes } from './sizes.js';
 import { startStaticServer } from './static-server.js';
 
 const runs = Number(process.argv[2] ?? 3);
+/** Optional comma-separated variants to run (`none,snag`); `none` is always kept as the baseline. */
+const only = process.argv[3]?.split(',');
+const variants = VARIANTS.filter((variant) => !only || variant === 'none' || only.includes(variant));
 const PAGES: PageKind[] = ['app', 'stress'];
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
@@ -38,13 +41,13 @@ async function main(): Promise<void> {
       const results = new Map<string, RunResult[]>();
       for (let run = 0; run < runs; run++) {
         // Interleaved so that drift in the machine's load hits every variant alike.
-        for (const variant of VARIANTS) {
+        for (const variant of variants) {
           const result = await measure(browser, `${site.origin}/${variant}/${kind}`, kind);
           results.set(variant, [...(results.get(variant) ?? []), result]);
         }
       }
       console.log(
-        `\n${kind === 'app' ? 'Typical app page' : 'Stress page (10,000 rows, 500 cell changes/s)'} — median of ${runs}`,
+        `\n${kind === 'app' ? 'Typical app page' : 'Stress page (60,000 cells, 3,000 cell changes/s)'} — median of ${runs}`,
       );
       printTable(results);
     }
@@ -61,8 +64,11 @@ function printTable(results: Map<string, RunResult[]>): void {
   const stat = (variant: string, pick: (r: RunResult) => number) => median((results.get(variant) ?? []).map(pick));
   const baseTask = stat('none', (r) => r.taskMs);
   const baseScript = stat('none', (r) => r.scriptMs);
-  console.log('  variant    task ms  vs none   script ms  vs none  added script ms  long tasks  longest');
-  for (const variant of VARIANTS) {
+  const baseHeap = stat('none', (r) => r.heapBytes);
+  console.log(
+    '  variant    task ms  vs none   script ms  vs none  added script ms  long tasks  longest  SDK longest  SDK in LoAFs  heap added',
+  );
+  for (const variant of variants) {
     const task = stat(variant, (r) => r.taskMs);
     const script = stat(variant, (r) => r.scriptMs);
     const cells = [
@@ -76,8 +82,15 @@ function printTable(results: Map<string, RunResult[]>): void {
         .toFixed(0)
         .padStart(11),
       `${stat(variant, (r) => r.maxLongTaskMs).toFixed(0)} ms`.padStart(8),
+      `${stat(variant, (r) => r.maxSdkScriptMs).toFixed(0)} ms`.padStart(12),
+      `${stat(variant, (r) => r.sdkScriptInLongFramesMs).toFixed(0)} ms`.padStart(13),
+      `${((stat(variant, (r) => r.heapBytes) - baseHeap) / 1024 / 1024).toFixed(1)} MB`.padStart(11),
     ];
     console.log(`  ${cells.join(' ')}`);
+  }
+  for (const variant of variants) {
+    const longest = (results.get(variant) ?? []).map((r) => r.longestSdkScript).filter(Boolean);
+    if (longest.length > 0) console.log(`  longest SDK script, ${variant}: ${longest.join(' | ')}`);
   }
 }
 

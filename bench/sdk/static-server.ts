@@ -35,7 +35,7 @@ export async function startStaticServer(assets: PeerAssets, snagUrl: string) {
       );
       return;
     }
-    const page = /^\/(none|snag|posthog|sentry)\/(app|stress)/.exec(url.pathname);
+    const page = /^\/(none|snag|rrweb|posthog|sentry)\/(app|stress)/.exec(url.pathname);
     if (!page) {
       res.writeHead(404).end();
       return;

@@ -1,4 +1,5 @@
 import { defineConfig, type Options } from 'tsup';
+import { rrwebHooks } from './build/rrweb-hooks.js';
 
 /** Every browser bundle inlines its dependencies: the script tag has no module resolution. */
 const browserBundle: Options = {
@@ -20,6 +21,7 @@ const browserBundle: Options = {
     format: { comments: false },
   },
   noExternal: [/.*/],
+  esbuildPlugins: [rrwebHooks],
   outExtension: () => ({ js: '.js' }),
   // Replaced by scripts/finalize-assets.mjs once the recorder's content hash is known.
   define: { __SNAG_RECORDER_FILE__: JSON.stringify('@@SNAG_RECORDER_FILE@@') },
@@ -44,7 +46,9 @@ export default defineConfig([
     // Types stay imports of @snag/protocol (a dependency); its runtime limits are inlined below.
     dts: true,
     splitting: true,
-    noExternal: ['@snag/protocol'],
+    // @rrweb/record is bundled too: the recorder opens seams in it at build time (build/rrweb-hooks.ts).
+    noExternal: ['@snag/protocol', '@rrweb/record'],
+    esbuildPlugins: [rrwebHooks],
   },
   {
     ...browserBundle,

@@ -33,7 +33,13 @@ const hotspot = {
   last_seen: '2026-03-01T11:00:00.000Z',
   trend: { previous_sessions: 0, previous_occurrences: 0, change: null },
   examples: [{ session_id: 's1', offset_ms: 1200, replay: '/api/v1/projects/p/sessions/s1/replay#t=1200' }],
-  explanation: [],
+  explanation: [
+    {
+      kind: 'what',
+      text: '14 rapid presses on “Pay” by 2 of 10 visitors of /checkout.',
+      links: [{ text: '2 of 10 visitors', sessions: { path: '/checkout', kind: 'rage_click', element: '#pay' } }],
+    },
+  ],
   answers: {
     shown: 4,
     answered: 2,

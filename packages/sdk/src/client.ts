@@ -5,7 +5,7 @@ import { captureInputs } from './capture/inputs.js';
 import { captureNetwork } from './capture/network.js';
 import { capturePages } from './capture/pages.js';
 import { captureScroll } from './capture/scroll.js';
-import { QUEUE_MAX_BYTES, REPLAY_MAX_DOM_NODES, REPLAY_START_IDLE_TIMEOUT_MS } from './constants.js';
+import { QUEUE_MAX_BYTES, REPLAY_START_IDLE_TIMEOUT_MS } from './constants.js';
 import { startDetectors } from './detect/start-detectors.js';
 import { IGNORE_SELECTOR, privacySelectors } from './privacy/mask.js';
 import { scrubUrl } from './privacy/url.js';
@@ -153,12 +153,6 @@ export function startClient(
   /** The recorder chunk is fetched only once the page has loaded and is idle. */
   const scheduleRecorder = () => {
     const begin = guard(() => {
-      const nodes = document.getElementsByTagName('*').length;
-      if (nodes > REPLAY_MAX_DOM_NODES) {
-        // rrweb serialises the whole DOM in one task: on a page this large that alone is a long freeze.
-        track('$replay_skipped', { reason: 'dom_too_large', nodes });
-        return;
-      }
       loadRecorder(options)
         .then((start) => {
           if (!running) return;

@@ -45,8 +45,15 @@ export const REPLAY_MUTATION_BUDGET_PER_S = 5_000;
 export const REPLAY_MUTATION_BUDGET_STRIKES = 2;
 /** How long recording stays paused before resuming with a new full snapshot. */
 export const REPLAY_PAUSE_MS = 30_000;
-/** Pages with more elements than this are not recorded: one full snapshot would block the main thread too long. */
-export const REPLAY_MAX_DOM_NODES = 25_000;
+/** Longest stretch of recorder work in one task (a snapshot slice, JSON or base64 writing) before yielding. */
+export const REPLAY_SLICE_MS = 8;
+/** Nodes rrweb may have to look at in one frame's mutations (added subtrees in full); more is a storm. */
+export const REPLAY_FRAME_MAX_NODES = 3_000;
+/** Handing one frame's mutations to rrweb taking longer than this, REPLAY_FRAME_SLOW_STRIKES frames in a row, is a storm too. */
+export const REPLAY_FRAME_MAX_MS = 50;
+export const REPLAY_FRAME_SLOW_STRIKES = 3;
+/** After a storm, recording starts again with a fresh snapshot this much later, doubling for each storm in a row up to REPLAY_PAUSE_MS. */
+export const REPLAY_STORM_RESUME_MS = 2_000;
 /** Longest wait for an idle moment before recording starts anyway. */
 export const REPLAY_START_IDLE_TIMEOUT_MS = 2_000;
 /** Global the recorder chunk registers itself on when loaded by script tag. */

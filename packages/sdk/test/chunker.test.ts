@@ -5,6 +5,23 @@ import { REPLAY_CHUNK_MAX_BYTES } from '../src/constants.js';
 import { Chunker } from '../src/recorder/chunker.js';
 import type { ReplayChunk } from '../src/types.js';
 
+// Node has Blob and CompressionStream but no FileReader, which the chunker encodes base64 with in
+// the browser: the same data-URL reading, done with Node's own Buffer.
+if (typeof globalThis.FileReader === 'undefined') {
+  globalThis.FileReader = class {
+    result: string | null = null;
+    error = null;
+    onload: (() => void) | null = null;
+    onerror: (() => void) | null = null;
+    readAsDataURL(blob: Blob) {
+      blob.arrayBuffer().then((buffer) => {
+        this.result = `data:${blob.type};base64,${Buffer.from(buffer).toString('base64')}`;
+        this.onload?.();
+      });
+    }
+  } as unknown as typeof FileReader;
+}
+
 const decode = (chunk: ReplayChunk) => JSON.parse(gunzipSync(Buffer.from(chunk.data ?? '', 'base64')).toString());
 const meta = (timestamp: number) => ({ type: EventType.Meta, timestamp, data: { href: 'https://shop.test/' } });
 const snapshot = (timestamp: number) => ({ type: EventType.FullSnapshot, timestamp, data: { node: {} } });

@@ -33,6 +33,16 @@ describe('mutation budget', () => {
     expect(budget.observe(mutation(REPLAY_MUTATION_BUDGET_PER_S * 5))).toBe(true);
   });
 
+  it('counts a replaced node once: removes are not changes of their own', () => {
+    const budget = new MutationBudget(() => 0);
+    const replaced = (nodes: number) => ({
+      type: EventType.IncrementalSnapshot,
+      data: { source: IncrementalSource.Mutation, adds: new Array(nodes).fill({}), removes: new Array(nodes).fill({}) },
+    });
+    expect(budget.observe(replaced(REPLAY_MUTATION_BUDGET_PER_S * 3))).toBe(false);
+    expect(budget.observe(replaced(REPLAY_MUTATION_BUDGET_PER_S * 2))).toBe(true);
+  });
+
   it('ignores everything but mutations', () => {
     const budget = new MutationBudget(() => 0);
     expect(budget.observe({ type: EventType.FullSnapshot, data: {} })).toBe(false);

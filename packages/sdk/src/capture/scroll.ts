@@ -21,15 +21,21 @@ export function captureScroll(ctx: CaptureContext): () => void {
     reversed = trackReversals(window.scrollY);
     maxDepth = window.scrollY + window.innerHeight;
   };
-  // Bubbling phase: only the page's own scrolling, not that of scrollable elements.
+  let pending: ReturnType<typeof setTimeout> | 0 = 0;
+  // Bubbling phase: only the page's own scrolling, not that of scrollable elements. The position is
+  // read in a task after the frame: read in the scroll event, it lays out what the page changed since.
   listen(
     window,
     'scroll',
     () => {
-      const y = window.scrollY;
-      scrolled = true;
-      maxDepth = Math.max(maxDepth, y + window.innerHeight);
-      if (reversed(y, window.innerHeight * SCROLL_REVERSAL_VIEWPORT_SHARE)) reversals++;
+      if (pending) return;
+      pending = setTimeout(() => {
+        pending = 0;
+        const y = window.scrollY;
+        scrolled = true;
+        maxDepth = Math.max(maxDepth, y + window.innerHeight);
+        if (reversed(y, window.innerHeight * SCROLL_REVERSAL_VIEWPORT_SHARE)) reversals++;
+      });
     },
     false,
   );

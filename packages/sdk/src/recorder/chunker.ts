@@ -1,8 +1,9 @@
-import { EventType } from '@rrweb/types';
 import { REPLAY_CHUNK_MAX_BYTES } from '../constants.js';
-import { gzip, toBase64 } from '../transport/gzip.js';
 import type { ReplayChunk } from '../types.js';
 import { reportInternal } from '../util/guard.js';
+import { FULL_SNAPSHOT, META } from './event-types.js';
+import { gzipPiecesToBase64 } from './gzip-pieces.js';
+import { jsonPieces } from './json-pieces.js';
 
 type RecordedEvent = { type: number; timestamp: number; [key: string]: unknown };
 
@@ -19,10 +20,10 @@ export class Chunker {
   constructor(private readonly onChunk: (chunk: ReplayChunk) => void) {}
 
   add(event: RecordedEvent): void {
-    if (event.type === EventType.Meta && this.events.length > 0) this.close();
+    if (event.type === META && this.events.length > 0) this.close();
     this.events.push(event);
     // A full snapshot closes its chunk at once: measuring it would serialise a large DOM twice.
-    if (event.type === EventType.FullSnapshot) {
+    if (event.type === FULL_SNAPSHOT) {
       this.close();
       return;
     }
@@ -30,7 +31,10 @@ export class Chunker {
     if (this.bytes >= REPLAY_CHUNK_MAX_BYTES) this.close();
   }
 
-  /** Closes the current chunk; compression runs asynchronously, off the main thread. */
+  /**
+   * Closes the current chunk. Its JSON is written in slices and compressed off the main thread,
+   * so even a large page's full snapshot never holds the page up for long.
+   */
   close(): Promise<void> {
     const events = this.events;
     if (events.length === 0) return this.delivered;
@@ -39,16 +43,14 @@ export class Chunker {
     const first = events[0] as RecordedEvent;
     const meta = {
       t: Math.round(first.timestamp),
-      full_snapshot: events.some((e) => e.type === EventType.FullSnapshot),
+      full_snapshot: events.some((e) => e.type === FULL_SNAPSHOT),
     };
-    const compressed = gzip(JSON.stringify(events)).catch(() => undefined);
+    const compressed = gzipPiecesToBase64(jsonPieces(events)).catch(() => undefined);
     // Chunks are handed on in the order they were closed, however long each one's compression takes.
     this.delivered = this.delivered
       .then(async () => {
-        const bytes = await compressed;
-        this.onChunk(
-          bytes ? { ...meta, encoding: 'gzip-base64', data: toBase64(bytes) } : { ...meta, encoding: 'json', events },
-        );
+        const data = await compressed;
+        this.onChunk(data ? { ...meta, encoding: 'gzip-base64', data } : { ...meta, encoding: 'json', events });
       })
       .catch(reportInternal);
     return this.delivered;

@@ -1,66 +1,145 @@
-import { record } from '@rrweb/record';
-import { EventType, type eventWithTime } from '@rrweb/types';
+import { record, snagHooks } from '@rrweb/record';
+import type { eventWithTime, serializedNodeWithId } from '@rrweb/types';
 import {
   REPLAY_CHECKOUT_EVERY_MS,
   REPLAY_CHUNK_INTERVAL_MS,
-  REPLAY_MAX_DOM_NODES,
   REPLAY_MEDIA_SAMPLE_MS,
   REPLAY_MOUSEMOVE_SAMPLE_MS,
   REPLAY_PAUSE_MS,
   REPLAY_SCROLL_SAMPLE_MS,
+  REPLAY_STORM_RESUME_MS,
 } from '../constants.js';
 import type { RecorderConfig, StartRecorder } from '../types.js';
 import { guard } from '../util/guard.js';
 import { startAssetReporter } from './asset-reporter.js';
 import { Chunker } from './chunker.js';
+import { CUSTOM, FULL_SNAPSHOT, META } from './event-types.js';
 import { MutationBudget } from './mutation-budget.js';
+import { MutationFrames } from './mutation-frames.js';
+import type { RrwebSnapshotOptions } from './rrweb-seams.js';
+import { type SlicedSnapshot, takeSlicedSnapshot } from './sliced-snapshot.js';
+import { yieldToPage } from './yield-to-page.js';
+
+type Event = { type: number; timestamp: number; data?: unknown };
+
+/** What rrweb's own snapshot call gets back: never emitted, the sliced snapshot replaces it. */
+const PLACEHOLDER = { type: 0, childNodes: [], id: 0 } as unknown as serializedNodeWithId;
 
 /**
- * Records the page with rrweb, private by default: every input masked, masked and
- * blocked regions honoured, canvas off, high-frequency sources sampled. Recording
- * pauses when the page mutates past the budget or grows too large to snapshot,
- * and resumes later with a fresh full snapshot.
+ * Records the page with rrweb, private by default: every input masked, masked and blocked
+ * regions honoured, canvas off, high-frequency sources sampled. The full snapshots (the first
+ * and every checkout) are taken in slices (sliced-snapshot.ts), so no page is too large to
+ * record; what rrweb records meanwhile is held back and emitted after the snapshot. Mutations are
+ * handed to rrweb once per frame; a storm (too much work in a frame) or a page that keeps
+ * mutating past the budget ends the recording for a while: a `snag-paused` custom event marks
+ * the gap, and recording resumes with a fresh sliced snapshot.
  */
 export const startRecorder: StartRecorder = (config: RecorderConfig) => {
   const chunker = new Chunker(config.onChunk);
   const budget = new MutationBudget();
+  const frames = new MutationFrames(() => setTimeout(guard(pause), 0, 'mutation_storm'));
   let stopRecording: (() => void) | undefined;
+  let walk: SlicedSnapshot | undefined;
+  /** Events rrweb emitted while a sliced snapshot was under way. */
+  let held: Event[] | undefined;
+  let snapshotEmitted = false;
+  /** Storms in a row (recording lasted less than REPLAY_PAUSE_MS in between): each waits twice as long. */
+  let storms = 0;
+  let begunAt = 0;
   let resumeTimer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
 
-  const domTooLarge = () => document.getElementsByTagName('*').length > REPLAY_MAX_DOM_NODES;
+  const deliver = (event: Event) => {
+    chunker.add(event);
+    // Decided after the event is kept so that the chunk ends with what triggered the pause.
+    if (stopRecording && budget.observe(event)) setTimeout(guard(pause), 0, 'mutation_budget');
+  };
 
-  const pause = (reason: string) => {
+  /** Into the recording, after the snapshot under way if there is one. */
+  const keep = (event: Event) => {
+    if (held) held.push(event);
+    else deliver(event);
+  };
+
+  const snapshotInSlices = (doc: Document, options: RrwebSnapshotOptions) => {
+    walk?.cancel();
+    const href = config.scrubUrl(location.href);
+    // The viewport and scroll position are read in a task after the next frame is drawn (or at the end
+    // of the walk at the latest): read here, inside rrweb's set-up or a checkout, they would lay out
+    // whatever the page changed since its last frame.
+    let view: { width: number; height: number; initialOffset: { left: number; top: number } } | undefined;
+    const readView = () => {
+      view ??= {
+        width: window.innerWidth || document.documentElement.clientWidth,
+        height: window.innerHeight || document.documentElement.clientHeight,
+        initialOffset: { left: window.scrollX, top: window.scrollY },
+      };
+      return view;
+    };
+    requestAnimationFrame(() => yieldToPage(guard(readView)));
+    held = [];
+    walk = takeSlicedSnapshot(doc, options, {
+      beforeSlice: () => frames.flush(),
+      // The snapshot is the page as the walk found it, true once the walk is complete: it is stamped
+      // with the walk's end, like rrweb's own, and what rrweb recorded meanwhile (the changes to nodes
+      // serialized before they changed) is replayed at that same moment, right after it.
+      onDone: guard((node: serializedNodeWithId) => {
+        const events = held ?? [];
+        const end = Date.now();
+        walk = undefined;
+        held = undefined;
+        snapshotEmitted = true;
+        const { width, height, initialOffset } = readView();
+        chunker.add({ type: META, timestamp: end, data: { href, width, height } });
+        chunker.add({ type: FULL_SNAPSHOT, timestamp: end, data: { node, initialOffset } });
+        for (const event of events) deliver({ ...event, timestamp: end });
+      }),
+    });
+    return PLACEHOLDER;
+  };
+
+  const pause = (reason: 'mutation_budget' | 'mutation_storm') => {
     if (!stopRecording) return;
-    record.addCustomEvent('snag-paused', { reason, resume_in_ms: REPLAY_PAUSE_MS });
+    if (Date.now() - begunAt > REPLAY_PAUSE_MS) storms = 0;
+    const resumeInMs =
+      reason === 'mutation_storm' ? Math.min(REPLAY_STORM_RESUME_MS * 2 ** storms++, REPLAY_PAUSE_MS) : REPLAY_PAUSE_MS;
+    walk?.cancel();
+    walk = undefined;
+    held = undefined;
+    // The gap marker the player shows; only after a snapshot, which it needs to play anything.
+    if (snapshotEmitted) {
+      chunker.add({
+        type: CUSTOM,
+        timestamp: Date.now(),
+        data: { tag: 'snag-paused', payload: { reason, resume_in_ms: resumeInMs } },
+      });
+    }
     stopRecording();
     stopRecording = undefined;
+    frames.reset();
     chunker.close();
-    config.onNotice('$replay_paused', { reason, resume_in_ms: REPLAY_PAUSE_MS });
-    resumeTimer = setTimeout(guard(resume), REPLAY_PAUSE_MS);
+    config.onNotice('$replay_paused', { reason, resume_in_ms: resumeInMs });
+    resumeTimer = setTimeout(guard(resume), resumeInMs);
   };
 
   const resume = () => {
     if (stopped) return;
-    // Still too large for a snapshot: stay paused and look again later.
-    if (domTooLarge()) {
-      resumeTimer = setTimeout(guard(resume), REPLAY_PAUSE_MS);
-      return;
-    }
     config.onNotice('$replay_resumed', {});
     begin();
   };
 
   const begin = () => {
     budget.reset();
+    begunAt = Date.now();
+    snapshotEmitted = false;
+    snagHooks.snapshot = snapshotInSlices;
+    snagHooks.mutations = (process) => frames.wrap(process);
+    snagHooks.afterRender = (listener) => (event) => requestAnimationFrame(() => yieldToPage(() => listener(event)));
     stopRecording = record({
       emit: guard((event: eventWithTime) => {
-        if (event.type === EventType.Meta) event.data.href = config.scrubUrl(event.data.href);
-        chunker.add(event);
-        // Decided after the event is kept so that the chunk ends with what triggered the pause.
-        if (stopRecording && budget.observe(event)) setTimeout(guard(pause), 0, 'mutation_budget');
+        // rrweb's own Meta and (placeholder) full snapshot: the sliced snapshot brings its own.
+        if (event.type !== META && event.type !== FULL_SNAPSHOT) keep(event);
       }),
-      checkoutEveryNms: REPLAY_CHECKOUT_EVERY_MS,
       maskAllInputs: config.maskAllInputs,
       maskInputOptions: { password: true },
       maskTextSelector: config.maskTextSelector,
@@ -80,22 +159,39 @@ export const startRecorder: StartRecorder = (config: RecorderConfig) => {
     });
   };
 
-  begin();
+  /** A checkout: a fresh sliced snapshot, so that playback can start from any chunk that has one. */
+  const checkout = () => {
+    if (!stopRecording || walk) return;
+    // Mutations pending from before the checkout belong to the previous snapshot.
+    frames.flush();
+    // Handing them over can end the recording (a storm).
+    if (stopRecording as (() => void) | undefined) record.takeFullSnapshot(true);
+  };
+
+  // rrweb's set-up (observers, patched prototypes) runs in a task of its own, not in the one that loaded the chunk.
+  yieldToPage(
+    guard(() => {
+      if (!stopped) begin();
+    }),
+  );
   // Listed into the recording while it runs (a report made while paused is dropped: the next snapshot has the DOM).
   const stopAssets = startAssetReporter((tag, payload) => {
-    if (stopRecording) record.addCustomEvent(tag, payload);
+    if (stopRecording) keep({ type: CUSTOM, timestamp: Date.now(), data: { tag, payload } });
   });
-  // The DOM can outgrow one snapshot after recording started; the next checkout would then freeze the page.
-  const interval = setInterval(
-    guard(() => (stopRecording && domTooLarge() ? pause('dom_too_large') : chunker.close())),
+  const chunkTimer = setInterval(
+    guard(() => chunker.close()),
     REPLAY_CHUNK_INTERVAL_MS,
   );
+  const checkoutTimer = setInterval(guard(checkout), REPLAY_CHECKOUT_EVERY_MS);
   return {
     stop() {
       stopped = true;
       stopAssets();
-      clearInterval(interval);
+      clearInterval(chunkTimer);
+      clearInterval(checkoutTimer);
       if (resumeTimer) clearTimeout(resumeTimer);
+      walk?.cancel();
+      frames.reset();
       stopRecording?.();
       stopRecording = undefined;
       chunker.close();

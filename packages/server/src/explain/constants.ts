@@ -12,3 +12,8 @@ export const RELEASE_WORSE_FACTOR = 2;
 export const MAX_SENTENCES = 3;
 /** Hotspots explained per request at most (the rest get no sentences): the evidence query reads their sessions. */
 export const MAX_EXPLAINED_HOTSPOTS = 50;
+/**
+ * The details, errors and requests behind a hotspot are read from its latest this many sessions
+ * (a sample on busy hotspots: shares are the sample's, counts in sentences the hotspot's own).
+ */
+export const EVIDENCE_MAX_SESSIONS = 100;

@@ -52,8 +52,12 @@ function whatSentence(
   const disabled = disabledClause(hotspot, evidence);
   switch (hotspot.kind) {
     case 'rage_click': {
-      const clicks = evidence?.clicks || hotspot.occurrences;
-      const what = evidence?.clicks ? `${clicks} rapid presses` : `${hotspot.occurrences} bursts of rapid presses`;
+      // Presses are counted from the evidence, which covers every burst unless the hotspot is busier than its sample.
+      const complete = evidence && evidence.sessions >= hotspot.sessions;
+      const what =
+        complete && evidence.clicks
+          ? `${evidence.clicks} rapid presses`
+          : `${hotspot.occurrences} bursts of rapid presses`;
       return sentence('what', `${what} on ${subject} by `, who, `${on}${disabled}.`);
     }
     case 'dead_click':
@@ -98,9 +102,9 @@ function whatSentence(
 function disabledClause(hotspot: ExplainedFigures, evidence: HotspotEvidence | undefined): string {
   if (!evidence?.disabled || !hotspot.element) return '';
   const role = hotspot.element.role === 'button' ? 'the button' : 'it';
-  return evidence.disabled >= hotspot.occurrences
+  return evidence.disabled >= evidence.occurrences
     ? `; ${role} was disabled in all of them`
-    : `; ${role} was disabled in ${evidence.disabled} of them`;
+    : `; ${role} was disabled in ${share(evidence.disabled, evidence.occurrences)} of them`;
 }
 
 /** Evidence for why, strongest first: a release it started with or got worse in, then what followed the occurrences. */
@@ -108,14 +112,15 @@ function evidenceSentences(hotspot: ExplainedFigures, evidence: HotspotEvidence,
   const found: Sentence[] = [];
   const release = releaseSentence(hotspot, evidence, filter);
   if (release) found.push(release);
+  // Shares are of the occurrences the evidence was read from (the hotspot's latest sessions).
   const notable = (count: number) =>
-    count >= EVIDENCE_MIN_COUNT && hotspot.occurrences > 0 && count / hotspot.occurrences >= EVIDENCE_MIN_SHARE;
+    count >= EVIDENCE_MIN_COUNT && evidence.occurrences > 0 && count / evidence.occurrences >= EVIDENCE_MIN_SHARE;
   if (notable(evidence.top_error_count)) {
     found.push(
       sentence(
         'error',
         `“${evidence.top_error}” followed `,
-        [share(evidence.top_error_count, hotspot.occurrences), { ...filter, has_error: true }],
+        [share(evidence.top_error_count, evidence.occurrences), { ...filter, has_error: true }],
         ' of them.',
       ),
     );
@@ -126,7 +131,7 @@ function evidenceSentences(hotspot: ExplainedFigures, evidence: HotspotEvidence,
       sentence(
         'request',
         `A request to ${evidence.top_request} failed (${status}) after `,
-        [share(evidence.top_request_count, hotspot.occurrences), filter],
+        [share(evidence.top_request_count, evidence.occurrences), filter],
         ' of them.',
       ),
     );

@@ -1,133 +1,13 @@
 import { findLiveSessions, type LiveSessions } from '../analytics/find-live-sessions.js';
 import { journeySignalsSql } from '../analytics/journey-signals-sql.js';
 import { JOURNEY_KINDS } from '../analytics/session-facts-sql.js';
-import {
-  ELEMENT_KEY_SQL,
-  type PresentFilters,
-  presentFilters,
-  READ_SETTINGS,
-  when,
-} from '../analytics/sql-fragments.js';
+import { type PresentFilters, presentFilters, READ_SETTINGS, when } from '../analytics/sql-fragments.js';
 import type { TimeRange } from '../analytics/time-range.js';
 import type { Store } from '../store/client.js';
-import { EVIDENCE_FOLLOW_WINDOW_MS } from './constants.js';
+import { type HotspotEvidence, type HotspotKey, NO_EVIDENCE } from './evidence.js';
+import { findSdkEvidence } from './find-sdk-evidence.js';
 
-/** A hotspot's identity: (path pattern, element key, kind). */
-export interface HotspotKey {
-  path_pattern: string;
-  element_key: string;
-  kind: string;
-}
-
-/** What the store knows about a hotspot's occurrences in the range, beyond its figures. */
-export interface HotspotEvidence extends HotspotKey {
-  /** Presses in all its rage bursts (the SDK's `clicks` detail). */
-  clicks: number;
-  /** Median wait of its dead clicks (`waited_ms`) and slow clicks (`wait_ms`); 0 when none. */
-  median_wait_ms: number;
-  /** Occurrences on a disabled control (the SDK's `disabled` detail). */
-  disabled: number;
-  /** The error message that most often followed an occurrence within the window, and how many it followed. */
-  top_error: string;
-  top_error_count: number;
-  /** Occurrences followed by any error. */
-  errored: number;
-  /** The failed request (URL without query) that most often followed, its usual status, and how many it followed. */
-  top_request: string;
-  top_request_status: number;
-  top_request_count: number;
-  /** Affected sessions per release in the range: `[release, sessions]`. */
-  releases: Array<[string, number]>;
-  /** Sessions that viewed the page per release in the range: `[release, sessions, first seen ms]`. */
-  page_releases: Array<[string, number, number]>;
-}
-
-/**
- * One row per listed hotspot of an SDK kind. Its occurrences are its signals in `key_events`
- * (sorted by type and time: the range's signals only); their details, and the errors and failed
- * requests in the same session within EVIDENCE_FOLLOW_WINDOW_MS after each, come from the events
- * of those sessions only (a primary-key read). Visitors per release come from `page_views`.
- */
-function evidenceSql(on: PresentFilters): string {
-  return `
-WITH
-    fromUnixTimestamp64Milli({from:Int64}, 'UTC') AS range_from,
-    fromUnixTimestamp64Milli({to:Int64}, 'UTC') AS range_to,
-signal_rows AS (
-    SELECT session_id, event_id, time, path_pattern, element_key, kind, release
-    FROM (
-        SELECT session_id, event_id, time, path_pattern, ${ELEMENT_KEY_SQL} AS element_key, toString(signal_kind) AS kind, release
-        FROM {db:Identifier}.key_events
-        WHERE project_id = {project:String} AND type = 'signal' AND time >= range_from AND time < range_to
-          AND ${when(on.release, 'release = {release:String}')}
-        LIMIT 1 BY session_id, event_id)
-    WHERE concat(path_pattern, char(31), element_key, char(31), kind) IN {keys:Array(String)}
-),
-session_events AS (
-    SELECT session_id, event_id, type, time, status, data,
-           -- a request to the page's own site is named by its path ("/api/coupon")
-           if(type = 'network' AND domain(message) = domain(url), path(message), message) AS message
-    FROM {db:Identifier}.events
-    WHERE project_id = {project:String}
-      AND session_id IN (SELECT session_id FROM signal_rows)
-      AND type IN ('signal', 'error', 'network')
-      AND time >= range_from AND time < range_to + toIntervalMillisecond(${EVIDENCE_FOLLOW_WINDOW_MS})
-),
-followers AS (
-    SELECT session_id, groupArray((time, type, message, status)) AS after
-    FROM session_events
-    WHERE type = 'error' OR (type = 'network' AND (status = 0 OR status >= 400))
-    GROUP BY session_id
-),
-details AS (
-    SELECT session_id, event_id, any(data) AS data FROM session_events WHERE type = 'signal' GROUP BY session_id, event_id
-),
-occurrences AS (
-    SELECT s.path_pattern AS path_pattern, s.element_key AS element_key, s.kind AS kind, s.session_id AS session_id,
-           s.release AS release,
-           JSONExtractFloat(d.data, 'details', 'clicks') AS clicks,
-           JSONExtractFloat(d.data, 'details', if(s.kind = 'slow_click', 'wait_ms', 'waited_ms')) AS wait_ms,
-           JSONExtractBool(d.data, 'details', 'disabled') AS disabled,
-           arrayFilter(a -> a.1 >= s.time AND a.1 <= s.time + toIntervalMillisecond(${EVIDENCE_FOLLOW_WINDOW_MS}), f.after) AS near,
-           arrayFirst(a -> a.2 = 'error', near).3 AS error,
-           arrayFirst(a -> a.2 = 'network', near) AS request
-    FROM signal_rows AS s
-    LEFT JOIN details AS d ON d.session_id = s.session_id AND d.event_id = s.event_id
-    LEFT JOIN followers AS f ON f.session_id = s.session_id
-),
-top_errors AS (
-    SELECT path_pattern, element_key, kind, argMax(error, n) AS top_error, max(n) AS top_error_count
-    FROM (SELECT path_pattern, element_key, kind, error, count() AS n FROM occurrences WHERE error != ''
-          GROUP BY path_pattern, element_key, kind, error)
-    GROUP BY path_pattern, element_key, kind
-),
-top_requests AS (
-    SELECT path_pattern, element_key, kind, argMax((url, status), n) AS top, max(n) AS top_request_count
-    FROM (SELECT path_pattern, element_key, kind, request.3 AS url, request.4 AS status, count() AS n
-          FROM occurrences WHERE request.3 != '' GROUP BY path_pattern, element_key, kind, url, status)
-    GROUP BY path_pattern, element_key, kind
-),
-by_release AS (
-    SELECT path_pattern, element_key, kind, groupArray((release, sessions)) AS releases
-    FROM (SELECT path_pattern, element_key, kind, release, uniqExact(session_id) AS sessions FROM occurrences
-          GROUP BY path_pattern, element_key, kind, release)
-    GROUP BY path_pattern, element_key, kind
-)
-SELECT o.path_pattern AS path_pattern, o.element_key AS element_key, o.kind AS kind,
-       sum(o.clicks) AS clicks,
-       if(countIf(o.wait_ms > 0) = 0, 0, quantileExactIf(0.5)(o.wait_ms, o.wait_ms > 0)) AS median_wait_ms,
-       countIf(o.disabled) AS disabled,
-       countIf(o.error != '') AS errored,
-       any(e.top_error) AS top_error, any(e.top_error_count) AS top_error_count,
-       any(r.top.1) AS top_request, any(r.top.2) AS top_request_status, any(r.top_request_count) AS top_request_count,
-       any(b.releases) AS releases
-FROM occurrences AS o
-LEFT JOIN top_errors AS e USING (path_pattern, element_key, kind)
-LEFT JOIN top_requests AS r USING (path_pattern, element_key, kind)
-LEFT JOIN by_release AS b USING (path_pattern, element_key, kind)
-GROUP BY o.path_pattern, o.element_key, o.kind
-SETTINGS join_use_nulls = 0`;
-}
+export type { HotspotEvidence, HotspotKey } from './evidence.js';
 
 /** Journey kinds (computed from whole sessions): only their affected sessions per release. */
 function journeyReleasesSql(on: PresentFilters, live: LiveSessions): string {
@@ -178,7 +58,7 @@ export async function findHotspotEvidence(
     paths: [...new Set(hotspots.map((hotspot) => hotspot.path_pattern))],
   };
   const [sdk, journeyRows, pages] = await Promise.all([
-    sdkKeys.length ? store.query<HotspotEvidence>(evidenceSql(on), { ...params, keys: sdkKeys }, READ_SETTINGS) : [],
+    sdkKeys.length ? findSdkEvidence(store, on, { ...params, keys: sdkKeys }) : [],
     journeyKeys.length ? findJourneyReleases(store, on, { ...params, keys: journeyKeys }) : [],
     store.query<{ path_pattern: string; page_releases: HotspotEvidence['page_releases'] }>(
       PAGE_RELEASES_SQL,
@@ -203,15 +83,3 @@ async function findJourneyReleases(
   );
   return rows.map((row) => ({ ...NO_EVIDENCE, ...row, page_releases: [] }));
 }
-
-const NO_EVIDENCE: Omit<HotspotEvidence, 'path_pattern' | 'element_key' | 'kind' | 'releases' | 'page_releases'> = {
-  clicks: 0,
-  median_wait_ms: 0,
-  disabled: 0,
-  top_error: '',
-  top_error_count: 0,
-  errored: 0,
-  top_request: '',
-  top_request_status: 0,
-  top_request_count: 0,
-};

@@ -6,8 +6,16 @@ import { ERROR_COLOR, kindInfo, PAGE_COLOR, QUESTION_COLOR } from '../../lib/sig
 /** rrweb event types the dashboard reads (rrweb's `EventType`). */
 export const RRWEB_FULL_SNAPSHOT = 2;
 export const RRWEB_META = 4;
+export const RRWEB_CUSTOM = 5;
+/** The custom event the SDK's recorder writes where it stopped recording for a while. */
+export const GAP_TAG = 'snag-paused';
+const GAP_COLOR = '#64748b';
+const GAP_REASONS: Record<string, string> = {
+  mutation_storm: 'the page changed too much at once to record',
+  mutation_budget: 'the page kept changing faster than the recording budget',
+};
 
-export type ItemKind = 'page' | 'click' | 'signal' | 'error' | 'request' | 'question';
+export type ItemKind = 'page' | 'click' | 'signal' | 'error' | 'request' | 'gap' | 'question';
 
 /** One line of the replay's side list, and (for signals, errors, pages) one timeline marker. */
 export interface ReplayItem {
@@ -19,6 +27,8 @@ export interface ReplayItem {
   detail: string;
   color: string;
   signalKind?: string;
+  /** Gaps: where recording started again (the next full snapshot), ms from the session start. */
+  until?: number;
 }
 
 /** Converts between session offsets (ms since the session's first event) and the recording's own clock. */
@@ -53,21 +63,47 @@ function describeElement(event: StoredClick): string {
 const isFailedRequest = (event: StoredEvent): event is StoredRequest =>
   event.type === 'network' && (event.status === 0 || event.status >= 400);
 
-/** The side list: pages, clicks, errors and failed requests from the session, and the API's signal markers. */
+/**
+ * The recording's gaps: where the recorder stopped (a `snag-paused` custom event) until it
+ * started again with a full snapshot. Nothing that happened in between is in the replay.
+ */
+export function gapItems(events: RecordedEvent[], sessionStart: number): ReplayItem[] {
+  const gaps: ReplayItem[] = [];
+  for (const [index, event] of events.entries()) {
+    const data = event.data as { tag?: string; payload?: { reason?: string } } | undefined;
+    if (event.type !== RRWEB_CUSTOM || data?.tag !== GAP_TAG) continue;
+    const resumed = events.find((later, at) => at > index && later.type === RRWEB_FULL_SNAPSHOT);
+    gaps.push({
+      id: `gap-${event.timestamp}`,
+      kind: 'gap',
+      offset: event.timestamp - sessionStart,
+      until: (resumed ?? events[events.length - 1] ?? event).timestamp - sessionStart,
+      label: 'Not recorded',
+      detail: GAP_REASONS[data.payload?.reason ?? ''] ?? 'recording paused',
+      color: GAP_COLOR,
+    });
+  }
+  return gaps;
+}
+
+/** The side list: pages, clicks, errors and failed requests from the session, the API's signal markers and the recording's gaps. */
 export function replayItems(
   session: SessionDocument | undefined,
   markers: ReplayMarker[],
   sessionStart: number,
+  events: RecordedEvent[] = [],
 ): ReplayItem[] {
-  const items: ReplayItem[] = markers.map((marker) => ({
-    id: `signal-${marker.id}`,
-    kind: 'signal',
-    offset: marker.offset_ms,
-    label: kindInfo(marker.kind).label,
-    detail: marker.element ? `${marker.element} on ${marker.path}` : marker.path,
-    color: kindInfo(marker.kind).color,
-    signalKind: marker.kind,
-  }));
+  const items: ReplayItem[] = gapItems(events, sessionStart);
+  for (const marker of markers)
+    items.push({
+      id: `signal-${marker.id}`,
+      kind: 'signal',
+      offset: marker.offset_ms,
+      label: kindInfo(marker.kind).label,
+      detail: marker.element ? `${marker.element} on ${marker.path}` : marker.path,
+      color: kindInfo(marker.kind).color,
+      signalKind: marker.kind,
+    });
   for (const event of session?.events ?? []) {
     const offset = event.t - sessionStart;
     const base = { id: event.id, offset };
@@ -93,7 +129,7 @@ export function replayItems(
   return items.sort((a, b) => a.offset - b.offset || a.id.localeCompare(b.id));
 }
 
-/** The timeline shows signals, errors, page changes and questions; clicks and requests stay in the list. */
+/** The timeline shows signals, errors, page changes, gaps and questions; clicks and requests stay in the list. */
 export function timelineItems(items: ReplayItem[]): ReplayItem[] {
   return items.filter((item) => item.kind !== 'click' && item.kind !== 'request');
 }

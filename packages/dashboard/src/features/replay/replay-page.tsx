@@ -62,8 +62,8 @@ function ReplayView({
   const mount = useRef<HTMLDivElement>(null);
   const clock = useMemo(() => replayClock(replay.start, replay.events, document), [replay, document]);
   const items = useMemo(
-    () => replayItems(document, replay.markers, clock.sessionStart),
-    [document, replay.markers, clock],
+    () => replayItems(document, replay.markers, clock.sessionStart, replay.events),
+    [document, replay.markers, clock, replay.events],
   );
   const markers = useMemo(() => timelineItems(items), [items]);
   const [player, controls] = useReplayer(mount, replay.events, toRecordingTime(clock, startOffset));

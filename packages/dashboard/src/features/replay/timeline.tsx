@@ -4,7 +4,7 @@ import type { ReplayItem } from './replay-model';
 
 const KEY_STEP_MS = 5_000;
 
-/** The session on one bar: progress, and a coloured marker per signal, error and page change. */
+/** The session on one bar: progress, a coloured marker per signal, error and page change, and a band per recording gap. */
 export function Timeline({
   position,
   duration,
@@ -62,7 +62,13 @@ export function Timeline({
             type="button"
             tabIndex={-1}
             className={`timeline-marker marker-${marker.kind}`}
-            style={{ left: percent(marker.offset), '--marker': marker.color } as CSSProperties}
+            style={
+              {
+                left: percent(marker.offset),
+                width: marker.until === undefined ? undefined : percent(marker.until - marker.offset),
+                '--marker': marker.color,
+              } as CSSProperties
+            }
             title={`${formatClock(marker.offset)} · ${marker.label}: ${marker.detail}`}
             aria-label={`${marker.label} at ${formatClock(marker.offset)}`}
             data-kind={marker.signalKind ?? marker.kind}

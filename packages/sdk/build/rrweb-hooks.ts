@@ -1,0 +1,55 @@
+import { readFile } from 'node:fs/promises';
+import type { Options } from 'tsup';
+
+type Plugin = NonNullable<Options['esbuildPlugins']>[number];
+
+/**
+ * Opens seams in the pinned @rrweb/record bundle (2.1.6) at build time, so the recorder can
+ * use rrweb's own serializer, mirror and id counter instead of shipping a second copy:
+ * - the full snapshot goes through `snagHooks.snapshot` (the recorder takes it in slices);
+ * - every mutation observer callback goes through `snagHooks.mutations` (coalesced per frame);
+ * - the scroll listener goes through `snagHooks.afterRender` (positions read once the frame is drawn).
+ * `serializeNodeWithId` is exported next to them. A build against another rrweb fails here loudly.
+ */
+const SEAMS: Array<[string | RegExp, string]> = [
+  ['const node = snapshot(document, {', 'const node = snagHooks.snapshot(document, {'],
+  [
+    'callbackWrapper(mutationBuffer.processMutations.bind(mutationBuffer))',
+    'callbackWrapper(snagHooks.mutations(mutationBuffer.processMutations.bind(mutationBuffer)))',
+  ],
+  // Scroll positions are read after the next frame is drawn, when the page's layout is clean: read in the
+  // scroll event, they lay out whatever the page changed since, inside rrweb's handler.
+  ['return on("scroll", updatePosition, doc);', 'return on("scroll", snagHooks.afterRender(updatePosition), doc);'],
+  // During a sliced snapshot a node added before a sibling the walk has not reached is left to the walk;
+  // rrweb would warn about it in the host page's console every time.
+  [/console\.warn\(\s*"Couldn't record new node\. Couldn't find mirror id for nextSibling:",\s*nextSibling2\s*\);/, ''],
+  // Snag writes its custom events itself and never freezes the page: two unused methods (and their messages).
+  [/record\.addCustomEvent = [\s\S]*?\nrecord\.takeFullSnapshot = /, 'record.takeFullSnapshot = '],
+  // Snag never records canvas (recordCanvas: false): the canvas observers are never started, and their
+  // code (2D and WebGL patching, the snapshot worker) is left out of the bundle.
+  [/ {4}if \(recordCanvas && sampling === "all"\)\n[\s\S]*?\n {2}\}\n {2}reset\(\) \{/, '  }\n  reset() {'],
+  [
+    / {2}initCanvasFPSObserver\(fps, win, blockClass, blockSelector, options\) \{[\s\S]*?\n {2}startPendingCanvasMutationFlusher\(\) \{/,
+    '  startPendingCanvasMutationFlusher() {',
+  ],
+  [/const jsContent = '.*';\n/, "const jsContent = '';\n"],
+];
+
+const EXPORTS = `
+export const snagHooks = { snapshot: undefined, mutations: (process) => process, afterRender: (listener) => listener, serializeNodeWithId };
+`;
+
+export const rrwebHooks: Plugin = {
+  name: 'snag-rrweb-hooks',
+  setup(build) {
+    build.onLoad({ filter: /@rrweb[\\/]record[\\/]dist[\\/]record\.js$/ }, async (args) => {
+      let contents = await readFile(args.path, 'utf8');
+      for (const [from, to] of SEAMS) {
+        const found = typeof from === 'string' ? contents.split(from).length - 1 : (contents.match(from) ?? []).length;
+        if (found !== 1) throw new Error(`rrweb-hooks: expected one "${from}" in ${args.path}, found ${found}`);
+        contents = contents.replace(from, to);
+      }
+      return { contents: contents + EXPORTS, loader: 'js' };
+    });
+  },
+};
