@@ -11,6 +11,8 @@ const DIGEST_TOP = 5;
 /** A hotspot is worse (better) in the digest when its sessions rose (fell) by half or more, with at least this many. */
 const DIGEST_CHANGE_SHARE = 0.5;
 const DIGEST_MIN_SESSIONS = 3;
+/** Latest answers quoted per hotspot. */
+const DIGEST_QUOTES = 2;
 
 export interface Digest {
   title: string;
@@ -52,6 +54,7 @@ export async function buildDigest(store: Store, project: string, baseUrl: string
     ...top.flatMap((hotspot, index) => [
       `${index + 1}. ${line(hotspot)}`,
       `   ${hotspot.explanation.map((sentence) => sentence.text).join(' ')}`,
+      ...saidAbout(hotspot).map((said) => `   ${said}`),
       `   ${dashboardLinks(baseUrl, project, hotspot).hotspot}`,
     ]),
     ...Object.entries(groups).flatMap(([name, list]) =>
@@ -65,7 +68,11 @@ export async function buildDigest(store: Store, project: string, baseUrl: string
 <ol>${top
     .map(
       (hotspot) =>
-        `<li><a href="${escapeHtml(dashboardLinks(baseUrl, project, hotspot).hotspot ?? '')}"><strong>${escapeHtml(line(hotspot))}</strong></a><br>${escapeHtml(hotspot.explanation.map((sentence) => sentence.text).join(' '))}</li>`,
+        `<li><a href="${escapeHtml(dashboardLinks(baseUrl, project, hotspot).hotspot ?? '')}"><strong>${escapeHtml(line(hotspot))}</strong></a><br>${escapeHtml(hotspot.explanation.map((sentence) => sentence.text).join(' '))}${saidAbout(
+          hotspot,
+        )
+          .map((said) => `<br><em>${escapeHtml(said)}</em>`)
+          .join('')}</li>`,
     )
     .join('')}</ol>
 ${Object.entries(groups)
@@ -99,6 +106,18 @@ ${Object.entries(groups)
       gone: groups.gone.map(brief),
     },
   };
+}
+
+/** "What people said": how many answered the question asked there, the commonest choice, the latest quotes. */
+function saidAbout(hotspot: Hotspot): string[] {
+  const answers = hotspot.answers;
+  if (!answers || answers.answered === 0) return [];
+  const top = [...answers.choices].sort((a, b) => b.count - a.count)[0];
+  const said = [
+    `What people said: ${answers.answered} of ${answers.shown} asked answered${top ? `; most chose “${top.choice}” (${top.count})` : ''}.`,
+  ];
+  for (const quote of answers.quotes.slice(0, DIGEST_QUOTES)) said.push(`“${quote.text}”`);
+  return said;
 }
 
 function capitalise(word: string): string {

@@ -70,6 +70,7 @@ ${sentences.length ? `<p>${sentences.map(escapeHtml).join(' ')}</p>` : ''}
             occurrences: finding.hotspot.occurrences,
             page_sessions: finding.hotspot.page_sessions,
             abandoned_sessions: finding.hotspot.abandoned_sessions,
+            answers: finding.hotspot.answers,
             first_seen: finding.hotspot.first_seen,
             last_seen: finding.hotspot.last_seen,
           }
