@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// (Functions passed to page.evaluate run in the browser.)
 import type { Browser } from 'playwright-core';
 
 /**
