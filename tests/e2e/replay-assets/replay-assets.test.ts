@@ -55,8 +55,13 @@ async function settled(frame: Page | Frame): Promise<void> {
       document.fonts.status === 'loaded' &&
       document.fonts.check('40px Brand') &&
       Array.from(document.images).every((image) => image.complete && image.naturalWidth > 0),
+    undefined,
+    // A loaded machine (the whole suite in two workers beside a 60,000-cell recording) can be slow.
+    { timeout: SETTLE_TIMEOUT_MS },
   );
 }
+
+const SETTLE_TIMEOUT_MS = 90_000;
 
 /** Visits the site as a person would; returns the session and a screenshot of what they saw. */
 async function visit(): Promise<{ session: string; screenshot: Buffer }> {
@@ -92,7 +97,7 @@ async function waitForKeptAssets(session: string, paths: string[]): Promise<Asse
 describe('replays keep their own stylesheets, fonts and images', () => {
   let recorded: { session: string; screenshot: Buffer };
 
-  it('records a page using a cross-origin stylesheet and web font, and keeps them', async () => {
+  it('records a page using a cross-origin stylesheet and web font, and keeps them', { timeout: 240_000 }, async () => {
     recorded = await visit();
     const kept = await waitForKeptAssets(recorded.session, ['/brand.css', '/brand.ttf', '/hero.svg', '/pattern.svg']);
     const brand = kept.assets.find((asset) => asset.url === `${site.cdnUrl}/brand.ttf`);
@@ -114,7 +119,9 @@ describe('replays keep their own stylesheets, fonts and images', () => {
     );
   });
 
-  it('replays it as recorded after the site changed, without a single request to the site', async () => {
+  it('replays it as recorded after the site changed, without a single request to the site', {
+    timeout: 240_000,
+  }, async () => {
     site.release(2);
     const newRelease = await visit();
     expect(await differingPixelShare(browser, recorded.screenshot, newRelease.screenshot)).toBeGreaterThan(

@@ -58,7 +58,7 @@ describe('recording a 60,000-cell page that changes 3,000 times a second', () =>
       expect(replayed[index], `moment ${index + 1}`).toEqual({ cells: moment.cells, texts: moment.texts });
     }
     // The page changed between the moments, so each comparison saw a different page.
-    expect(new Set(moments.map((moment) => moment.cells)).size).toBeGreaterThan(1);
+    expect(new Set(moments.map((moment) => JSON.stringify(moment))).size).toBe(moments.length);
     expect(errors).toEqual([]);
 
     const stored = await storedEvents(snag.url, sessionId);
