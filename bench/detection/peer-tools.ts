@@ -1,4 +1,3 @@
-import type { SignalKind } from '@snag/protocol';
 import type { Page } from 'playwright-core';
 import type { DetectionTool } from '../../tests/scenarios/support/detection-tool.js';
 import type { TimedSignal } from './timed-signal.js';

@@ -2,7 +2,8 @@
 // posthog-js and with Sentry Replay in its place; prints precision and recall per signal
 // kind per tool. Then the wild suite (bench/wild: pages built from real component libraries,
 // used the ordinary way): false signals per 1,000 ordinary interactions per library and tool.
-// Usage: pnpm bench:detection [tool name prefix…] [--no-scenarios] [--no-wild] (e.g. `snag sentry`);
+// Then the struggle cases on the same wild pages (precision / recall per kind).
+// Usage: pnpm bench:detection [tool name prefix…] [--no-scenarios] [--no-wild | --no-ordinary | --no-struggles] (e.g. `snag sentry`);
 // SNAG_SCENARIOS=a,b and SNAG_WILD=mui,antd narrow the suites.
 import type { RunningServer } from '@snag/server';
 import type { Browser } from 'playwright-core';
@@ -14,9 +15,11 @@ import { mapPool, runScenario } from '../../tests/scenarios/support/run-scenario
 import { startScenarioServer } from '../../tests/scenarios/support/scenario-server.js';
 import { snagTool } from '../../tests/scenarios/support/snag-tool.js';
 import { buildPeerAssets } from '../sdk/peers.js';
+import { printKindTable } from './kind-table.js';
 import { posthogTool, sentryTool } from './peer-tools.js';
 import { type KindScore, type Outcome, scoreKinds } from './score.js';
-import { runWildSuite } from './wild-suite.js';
+import { runWildStruggles } from './wild-struggle.js';
+import { buildWild, runWildSuite } from './wild-suite.js';
 import { wildTools } from './wild-tools.js';
 
 const CONCURRENCY = 4;
@@ -38,20 +41,12 @@ async function playAll(browser: Browser, entries: CatalogEntry[], tool: Detectio
   }
 }
 
-const cell = (value: number | null) => (value === null ? '—' : value.toFixed(2));
-
-function printTable(results: Array<{ tool: string; scores: KindScore[] }>): void {
-  const header = ['kind', ...results.flatMap(({ tool }) => [`${tool} P`, `${tool} R`])];
-  console.log(`| ${header.join(' | ')} |`);
-  console.log(`|${header.map(() => '---').join('|')}|`);
-  const kinds = results[0]?.scores.map((score) => score.kind) ?? [];
-  for (const [i, kind] of kinds.entries()) {
-    const row = results.flatMap(({ scores }) => [cell(scores[i]?.precision ?? null), cell(scores[i]?.recall ?? null)]);
-    console.log(`| ${kind} | ${row.join(' | ')} |`);
-  }
-}
-
-async function runScenarios(browser: Browser, entries: CatalogEntry[], tools: DetectionTool[], assets: Map<string, Buffer>) {
+async function runScenarios(
+  browser: Browser,
+  entries: CatalogEntry[],
+  tools: DetectionTool[],
+  assets: Map<string, Buffer>,
+) {
   const results: Array<{ tool: string; scores: KindScore[] }> = [];
   for (const tool of tools) {
     const started = Date.now();
@@ -68,7 +63,7 @@ async function runScenarios(browser: Browser, entries: CatalogEntry[], tools: De
   console.log(
     `\nPrecision (P) and recall (R) per signal kind over ${entries.length} labelled scenarios (— : no report / no positive case)\n`,
   );
-  printTable(results);
+  printKindTable(results);
 }
 
 async function main(): Promise<void> {
@@ -86,7 +81,9 @@ async function main(): Promise<void> {
     if (!args.includes('--no-scenarios')) await runScenarios(browser, entries, tools, peers.files);
     if (!args.includes('--no-wild')) {
       const wild = wildTools(() => snagUrl).filter(({ tool }) => chosen(tool.name));
-      await runWildSuite(browser, wild, peers.files);
+      await buildWild();
+      if (!args.includes('--no-ordinary')) await runWildSuite(browser, wild, peers.files);
+      if (!args.includes('--no-struggles')) await runWildStruggles(browser, wild, peers.files);
     }
   } finally {
     await browser.close();

@@ -9,7 +9,9 @@ const rate = (signals: number, interactions: number) =>
 /** One line per page played: interactions, signals, and each signal with the widget it followed. */
 export function printWildOutcomes(tool: string, outcomes: WildOutcome[]): void {
   for (const { page, interactions, signals, failure } of outcomes) {
-    console.log(`  ${page.padEnd(12)} ${String(interactions).padStart(4)} interactions, ${signals.length} false signals`);
+    console.log(
+      `  ${page.padEnd(12)} ${String(interactions).padStart(4)} interactions, ${signals.length} false signals`,
+    );
     if (failure) console.log(`    UNFINISHED: ${failure}`);
     for (const signal of signals) console.log(`    ${describe(signal)}`);
   }
@@ -35,7 +37,9 @@ export function printWildTable(results: Array<{ tool: string; outcomes: WildOutc
       const interactions = chosen.reduce((sum, outcome) => sum + outcome.interactions, 0);
       return `${rate(signals, interactions)} (${signals})`;
     });
-    const interactions = (results[0]?.outcomes ?? []).filter(pick).reduce((sum, outcome) => sum + outcome.interactions, 0);
+    const interactions = (results[0]?.outcomes ?? [])
+      .filter(pick)
+      .reduce((sum, outcome) => sum + outcome.interactions, 0);
     console.log(`| ${label} | ${interactions} | ${cells.join(' | ')} |`);
   };
   for (const library of libraries) row(library, (outcome) => outcome.library === library);

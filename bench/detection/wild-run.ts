@@ -1,9 +1,9 @@
 import type { Browser } from 'playwright-core';
+import type { DetectionTool } from '../../tests/scenarios/support/detection-tool.js';
+import { mapPool } from '../../tests/scenarios/support/run-scenario.js';
 import { Person } from '../wild/person.js';
 import { startWildServer } from '../wild/server.js';
 import type { WildPage } from '../wild/wild-page.js';
-import type { DetectionTool } from '../../tests/scenarios/support/detection-tool.js';
-import { mapPool } from '../../tests/scenarios/support/run-scenario.js';
 import type { TimedSignal } from './timed-signal.js';
 
 /** A tool for the wild suite: its scenario face, and every signal it reported with its time. */
@@ -39,18 +39,34 @@ function attribute(signal: TimedSignal, person: Person): FalseSignal {
   return { ...signal, widget: step?.widget ?? '(page load)', action: step?.action ?? '' };
 }
 
-async function playPage(browser: Browser, origin: string, wild: WildPage, { tool, collectTimed }: WildTool) {
+export interface Visit {
+  interactions: number;
+  signals: FalseSignal[];
+  failure?: string;
+}
+
+/**
+ * One person's visit to a wild page with one tool, in a fresh browser context (its own session): load,
+ * wait for the tool, play `run`, wait out the tool's verdict time, and read back every signal it reported.
+ */
+export async function visitPage(
+  browser: Browser,
+  origin: string,
+  pageName: string,
+  { tool, collectTimed }: WildTool,
+  run: (person: Person) => Promise<void>,
+): Promise<Visit> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   try {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
     const page = await context.newPage();
     page.setDefaultTimeout(WIDGET_TIMEOUT_MS);
-    await page.goto(`${origin}/${wild.name}/`);
+    await page.goto(`${origin}/${pageName}/`);
     await tool.ready(page);
-    const person = new Person(page, wild.name.length * 7919);
+    const person = new Person(page, pageName.length * 7919);
     let failure: string | undefined;
     try {
-      await wild.run(person);
+      await run(person);
     } catch (error) {
       const last = person.log[person.log.length - 1];
       const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
@@ -58,7 +74,7 @@ async function playPage(browser: Browser, origin: string, wild: WildPage, { tool
     }
     await page.waitForTimeout(tool.settleMs);
     const signals = (await collectTimed(page)).map((signal) => attribute(signal, person));
-    return { page: wild.name, library: wild.library, interactions: person.interactions, signals, failure };
+    return { interactions: person.interactions, signals, ...(failure ? { failure } : {}) };
   } finally {
     await context.close();
   }
@@ -74,7 +90,11 @@ export async function playWild(
 ): Promise<WildOutcome[]> {
   const site = await startWildServer(wildTool.tool.head, assets);
   try {
-    return await mapPool(pages, concurrency, (wild): Promise<WildOutcome> => playPage(browser, site.origin, wild, wildTool));
+    return await mapPool(
+      pages,
+      concurrency,
+      (wild): Promise<WildOutcome> => playPage(browser, site.origin, wild, wildTool),
+    );
   } finally {
     await site.close();
   }

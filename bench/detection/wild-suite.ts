@@ -7,12 +7,16 @@ import { playWild, type WildOutcome, type WildTool } from './wild-run.js';
 /** Wild pages played at once: each is a React app with a person's pacing, so 3 fit 2 shared cores. */
 const WILD_CONCURRENCY = 3;
 
-/** Builds the wild pages, plays each with every tool, and prints the false signals and their rate table. */
+/** Builds every wild page (the struggle cases use them too). */
+export async function buildWild(): Promise<void> {
+  const built = Date.now();
+  const names = await buildWildPages();
+  console.log(`\nwild pages built in ${Date.now() - built} ms: ${names.join(', ')}`);
+}
+
+/** Plays each wild page's ordinary use with every tool, and prints the false signals and their rate table. */
 export async function runWildSuite(browser: Browser, tools: WildTool[], assets: Map<string, Buffer>): Promise<void> {
   const pages = await loadWildPages();
-  const built = Date.now();
-  await buildWildPages(pages.map((page) => page.name));
-  console.log(`wild pages built in ${Date.now() - built} ms: ${pages.map((page) => page.name).join(', ')}`);
   const results: Array<{ tool: string; outcomes: WildOutcome[] }> = [];
   for (const wildTool of tools) {
     const started = Date.now();

@@ -13,6 +13,8 @@ export async function loadWildPages(): Promise<WildPage[]> {
     .filter((file) => !only || only.includes(file.replace(/\.ts$/, '')))
     .sort();
   return Promise.all(
-    files.map(async (file) => ((await import(pathToFileURL(join(USE_DIR, file)).href)) as { default: WildPage }).default),
+    files.map(
+      async (file) => ((await import(pathToFileURL(join(USE_DIR, file)).href)) as { default: WildPage }).default,
+    ),
   );
 }

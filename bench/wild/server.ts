@@ -22,10 +22,13 @@ const ITEMS_DELAY_MS = 300;
 /**
  * The host product of the wild pages, on its own origin: `/<page>/` the built page with the tool's
  * snippet in `{{HEAD}}`, `/<page>/app.js|app.css`, `/files/report.csv` a download, `/media/tone.wav` a
- * second of sound, `/api/items?page=N` ten items, `/sink/*` 200 (peers send their data there) and
+ * few seconds of sound (`tone.vtt` its captions), `/api/items?page=N` ten items, `/sink/*` 200 (peers send their data there) and
  * `/assets/<name>` the peers' bundles.
  */
-export async function startWildServer(head: (origin: string) => string, assets: Map<string, Buffer>): Promise<WildServer> {
+export async function startWildServer(
+  head: (origin: string) => string,
+  assets: Map<string, Buffer>,
+): Promise<WildServer> {
   let origin = '';
   const wav = toneWav();
   const server = createServer((req, res) => {
@@ -48,6 +51,10 @@ export async function startWildServer(head: (origin: string) => string, assets: 
         .end('month,visits\n2026-11,1200\n2026-12,1350\n');
       return;
     }
+    if (first === 'media' && second.endsWith('.vtt')) {
+      res.writeHead(200, { 'Content-Type': 'text/vtt' }).end('WEBVTT\n\n00:00.000 --> 00:03.000\n(a short jingle)\n');
+      return;
+    }
     if (first === 'media') {
       res.writeHead(200, { 'Content-Type': 'audio/wav', 'Content-Length': wav.length }).end(wav);
       return;
@@ -55,7 +62,10 @@ export async function startWildServer(head: (origin: string) => string, assets: 
     if (first === 'api' && second === 'items') {
       const page = Number(url.searchParams.get('page') ?? '1');
       const items = Array.from({ length: 10 }, (_, i) => `Item ${(page - 1) * 10 + i + 1}`);
-      setTimeout(() => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ items })), ITEMS_DELAY_MS);
+      setTimeout(
+        () => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ items })),
+        ITEMS_DELAY_MS,
+      );
       return;
     }
     const file = second === '' ? 'index.html' : second;

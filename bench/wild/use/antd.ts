@@ -12,8 +12,10 @@ export default {
     for (const round of [0, 1]) {
       await person.click(button('More'), 'dropdown menu', 'open');
       await person.click(page.getByRole('menuitem', { name: round ? 'Print' : 'Share' }), 'dropdown menu', 'choose');
-      for (const name of ['Rooms', 'Reviews', 'Overview']) await person.click(page.getByRole('tab', { name }), 'tabs', name);
-      for (let i = 0; i < 3; i++) await person.click(page.getByRole('button', { name: 'Next slide' }), 'carousel', 'next');
+      for (const name of ['Rooms', 'Reviews', 'Overview'])
+        await person.click(page.getByRole('tab', { name }), 'tabs', name);
+      for (let i = 0; i < 3; i++)
+        await person.click(page.getByRole('button', { name: 'Next slide' }), 'carousel', 'next');
       await person.click(page.getByRole('button', { name: 'Previous slide' }), 'carousel', 'previous');
       await person.click(page.locator('.slick-dots li').first(), 'carousel', 'first dot');
       await person.click(page.locator('.ant-picker'), 'date picker', 'open');
@@ -26,7 +28,8 @@ export default {
       await person.click(page.locator('.ant-select-item-option').nth(1), 'searchable select', 'choose');
       await person.scroll(300);
       await person.hover(page.getByRole('spinbutton', { name: 'Guests' }), 'number stepper', 700);
-      for (let i = 0; i < 3; i++) await person.click(page.getByRole('button', { name: 'Increase Value' }), 'number stepper', '+');
+      for (let i = 0; i < 3; i++)
+        await person.click(page.getByRole('button', { name: 'Increase Value' }), 'number stepper', '+');
       await person.click(page.getByRole('button', { name: 'Decrease Value' }), 'number stepper', '-');
       await person.click(page.getByRole('switch', { name: 'Breakfast' }), 'switch', 'toggle');
       await person.click(page.locator('.ant-rate-star').nth(round ? 2 : 3), 'rating', 'rate');

@@ -12,7 +12,8 @@ export default {
     for (const round of [0, 1, 2]) {
       await person.click(button('Account'), 'dropdown', 'open');
       await person.click(button(round ? 'Team' : 'Billing'), 'dropdown', 'choose');
-      for (const name of ['Shipped', 'Returned', 'Open']) await person.click(page.getByRole('tab', { name }), 'tabs', name);
+      for (const name of ['Shipped', 'Returned', 'Open'])
+        await person.click(page.getByRole('tab', { name }), 'tabs', name);
       await person.click(button('Next'), 'carousel', 'next');
       await page.waitForTimeout(500);
       await person.click(button('Next'), 'carousel', 'next');
@@ -36,7 +37,8 @@ export default {
       await person.click(button(round ? 'Place order now' : 'Not yet'), 'modal', 'close');
       await person.click(button('Save for later'), 'toast', 'save');
       await person.scroll(400);
-      for (const name of round ? ['4', '1'] : ['2', '3']) await person.click(page.getByRole('link', { name, exact: true }), 'pagination', name);
+      for (const name of round ? ['4', '1'] : ['2', '3'])
+        await person.click(page.getByRole('link', { name, exact: true }), 'pagination', name);
       await person.scroll(-600);
     }
   },

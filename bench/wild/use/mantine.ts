@@ -13,7 +13,8 @@ export default {
       await person.click(button('Copy key'), 'copy button', 'copy');
       await person.click(button('Key actions'), 'menu', 'open');
       await person.click(page.getByRole('menuitem', { name: round ? 'Restrict' : 'Rotate' }), 'menu', 'choose');
-      for (const name of ['Webhooks', 'Logs', 'Keys']) await person.click(page.getByRole('tab', { name }), 'tabs', name);
+      for (const name of ['Webhooks', 'Logs', 'Keys'])
+        await person.click(page.getByRole('tab', { name }), 'tabs', name);
       await person.press('ArrowRight', 'tabs');
       await person.press('ArrowLeft', 'tabs');
       await person.click(page.getByRole('combobox', { name: 'Region' }), 'combobox', 'open');
@@ -23,14 +24,19 @@ export default {
       await person.type(round ? 'syd' : 'sing', 'combobox');
       await person.press('ArrowDown', 'combobox');
       await person.press('Enter', 'combobox');
-      for (const x of [0.7, 0.25]) await person.click(page.locator('.mantine-Slider-root'), 'slider', `set ${x}`, { x, y: 0.5 });
+      for (const x of [0.7, 0.25])
+        await person.click(page.locator('.mantine-Slider-root'), 'slider', `set ${x}`, { x, y: 0.5 });
       await person.drag(page.locator('.mantine-Slider-thumb'), round ? 90 : -60, 'slider');
       await person.press('ArrowLeft', 'slider');
       await person.click(page.locator('.mantine-NumberInput-control').first(), 'number input', 'up');
       await person.click(page.locator('.mantine-NumberInput-control').first(), 'number input', 'up');
       await person.click(page.locator('.mantine-NumberInput-control').last(), 'number input', 'down');
       await person.click(page.locator('.mantine-DatePickerInput-input'), 'date picker', 'open');
-      await person.click(page.locator('td button:not([data-outside])').nth(round ? 18 : 12), 'date picker', 'pick a day');
+      await person.click(
+        page.locator('td button:not([data-outside])').nth(round ? 18 : 12),
+        'date picker',
+        'pick a day',
+      );
       await person.click(page.getByText(round ? 'month' : 'day', { exact: true }), 'segmented control', 'choose');
       await person.click(page.getByText('Allow browser use'), 'switch', 'toggle');
       await person.click(page.getByText('Write', { exact: true }), 'chip', 'toggle');
@@ -47,7 +53,8 @@ export default {
       await person.click(button('Revoke key'), 'modal', 'open');
       if (round) await person.click(button('Revoke'), 'modal', 'confirm');
       else await person.press('Escape', 'modal');
-      for (const name of round ? ['4', '5', '6'] : ['2', '3', '4']) await person.click(button(name), 'pagination', name);
+      for (const name of round ? ['4', '5', '6'] : ['2', '3', '4'])
+        await person.click(button(name), 'pagination', name);
       await person.scroll(-800);
     }
   },

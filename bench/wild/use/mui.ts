@@ -22,7 +22,8 @@ export default {
       await person.press('ArrowRight', 'tabs');
       await person.press('ArrowRight', 'tabs');
       await person.press('Enter', 'tabs');
-      for (const x of [0.2, 0.75, 0.5]) await person.click(page.locator('.MuiSlider-root'), 'slider', `set ${x}`, { x, y: 0.5 });
+      for (const x of [0.2, 0.75, 0.5])
+        await person.click(page.locator('.MuiSlider-root'), 'slider', `set ${x}`, { x, y: 0.5 });
       await person.drag(page.locator('.MuiSlider-thumb'), round ? -80 : 120, 'slider');
       await person.press('ArrowRight', 'slider');
       await person.press('ArrowRight', 'slider');
@@ -47,7 +48,8 @@ export default {
       await person.click(button('Delete'), 'dialog', 'confirm');
       await person.click(button('Save'), 'toast', 'save');
       await person.hover(page.getByText('Renews soon'), 'tooltip');
-      for (let i = 0; i < 3; i++) await person.click(page.getByRole('button', { name: /^Like/ }), 'ripple button', 'like');
+      for (let i = 0; i < 3; i++)
+        await person.click(page.getByRole('button', { name: /^Like/ }), 'ripple button', 'like');
       const pages = round
         ? ['Go to page 6', 'Go to page 1', 'Go to next page']
         : ['Go to page 2', 'Go to page 3', 'Go to next page', 'Go to page 8', 'Go to previous page'];

@@ -66,7 +66,11 @@ function Bookings() {
       </Dropdown>
       <span> {last}</span>
       <Tabs
-        items={['Overview', 'Rooms', 'Reviews'].map((label) => ({ key: label, label, children: <p>{label} of Hotel Aurora</p> }))}
+        items={['Overview', 'Rooms', 'Reviews'].map((label) => ({
+          key: label,
+          label,
+          children: <p>{label} of Hotel Aurora</p>,
+        }))}
       />
       <Carousel arrows dots style={{ width: 480, background: '#364d79' }}>
         {SLIDES.map((slide) => (
@@ -79,7 +83,8 @@ function Bookings() {
         Check-in <DatePicker aria-label="Check-in" onChange={(_value, text) => setDate(String(text))} /> {date}
       </p>
       <p>
-        Room <Select aria-label="Room" showSearch style={{ width: 200 }} options={ROOMS} value={room} onChange={setRoom} />
+        Room{' '}
+        <Select aria-label="Room" showSearch style={{ width: 200 }} options={ROOMS} value={room} onChange={setRoom} />
       </p>
       <p>
         Guests <InputNumber aria-label="Guests" min={1} max={8} value={guests} onChange={setGuests} />
@@ -93,7 +98,11 @@ function Bookings() {
         Continue
       </Button>
       <Collapse
-        items={['Cancellation policy', 'Parking', 'Pets'].map((label) => ({ key: label, label, children: <p>About {label}.</p> }))}
+        items={['Cancellation policy', 'Parking', 'Pets'].map((label) => ({
+          key: label,
+          label,
+          children: <p>About {label}.</p>,
+        }))}
       />
       <Upload beforeUpload={() => false}>
         <Button>Attach passport scan</Button>

@@ -29,7 +29,11 @@ async function showPage(page: number): Promise<void> {
   const res = await fetch(`/api/items?page=${page}`);
   const { items } = (await res.json()) as { items: string[] };
   byId('orders').replaceChildren(
-    ...items.slice(0, 4).map((item) => Object.assign(document.createElement('li'), { className: 'list-group-item', textContent: `Order ${item}` })),
+    ...items
+      .slice(0, 4)
+      .map((item) =>
+        Object.assign(document.createElement('li'), { className: 'list-group-item', textContent: `Order ${item}` }),
+      ),
   );
   for (const link of document.querySelectorAll<HTMLElement>('[data-page]')) {
     link.parentElement?.classList.toggle('active', link.dataset.page === String(page));

@@ -139,6 +139,10 @@ function App() {
       <Button variant="contained" color="secondary" onClick={() => setLikes(likes + 1)}>
         Like ({likes})
       </Button>
+      {/* Broken on purpose for the struggle cases (ordinary use never presses it): its handler does nothing. */}
+      <Button variant="contained" onClick={() => undefined}>
+        Refresh invoices
+      </Button>
       <Typography>Invoices page {page}</Typography>
       <Pagination count={8} page={page} onChange={(_event, value) => setPage(value)} />
     </main>

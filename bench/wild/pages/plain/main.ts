@@ -29,7 +29,9 @@ async function more(): Promise<void> {
   page += 1;
   const res = await fetch(`/api/items?page=${page}`);
   const { items } = (await res.json()) as { items: string[] };
-  byId('feed').append(...items.slice(0, 5).map((item) => Object.assign(document.createElement('li'), { textContent: `News ${item}` })));
+  byId('feed').append(
+    ...items.slice(0, 5).map((item) => Object.assign(document.createElement('li'), { textContent: `News ${item}` })),
+  );
 }
 byId('more').addEventListener('click', () => void more());
 void more();

@@ -1,5 +1,19 @@
 // Radix UI primitives: a small project-settings screen, styled by the page, behaviour by Radix.
-import { Accordion, Checkbox, Collapsible, Dialog, DropdownMenu, Popover, Select, Slider, Switch, Tabs, Toast, ToggleGroup, Tooltip } from 'radix-ui';
+import {
+  Accordion,
+  Checkbox,
+  Collapsible,
+  Dialog,
+  DropdownMenu,
+  Popover,
+  Select,
+  Slider,
+  Switch,
+  Tabs,
+  Toast,
+  ToggleGroup,
+  Tooltip,
+} from 'radix-ui';
 import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
 
@@ -74,7 +88,12 @@ function App() {
         </Checkbox.Root>
         <label htmlFor="terms"> Show in directory</label>
       </p>
-      <ToggleGroup.Root type="single" value={align} onValueChange={(value) => value && setAlign(value)} aria-label="Alignment">
+      <ToggleGroup.Root
+        type="single"
+        value={align}
+        onValueChange={(value) => value && setAlign(value)}
+        aria-label="Alignment"
+      >
         {['left', 'center', 'right'].map((value) => (
           <ToggleGroup.Item key={value} value={value} aria-label={`Align ${value}`}>
             {value}
