@@ -90,11 +90,10 @@ export async function playWild(
 ): Promise<WildOutcome[]> {
   const site = await startWildServer(wildTool.tool.head, assets);
   try {
-    return await mapPool(
-      pages,
-      concurrency,
-      (wild): Promise<WildOutcome> => playPage(browser, site.origin, wild, wildTool),
-    );
+    return await mapPool(pages, concurrency, async (wild): Promise<WildOutcome> => {
+      const visit = await visitPage(browser, site.origin, wild.name, wildTool, wild.run);
+      return { page: wild.name, library: wild.library, ...visit };
+    });
   } finally {
     await site.close();
   }

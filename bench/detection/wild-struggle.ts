@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { mapPool } from '../../tests/scenarios/support/run-scenario.js';
 import { startWildServer } from '../wild/server.js';
-import { WILD_STRUGGLES } from '../wild/struggle.js';
+import { WILD_STRUGGLES, waitUntilLoaded } from '../wild/struggle.js';
 import { printKindTable } from './kind-table.js';
 import { type KindScore, type Outcome, scoreKinds } from './score.js';
 import { visitPage, type WildTool } from './wild-run.js';
@@ -13,7 +13,10 @@ async function playStruggles(browser: Browser, wildTool: WildTool, assets: Map<s
   const site = await startWildServer(wildTool.tool.head, assets);
   try {
     return await mapPool(WILD_STRUGGLES, STRUGGLE_CONCURRENCY, async (struggle): Promise<Outcome> => {
-      const visit = await visitPage(browser, site.origin, struggle.page, wildTool, struggle.run);
+      const visit = await visitPage(browser, site.origin, struggle.page, wildTool, async (person) => {
+        await waitUntilLoaded(person, struggle.page);
+        await struggle.run(person);
+      });
       if (visit.failure) console.log(`  UNFINISHED ${struggle.name}: ${visit.failure}`);
       return {
         scenario: struggle.name,

@@ -18,11 +18,13 @@ const TYPES: Record<string, string> = {
 
 /** What the load-more and pagination widgets fetch: a page of ten items, after a short wait. */
 const ITEMS_DELAY_MS = 300;
+/** The longest wait `/api/slow?ms=N` grants (the struggle cases' slow controls). */
+const MAX_SLOW_MS = 10_000;
 
 /**
  * The host product of the wild pages, on its own origin: `/<page>/` the built page with the tool's
  * snippet in `{{HEAD}}`, `/<page>/app.js|app.css`, `/files/report.csv` a download, `/media/tone.wav` a
- * few seconds of sound (`tone.vtt` its captions), `/api/items?page=N` ten items, `/sink/*` 200 (peers send their data there) and
+ * few seconds of sound (`tone.vtt` its captions), `/api/items?page=N` ten items, `/api/slow?ms=N` an answer after N ms, `/sink/*` 200 (peers send their data there) and
  * `/assets/<name>` the peers' bundles.
  */
 export async function startWildServer(
@@ -57,6 +59,11 @@ export async function startWildServer(
     }
     if (first === 'media') {
       res.writeHead(200, { 'Content-Type': 'audio/wav', 'Content-Length': wav.length }).end(wav);
+      return;
+    }
+    if (first === 'api' && second === 'slow') {
+      const waitMs = Math.min(Number(url.searchParams.get('ms') ?? '0'), MAX_SLOW_MS);
+      setTimeout(() => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok":true}'), waitMs);
       return;
     }
     if (first === 'api' && second === 'items') {

@@ -9,6 +9,27 @@ export interface WildStruggle {
   run(person: Person): Promise<void>;
 }
 
+/** What shows once each page has finished loading (its skeleton resolved, its first items in). */
+const LOADED: Record<string, string> = {
+  mui: '#profile',
+  antd: '#hotel',
+  mantine: '#key',
+  bootstrap: 'text=3 open orders, 12 shipped',
+  plain: 'text=Write to us',
+  radix: '#lead',
+};
+/** A person looks at the page a moment before acting (ms): a page still loading would answer any press. */
+const SETTLE_MS = 1_000;
+
+/** Waits as a person would until the page has loaded and settled. */
+export async function waitUntilLoaded(person: Person, page: string): Promise<void> {
+  await person.page
+    .locator(LOADED[page] ?? 'body')
+    .first()
+    .waitFor();
+  await person.page.waitForTimeout(SETTLE_MS);
+}
+
 /** Presses the same spot `times` times, `gapMs` apart, as someone who wants it to react. */
 async function pressRepeatedly(person: Person, selector: string, times: number, gapMs: number): Promise<void> {
   await person.moveTo(person.page.locator(selector).first());
@@ -81,7 +102,6 @@ export const WILD_STRUGGLES: WildStruggle[] = [
     page: 'plain',
     expected: ['thrashed_cursor'],
     run: async (person) => {
-      await person.page.getByText('Write to us').waitFor();
       await wave(person, '#contact', 8, 260, 90);
     },
   },
@@ -120,6 +140,57 @@ export const WILD_STRUGGLES: WildStruggle[] = [
       await person.click(button('Open help in a new tab'), 'new tab', 'open');
       await (await popup).close();
       await person.click(button('Write a message'), 'focus move', 'jump');
+    },
+  },
+  {
+    name: 'bootstrap-dead-button',
+    page: 'bootstrap',
+    // Only Bootstrap's :active styling answers the press; the auto-playing carousel changes meanwhile.
+    expected: ['dead_click'],
+    run: async (person) => {
+      await pressRepeatedly(person, '#track', 1, 0);
+    },
+  },
+  {
+    name: 'bootstrap-rage-dead-button',
+    page: 'bootstrap',
+    expected: ['dead_click', 'rage_click'],
+    run: async (person) => {
+      await pressRepeatedly(person, '#track', 4, 250);
+    },
+  },
+  {
+    name: 'radix-dead-button',
+    page: 'radix',
+    expected: ['dead_click'],
+    run: async (person) => {
+      await pressRepeatedly(person, 'button:has-text("Export audit log")', 1, 0);
+    },
+  },
+  {
+    name: 'antd-slide-rage',
+    page: 'antd',
+    // A carousel slide looks like a link to the room; it is not one.
+    expected: ['rage_click'],
+    run: async (person) => {
+      await pressRepeatedly(person, '.slick-active h3', 4, 250);
+    },
+  },
+  {
+    name: 'mantine-error-button',
+    page: 'mantine',
+    expected: ['error_click'],
+    run: async (person) => {
+      await person.click(person.page.getByRole('button', { name: 'Send test event' }), 'broken button', 'press');
+    },
+  },
+  {
+    name: 'plain-slow-check',
+    page: 'plain',
+    expected: ['slow_click'],
+    run: async (person) => {
+      await person.click(person.page.getByRole('button', { name: 'Check availability' }), 'slow button', 'press');
+      await person.page.getByText('Available from Monday.').waitFor();
     },
   },
 ];

@@ -20,6 +20,9 @@ const say = (text: string) => {
 byId('save').addEventListener('click', () => say('Saved for later.'));
 byId('place').addEventListener('click', () => say('Order placed.'));
 
+// Broken on purpose (only the struggle cases press it): the handler does nothing.
+byId('track').addEventListener('click', () => undefined);
+
 setTimeout(() => {
   byId('summary').textContent = '3 open orders, 12 shipped, none returned.';
 }, 1000);

@@ -129,6 +129,15 @@ function Settings() {
           Revoke
         </Button>
       </Modal>
+      {/* Broken on purpose (only the struggle cases press it): its handler throws. */}
+      <Button
+        variant="light"
+        onClick={() => {
+          throw new Error('webhook test failed: no endpoint configured');
+        }}
+      >
+        Send test event
+      </Button>
       <Text mt="md">Log page {page}</Text>
       <Pagination total={10} value={page} onChange={setPage} />
     </main>

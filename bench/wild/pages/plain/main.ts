@@ -24,6 +24,12 @@ const jingle = byId<HTMLAudioElement>('jingle');
 byId('play').addEventListener('click', () => void jingle.play());
 byId('stop').addEventListener('click', () => jingle.pause());
 
+// Slow on purpose (only the struggle cases press it): the answer comes after 2.5 s, with nothing shown before.
+byId('availability').addEventListener('click', async () => {
+  await fetch('/api/slow?ms=2500');
+  byId('available').textContent = 'Available from Monday.';
+});
+
 let page = 0;
 async function more(): Promise<void> {
   page += 1;

@@ -141,6 +141,10 @@ function App() {
           </Dialog.Content>
         </Dialog.Portal>
       </Dialog.Root>
+      {/* Broken on purpose (only the struggle cases press it): its handler does nothing. */}
+      <button type="button" onClick={() => undefined}>
+        Export audit log
+      </button>
       <button type="button" onClick={() => setToast(true)}>
         Save settings
       </button>
