@@ -1,16 +1,20 @@
-import type { SignalKind } from '@snag/protocol';
 import type { Page } from 'playwright-core';
 import type { DetectionTool } from '../../tests/scenarios/support/detection-tool.js';
+import type { TimedSignal } from './timed-signal.js';
 
 /** Where the page keeps what a peer reported: localStorage survives the scenarios that navigate. */
 const STORE = '__bench_signals';
-const RECORD = `function __benchRecord(kind) {
-  var list = JSON.parse(localStorage.getItem('${STORE}') || '[]'); list.push(kind);
+const RECORD = `function __benchRecord(kind, t, element) {
+  var list = JSON.parse(localStorage.getItem('${STORE}') || '[]');
+  list.push({ kind: kind, t: t || Date.now(), element: element || '' });
   localStorage.setItem('${STORE}', JSON.stringify(list));
 }`;
 
-const collect = async (page: Page) =>
-  (await page.evaluate(`JSON.parse(localStorage.getItem('${STORE}') || '[]')`)) as SignalKind[];
+/** Each signal a peer reported, with the time it is about (ms since epoch) and what it named as the element. */
+export const collectTimed = async (page: Page) =>
+  (await page.evaluate(`JSON.parse(localStorage.getItem('${STORE}') || '[]')`)) as TimedSignal[];
+
+const collect = async (page: Page) => (await collectTimed(page)).map((signal) => signal.kind);
 
 /**
  * posthog-js (array.full.js) with autocapture, rage clicks and dead-click autocapture on;
@@ -24,8 +28,10 @@ posthog.init('phc_bench', { api_host: '${origin}/sink/ph', autocapture: true, ra
   // Headless Chromium looks like a bot to posthog-js, which would drop every event.
   opt_out_useragent_filter: true,
   before_send: function (event) {
-    if (event && event.event === '$rageclick') __benchRecord('rage_click');
-    if (event && event.event === '$dead_click') __benchRecord('dead_click');
+    var at = event && event.timestamp ? +new Date(event.timestamp) : 0;
+    var text = event && event.properties ? event.properties.$el_text || '' : '';
+    if (event && event.event === '$rageclick') __benchRecord('rage_click', at, text);
+    if (event && event.event === '$dead_click') __benchRecord('dead_click', at, text);
     return event;
   } });</script>`,
   ready: async (page) => {
@@ -49,9 +55,10 @@ Sentry.init({ dsn: '${origin.replace('//', '//public@')}/sink/1', replaysSession
     beforeAddRecordingEvent: function (event) {
       var crumb = event.data && event.data.tag === 'breadcrumb' ? event.data.payload : null;
       if (crumb && crumb.category === 'ui.slowClickDetected') {
-        if (crumb.data.endReason === 'timeout') __benchRecord('dead_click');
-        else __benchRecord('slow_click');
-        if (crumb.data.clickCount >= 5) __benchRecord('rage_click');
+        var at = Math.round(crumb.timestamp * 1000), where = crumb.message || '';
+        if (crumb.data.endReason === 'timeout') __benchRecord('dead_click', at, where);
+        else __benchRecord('slow_click', at, where);
+        if (crumb.data.clickCount >= 5) __benchRecord('rage_click', at, where);
       }
       return event;
     } })] });</script>`,
