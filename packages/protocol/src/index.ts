@@ -97,11 +97,11 @@ export type {
   ReplayAssetsResponse,
 } from './api/replay-assets.js';
 export {
-  REPLAY_ASSET_KINDS,
-  REPLAY_ASSET_STATUSES,
   assetSettingsResponseSchema,
   assetSettingsSchema,
   assetsWantedSchema,
+  REPLAY_ASSET_KINDS,
+  REPLAY_ASSET_STATUSES,
   replayAssetSchema,
   replayAssetsResponseSchema,
 } from './api/replay-assets.js';

@@ -101,7 +101,11 @@ describe('asset bodies sent by the SDK', () => {
     await request(server.app)
       .post('/api/v1/users')
       .set(auth)
-      .send({ email: 'viewer@example.com', password: 'correct horse battery', projects: [{ project: 'default', role: 'viewer' }] })
+      .send({
+        email: 'viewer@example.com',
+        password: 'correct horse battery',
+        projects: [{ project: 'default', role: 'viewer' }],
+      })
       .expect(201);
     const viewer = request.agent(server.app);
     const login = await viewer

@@ -49,7 +49,11 @@ export function startAssetSender(config: RecorderConfig) {
   return {
     /** The page's assets were listed: ask once the recording carrying the list has reached the server. */
     listed() {
-      if (!stopped) timer ??= setTimeout(guard(() => void ask().catch(() => undefined)), ASSET_BODIES_ASK_AFTER_MS);
+      if (!stopped)
+        timer ??= setTimeout(
+          guard(() => void ask().catch(() => undefined)),
+          ASSET_BODIES_ASK_AFTER_MS,
+        );
     },
     stop() {
       stopped = true;

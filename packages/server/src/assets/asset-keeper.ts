@@ -96,7 +96,10 @@ export class AssetKeeper {
     const deadline = Date.now() + timeoutMs;
     while (this.working && (ofSession(this.current) || this.queue.some(ofSession)) && Date.now() < deadline) {
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([this.working, new Promise((resolve) => (timer = setTimeout(resolve, deadline - Date.now())))]);
+      await Promise.race([
+        this.working,
+        new Promise((resolve) => (timer = setTimeout(resolve, deadline - Date.now()))),
+      ]);
       clearTimeout(timer);
     }
   }

@@ -11,9 +11,21 @@ import type { KeyResolver } from '../projects/key-resolver.js';
 import type { Store } from '../store/client.js';
 import type { AssetKeeper } from './asset-keeper.js';
 import { findAssetSettings } from './asset-settings-store.js';
-import { findReplayAssets, hasAssetBody, insertAssetBody, insertReplayAssets, type SessionAsset } from './asset-store.js';
+import {
+  findReplayAssets,
+  hasAssetBody,
+  insertAssetBody,
+  insertReplayAssets,
+  type SessionAsset,
+} from './asset-store.js';
 import { ACCEPTED_TYPES, servedType } from './asset-types.js';
-import { NOT_KEPT_URL, SDK_ASSET_MAX_BYTES, SDK_SENDABLE_STATUSES, SDK_WANTED_MAX, SDK_WANTED_WAIT_MS } from './constants.js';
+import {
+  NOT_KEPT_URL,
+  SDK_ASSET_MAX_BYTES,
+  SDK_SENDABLE_STATUSES,
+  SDK_WANTED_MAX,
+  SDK_WANTED_WAIT_MS,
+} from './constants.js';
 import { mapCssUrls } from './css-urls.js';
 import type { KeptKind } from './keep-asset.js';
 import { findSessionOrigins, originOf } from './sdk-body-store.js';
@@ -67,7 +79,7 @@ export function sdkBodiesRouter({ store, keys, assets }: SdkBodiesDeps): Router 
     const projectId = await resolveProject(req, keys);
     const { session, url } = validate(bodyQuerySchema, req.query);
     if (!(await findAssetSettings(store, projectId)).sdk_bodies) {
-      throw new HttpError(403, 'sdk_bodies_disabled', "this project does not take asset bodies from the SDK");
+      throw new HttpError(403, 'sdk_bodies_disabled', 'this project does not take asset bodies from the SDK');
     }
     const origins = await findSessionOrigins(store, projectId, session);
     if (!origins.has(originOf(url) ?? '')) {
