@@ -129,7 +129,7 @@ export function createApp({
       assets,
     }),
   );
-  if (assets) app.use(sdkBodiesRouter({ store, keys, assets }));
+  if (assets) app.use(sdkBodiesRouter({ store, keys, assets, rateLimits }));
   app.get('/metrics', requireAdminToken(adminToken), async (_req, res) => {
     res.setHeader('Content-Type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());

@@ -2,10 +2,13 @@ import { createHash } from 'node:crypto';
 import type { AssetsWanted } from '@snag/protocol';
 import { type Request, Router } from 'express';
 import { z } from 'zod';
+import type { RateLimits } from '../config.js';
+import { RATE_LIMIT_BURST_SECONDS } from '../constants.js';
 import { ingestCors } from '../http/cors.js';
 import { HttpError } from '../http/errors.js';
 import { validate } from '../http/validate.js';
 import { resolveProject } from '../ingest/ingest-router.js';
+import { RateLimiter } from '../ingest/rate-limiter.js';
 import { readBody } from '../ingest/read-body.js';
 import type { KeyResolver } from '../projects/key-resolver.js';
 import type { Store } from '../store/client.js';
@@ -42,6 +45,8 @@ export interface SdkBodiesDeps {
   store: Store;
   keys: KeyResolver;
   assets: AssetKeeper;
+  /** The ingest's per-address limit (SNAG_RATE_LIMIT_IP_REQUESTS_PER_S) applies to these requests too. */
+  rateLimits?: RateLimits;
 }
 
 /**
@@ -51,9 +56,22 @@ export interface SdkBodiesDeps {
  * (same origin as the session's pages, listed in its recording, allowed type, size caps),
  * stored under its own SHA-256 and used by the session's replay.
  */
-export function sdkBodiesRouter({ store, keys, assets }: SdkBodiesDeps): Router {
+export function sdkBodiesRouter({ store, keys, assets, rateLimits }: SdkBodiesDeps): Router {
+  const rate = rateLimits?.ipRequestsPerSecond ?? 0;
+  const perAddress = new RateLimiter(rate, rate * RATE_LIMIT_BURST_SECONDS);
   const router = Router();
-  router.use('/v1/assets', ingestCors);
+  router.use('/v1/assets', ingestCors, (req, _res, next) => {
+    const decision = perAddress.take(req.ip ?? 'unknown');
+    if (decision.allowed) return next();
+    throw new HttpError(
+      429,
+      'rate_limited',
+      `too many requests from this address; retry after ${decision.retryAfterSeconds} s`,
+      {
+        retryAfterSeconds: decision.retryAfterSeconds,
+      },
+    );
+  });
 
   router.get('/v1/assets/wanted', async (req, res) => {
     const projectId = await resolveProject(req, keys);
