@@ -110,8 +110,18 @@ export type { ReleaseChange, ReleaseComparison } from './api/releases.js';
 export { releaseChangeSchema, releaseComparisonSchema, releaseRateSchema } from './api/releases.js';
 export type { RecordedEvent, ReplayDocument, ReplayMarker } from './api/replay.js';
 export { recordedEventSchema, replayDocumentSchema, replayMarkerSchema } from './api/replay.js';
-export type { ReplayAsset, ReplayAssetStatus, ReplayAssetsResponse } from './api/replay-assets.js';
+export type {
+  AssetSettings,
+  AssetSettingsResponse,
+  AssetsWanted,
+  ReplayAsset,
+  ReplayAssetStatus,
+  ReplayAssetsResponse,
+} from './api/replay-assets.js';
 export {
+  assetSettingsResponseSchema,
+  assetSettingsSchema,
+  assetsWantedSchema,
   REPLAY_ASSET_KINDS,
   REPLAY_ASSET_STATUSES,
   replayAssetSchema,

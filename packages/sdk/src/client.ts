@@ -157,7 +157,9 @@ export function startClient(
         .then((start) => {
           if (!running) return;
           recorder = start({
-            maskAllInputs: options.maskAllInputs,
+            // The endpoint and key (and maskAllInputs) come with the options: the recorder sends asset bodies itself.
+            ...options,
+            session: sessions.current().id,
             maskTextSelector: ctx.selectors.mask,
             blockSelector: ctx.selectors.block,
             ignoreSelector: IGNORE_SELECTOR,

@@ -100,3 +100,13 @@ export const THRASH_WINDOW_MS = 1_500;
 export const ASSET_REPORT_TAG = 'snag-assets';
 /** Asset URLs listed per page at most. */
 export const ASSET_REPORT_MAX_PER_PAGE = 500;
+/**
+ * Asset bodies (projects that enable it): the server is asked which listed assets it could not
+ * fetch this long after a list, once the chunk carrying it has been sent (a chunk closes every
+ * REPLAY_CHUNK_INTERVAL_MS, a batch leaves every BATCH_INTERVAL_MS).
+ */
+export const ASSET_BODIES_ASK_AFTER_MS = 12_000;
+/** Largest same-origin asset body sent, in bytes; the server refuses larger ones. */
+export const ASSET_BODY_MAX_BYTES = 2 * 1024 * 1024;
+/** Asset body bytes sent per page at most. */
+export const ASSET_BODIES_MAX_PER_PAGE_BYTES = 8 * 1024 * 1024;

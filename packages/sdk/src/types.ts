@@ -101,6 +101,11 @@ export interface RecorderHandle {
 
 export interface RecorderConfig {
   maskAllInputs: boolean;
+  /** Where Snag is and the project key: asset bodies the server asks for are sent there. */
+  endpoint: string;
+  key: string;
+  /** The session the recording belongs to (a renewed session gets a new recorder). */
+  session: string;
   maskTextSelector: string;
   blockSelector: string;
   ignoreSelector: string;

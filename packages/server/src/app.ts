@@ -2,7 +2,9 @@ import express, { type Express } from 'express';
 import { alertsRouter } from './alerts/alerts-router.js';
 import { AlertDelivery } from './alerts/delivery/alert-delivery.js';
 import type { AssetKeeper } from './assets/asset-keeper.js';
+import { assetSettingsRouter } from './assets/asset-settings-router.js';
 import { assetsRouter } from './assets/assets-router.js';
+import { sdkBodiesRouter } from './assets/sdk-bodies-router.js';
 import { requireAdminToken } from './auth/admin-auth.js';
 import { apiTokensRouter } from './auth/api-tokens-router.js';
 import { publicAuthRouter, sessionAuthRouter } from './auth/auth-router.js';
@@ -136,6 +138,7 @@ export function createApp({
     }),
   );
   app.use(publicQuestionsRouter(keys, questions), questionsScriptRouter(keys, questions));
+  if (assets) app.use(sdkBodiesRouter({ store, keys, assets, rateLimits }));
   app.get('/metrics', requireAdminToken(adminToken), async (_req, res) => {
     res.setHeader('Content-Type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());
@@ -159,6 +162,7 @@ export function createApp({
     hotspotsRouter(store),
     sessionsRouter(store),
     assetsRouter(store),
+    assetSettingsRouter(store),
     trendsRouter(store),
     heatmapRouter(store),
     releasesRouter(store),

@@ -8,6 +8,7 @@ import {
   alertTestResultSchema,
   answersResponseSchema,
   apiTokensResponseSchema,
+  assetSettingsResponseSchema,
   authSessionSchema,
   type Batch,
   createdApiTokenSchema,
@@ -252,6 +253,11 @@ describe('sessions and replay', () => {
       (await get(`${PROJECT}/sessions/${sessionIds[0]}/assets`).expect(200)).body,
     );
     expect(body).toMatchObject({ session: sessionIds[0], kept: 0, not_kept: 0, assets: [] });
+  });
+
+  it('GET /projects/:project/settings/assets (SDK asset bodies, off by default)', async () => {
+    const body = assetSettingsResponseSchema.parse((await get(`${PROJECT}/settings/assets`).expect(200)).body);
+    expect(body).toEqual({ project: 'default', sdk_bodies: false, updated_at: null });
   });
 });
 

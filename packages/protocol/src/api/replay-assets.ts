@@ -53,3 +53,31 @@ export const replayAssetsResponseSchema = z.strictObject({
   assets: z.array(replayAssetSchema),
 });
 export type ReplayAssetsResponse = z.infer<typeof replayAssetsResponseSchema>;
+
+/**
+ * `GET` / `PUT /api/v1/projects/:project/settings/assets`: whether the SDK may send the bodies of
+ * same-origin assets the server could not fetch itself (behind sign-in, on an intranet). Off by default.
+ */
+export const assetSettingsSchema = z.strictObject({
+  sdk_bodies: z.boolean(),
+});
+export type AssetSettings = z.infer<typeof assetSettingsSchema>;
+
+export const assetSettingsResponseSchema = z.strictObject({
+  project: z.string(),
+  sdk_bodies: z.boolean(),
+  /** When an admin last changed it (ISO 8601), null while it has its default. */
+  updated_at: z.string().nullable(),
+});
+export type AssetSettingsResponse = z.infer<typeof assetSettingsResponseSchema>;
+
+/**
+ * `GET /v1/assets/wanted?key=…&session=…` (public, key-scoped): whether the project takes asset
+ * bodies from the SDK and, if so, the session's same-origin assets the server could not fetch,
+ * images and fonts before stylesheets. The SDK's recorder asks once the page's assets were listed.
+ */
+export const assetsWantedSchema = z.strictObject({
+  enabled: z.boolean(),
+  urls: z.array(z.string()),
+});
+export type AssetsWanted = z.infer<typeof assetsWantedSchema>;

@@ -12,6 +12,7 @@ import {
 import type { RecorderConfig, StartRecorder } from '../types.js';
 import { guard } from '../util/guard.js';
 import { startAssetReporter } from './asset-reporter.js';
+import { startAssetSender } from './asset-sender.js';
 import { Chunker } from './chunker.js';
 import { CUSTOM, FULL_SNAPSHOT, META } from './event-types.js';
 import { MutationBudget } from './mutation-budget.js';
@@ -175,8 +176,12 @@ export const startRecorder: StartRecorder = (config: RecorderConfig) => {
     }),
   );
   // Listed into the recording while it runs (a report made while paused is dropped: the next snapshot has the DOM).
+  // The server may then ask for the bodies of same-origin ones it could not fetch.
+  const sender = startAssetSender(config);
   const stopAssets = startAssetReporter((tag, payload) => {
-    if (stopRecording) keep({ type: CUSTOM, timestamp: Date.now(), data: { tag, payload } });
+    if (!stopRecording) return;
+    keep({ type: CUSTOM, timestamp: Date.now(), data: { tag, payload } });
+    sender.listed();
   });
   const chunkTimer = setInterval(
     guard(() => chunker.close()),
@@ -187,6 +192,7 @@ export const startRecorder: StartRecorder = (config: RecorderConfig) => {
     stop() {
       stopped = true;
       stopAssets();
+      sender.stop();
       clearInterval(chunkTimer);
       clearInterval(checkoutTimer);
       if (resumeTimer) clearTimeout(resumeTimer);

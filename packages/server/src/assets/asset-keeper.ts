@@ -47,6 +47,8 @@ export class AssetKeeper {
   private readonly known = new Map<string, { at: number; freshMs: number; outcomes: Promise<AssetOutcome[]> }>();
   private readonly sessionUrls = new Map<string, Set<string>>();
   private readonly context: KeepContext;
+  /** The job being kept now, so a session's wanted list can wait for it. */
+  private current: Job | undefined;
   private readonly logger: Logger;
   private readonly keyOf: (url: string) => string;
   private working: Promise<void> | undefined;
@@ -84,6 +86,29 @@ export class AssetKeeper {
     while (this.working) await this.working;
   }
 
+  /**
+   * Resolves once the session's assets handed over so far are kept (or after `timeoutMs`):
+   * what the SDK is told to send is read after the server has tried.
+   */
+  async settled(projectId: string, sessionId: string, timeoutMs: number): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    const ofSession = (job: Job | undefined) => job?.projectId === projectId && job.sessionId === sessionId;
+    const deadline = Date.now() + timeoutMs;
+    while (this.working && (ofSession(this.current) || this.queue.some(ofSession)) && Date.now() < deadline) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        this.working,
+        new Promise((resolve) => (timer = setTimeout(resolve, deadline - Date.now()))),
+      ]);
+      clearTimeout(timer);
+    }
+  }
+
+  /** Room in the project's cap for a body from elsewhere (the SDK); false when it is full. */
+  reserve(projectId: string, bytes: number): Promise<boolean> {
+    return this.context.reserve(projectId, bytes);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     this.queue.length = 0;
@@ -119,12 +144,14 @@ export class AssetKeeper {
 
   private async work(): Promise<void> {
     for (let job = this.queue.shift(); job; job = this.queue.shift()) {
+      this.current = job;
       try {
         await this.keepJob(job);
       } catch (error) {
         this.logger.warn({ err: error, project: job.projectId }, 'keeping replay assets failed');
       }
     }
+    this.current = undefined;
   }
 
   private async keepJob(job: Job): Promise<void> {

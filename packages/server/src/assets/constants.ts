@@ -24,3 +24,17 @@ export const ASSET_USAGE_CACHE_MS = 60_000;
 export const NOT_KEPT_URL = 'about:invalid#snag-asset-not-kept';
 /** rrweb custom event tag the SDK's recorder reports a page's assets with. */
 export const ASSET_REPORT_TAG = 'snag-assets';
+/** Largest asset body the SDK may send, in bytes (decoded); a larger one is refused with 413. */
+export const SDK_ASSET_MAX_BYTES = 2 * 1024 * 1024;
+/** How long the wanted list waits for the server's own fetches of the session's assets. */
+export const SDK_WANTED_WAIT_MS = 5_000;
+/** URLs listed to the SDK per request at most. */
+export const SDK_WANTED_MAX = 100;
+/** Why the server could not keep an asset that the SDK may send instead: it could not reach or read it. */
+export const SDK_SENDABLE_STATUSES: readonly string[] = [
+  'not_found',
+  'http_error',
+  'blocked_address',
+  'timeout',
+  'unreachable',
+];

@@ -125,7 +125,7 @@ export function ingestRouter({
   return router;
 }
 
-async function resolveProject(req: Request, keys: KeyResolver): Promise<string> {
+export async function resolveProject(req: Request, keys: KeyResolver): Promise<string> {
   const header = req.headers['x-snag-key'];
   const query = req.query.key;
   const key = (typeof header === 'string' ? header : undefined) ?? (typeof query === 'string' ? query : undefined);
