@@ -71,6 +71,8 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'patch', path: '/projects/:project/questions/:question', body: { status: 'paused' } },
   { method: 'delete', path: '/projects/:project/questions/:question' },
   { method: 'get', path: '/projects/:project/questions/:question/answers' },
+  { method: 'get', path: '/projects/:project/settings/assets' },
+  { method: 'put', path: '/projects/:project/settings/assets', body: { sdk_bodies: true } },
 ];
 
 const PASSWORD = 'correct horse battery';
