@@ -100,7 +100,7 @@ function RuleRow({ project, rule, canEdit }: { project: string; rule: AlertRule;
           <>
             <button
               type="button"
-              className="link-button"
+              className="button button-small"
               onClick={() => update.mutate({ id: rule.id, enabled: !rule.enabled })}
             >
               {rule.enabled ? 'Pause' : 'Resume'}
