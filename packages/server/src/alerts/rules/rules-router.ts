@@ -68,7 +68,7 @@ export function alertRulesRouter(
       // Only the fields the body names: the schema's defaults must not reset the others.
       ...Object.fromEntries(Object.entries(changes).filter(([field]) => Object.hasOwn(req.body, field))),
       updated_by: actorOf(res),
-      updated_at: new Date(Math.max(Date.now(), Date.parse(rule.updated_at) + 1)).toISOString(),
+      updated_at: nextUpdate(rule),
     };
     await saveRule(store, updated);
     res.json(view(updated));
@@ -80,12 +80,17 @@ export function alertRulesRouter(
     const deleted = {
       ...rule,
       updated_by: actorOf(res),
-      updated_at: new Date(Math.max(Date.now(), Date.parse(rule.updated_at) + 1)).toISOString(),
+      updated_at: nextUpdate(rule),
     };
     await saveRule(store, deleted, true);
     res.status(204).end();
   });
   return router;
+}
+
+/** A change's `updated_at`: now, and always after the version it replaces (the newest row wins). */
+function nextUpdate(rule: StoredRule): string {
+  return new Date(Math.max(Date.now(), Date.parse(rule.updated_at) + 1)).toISOString();
 }
 
 async function existing(store: Store, project: string, id: string): Promise<StoredRule> {
