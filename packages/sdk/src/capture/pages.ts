@@ -4,7 +4,6 @@ import { stripQuery } from '../privacy/url.js';
 import type { CaptureContext } from '../types.js';
 import { guard } from '../util/guard.js';
 import { listen, patch } from '../util/lifetime.js';
-import { clampPixels } from './clicks.js';
 
 /**
  * Page views: the full load (with how it was reached), SPA route changes through
@@ -23,7 +22,8 @@ export function capturePages(ctx: CaptureContext, onPageEnd: () => void): (navig
       navigation,
       referrer: referrer.startsWith('http') ? referrer : '',
       title: document.title.slice(0, MAX_TITLE_LENGTH),
-      viewport: { width: clampPixels(window.innerWidth), height: clampPixels(window.innerHeight) },
+      // Whole pixels, and never a forced layout (unlike clientWidth or scrollY).
+      viewport: { width: innerWidth, height: innerHeight },
     });
   };
   const changed = guard((navigation: NavigationType) => {
@@ -61,8 +61,6 @@ export function capturePages(ctx: CaptureContext, onPageEnd: () => void): (navig
 }
 
 function initialNavigation(): NavigationType {
-  const entry = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
-  if (entry?.type === 'reload') return 'reload';
-  if (entry?.type === 'back_forward') return 'back_forward';
-  return 'navigate';
+  const type = (performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined)?.type;
+  return type === 'reload' || type === 'back_forward' ? type : 'navigate';
 }

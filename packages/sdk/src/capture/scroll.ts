@@ -1,6 +1,5 @@
 import { SCROLL_REVERSAL_VIEWPORT_SHARE } from '../constants.js';
 import type { CaptureContext } from '../types.js';
-import { guard } from '../util/guard.js';
 import { listen } from '../util/lifetime.js';
 import { trackReversals } from '../util/reversals.js';
 import { clampPixels } from './clicks.js';
@@ -8,50 +7,46 @@ import { clampPixels } from './clicks.js';
 /**
  * Scroll depth per page view, summarised into one `scroll` event when the page
  * view ends (route change or page hide) instead of one event per scroll.
+ * Positions and the page height come from an IntersectionObserver on the root element, measured
+ * with the next frame's layout: scrollY or scrollHeight would lay out whatever the page changed
+ * since its last frame, inside the SDK's task (innerHeight never does).
  */
 export function captureScroll(ctx: CaptureContext): () => void {
   let maxDepth = 0;
   let reversals = 0;
-  let scrolled = false;
-  let reversed = trackReversals(0);
-
-  const reset = () => {
-    scrolled = false;
-    reversals = 0;
-    reversed = trackReversals(window.scrollY);
-    maxDepth = window.scrollY + window.innerHeight;
-  };
-  let pending: ReturnType<typeof setTimeout> | 0 = 0;
-  // Bubbling phase: only the page's own scrolling, not that of scrollable elements. The position is
-  // read in a task after the frame: read in the scroll event, it lays out what the page changed since.
-  listen(
-    window,
-    'scroll',
-    () => {
-      if (pending) return;
-      pending = setTimeout(() => {
-        pending = 0;
-        const y = window.scrollY;
-        scrolled = true;
-        maxDepth = Math.max(maxDepth, y + window.innerHeight);
-        if (reversed(y, window.innerHeight * SCROLL_REVERSAL_VIEWPORT_SHARE)) reversals++;
-      });
-    },
-    false,
-  );
-  const endPage = guard(() => {
-    if (scrolled) {
+  let pageHeight = 0;
+  /** Positions read in this page view: the first is where it starts, every later one follows a scroll. */
+  let reads = 0;
+  let reversed!: ReturnType<typeof trackReversals>;
+  const observer = new IntersectionObserver((entries) => {
+    observer.disconnect();
+    const box = (entries[0] as IntersectionObserverEntry).boundingClientRect;
+    const y = -box.top;
+    maxDepth = Math.max(maxDepth, y + innerHeight);
+    // Like scrollHeight, never less than what was seen of the page.
+    pageHeight = Math.max(box.height, maxDepth);
+    if (!reads++) reversed = trackReversals(y);
+    else if (reversed(y, innerHeight * SCROLL_REVERSAL_VIEWPORT_SHARE)) reversals++;
+  });
+  const read = () => observer.observe(document.documentElement);
+  // Bubbling phase: only the page's own scrolling, not that of scrollable elements.
+  listen(window, 'scroll', read, false);
+  // Called by guarded callers only (a route change, page hide).
+  const endPage = () => {
+    if (reads > 1) {
       ctx.emit({
         type: 'scroll',
         max_depth: clampPixels(maxDepth),
-        page_height: clampPixels(document.documentElement.scrollHeight),
-        viewport_height: clampPixels(window.innerHeight),
+        page_height: clampPixels(pageHeight),
+        // innerHeight is a whole number of pixels.
+        viewport_height: innerHeight,
         reversals,
       });
     }
-    reset();
-  });
+    reads = reversals = maxDepth = 0;
+    read();
+  };
 
-  reset();
-  return () => endPage();
+  read();
+  return endPage;
 }
