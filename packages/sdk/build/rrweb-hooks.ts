@@ -8,7 +8,8 @@ type Plugin = NonNullable<Options['esbuildPlugins']>[number];
  * use rrweb's own serializer, mirror and id counter instead of shipping a second copy:
  * - the full snapshot goes through `snagHooks.snapshot` (the recorder takes it in slices);
  * - every mutation observer callback goes through `snagHooks.mutations` (coalesced per frame);
- * - the scroll listener goes through `snagHooks.afterRender` (positions read once the frame is drawn).
+ * - scroll positions are read through `snagHooks.scrollOf` (where the layout is clean), and the full
+ *   snapshot's initial offset is left to the sliced snapshot.
  * `serializeNodeWithId` is exported next to them. A build against another rrweb fails here loudly.
  */
 const SEAMS: Array<[string | RegExp, string]> = [
@@ -17,9 +18,14 @@ const SEAMS: Array<[string | RegExp, string]> = [
     'callbackWrapper(mutationBuffer.processMutations.bind(mutationBuffer))',
     'callbackWrapper(snagHooks.mutations(mutationBuffer.processMutations.bind(mutationBuffer)))',
   ],
-  // Scroll positions are read after the next frame is drawn, when the page's layout is clean: read in the
-  // scroll event, they lay out whatever the page changed since, inside rrweb's handler.
-  ['return on("scroll", updatePosition, doc);', 'return on("scroll", snagHooks.afterRender(updatePosition), doc);'],
+  // Scroll positions are read where the layout is clean (snagHooks.scrollOf): read in the scroll event, they
+  // lay out whatever the page changed since its last frame, inside rrweb's handler.
+  [
+    /if \(target === doc && doc\.defaultView\) \{\n\s*const scrollLeftTop = getWindowScroll\(doc\.defaultView\);[\s\S]*?y: target\.scrollTop\n\s*\}\);\n\s*\}/,
+    'snagHooks.scrollOf(target, doc, (x, y) => scrollCb({ id, x, y }));',
+  ],
+  // The full snapshot's initial offset: the sliced snapshot reads its own after a frame (rrweb's event is dropped).
+  ['initialOffset: getWindowScroll(window)', 'initialOffset: { left: 0, top: 0 }'],
   // During a sliced snapshot a node added before a sibling the walk has not reached is left to the walk;
   // rrweb would warn about it in the host page's console every time.
   [/console\.warn\(\s*"Couldn't record new node\. Couldn't find mirror id for nextSibling:",\s*nextSibling2\s*\);/, ''],
@@ -36,7 +42,15 @@ const SEAMS: Array<[string | RegExp, string]> = [
 ];
 
 const EXPORTS = `
-export const snagHooks = { snapshot: undefined, mutations: (process) => process, afterRender: (listener) => listener, serializeNodeWithId };
+export const snagHooks = {
+  snapshot: undefined,
+  mutations: (process) => process,
+  scrollOf: (target, doc, emit) => {
+    const offset = target === doc ? getWindowScroll(doc.defaultView) : { left: target.scrollLeft, top: target.scrollTop };
+    emit(offset.left, offset.top);
+  },
+  serializeNodeWithId,
+};
 `;
 
 export const rrwebHooks: Plugin = {

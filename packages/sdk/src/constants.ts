@@ -54,6 +54,8 @@ export const REPLAY_FRAME_MAX_MS = 50;
 export const REPLAY_FRAME_SLOW_STRIKES = 3;
 /** After a storm, recording starts again with a fresh snapshot this much later, doubling for each storm in a row up to REPLAY_PAUSE_MS. */
 export const REPLAY_STORM_RESUME_MS = 2_000;
+/** Longest wait for the next frame before a scroll position is read directly (a hidden tab draws none). */
+export const REPLAY_LAYOUT_READ_WAIT_MS = 1_000;
 /** Longest wait for an idle moment before recording starts anyway. */
 export const REPLAY_START_IDLE_TIMEOUT_MS = 2_000;
 /** Global the recorder chunk registers itself on when loaded by script tag. */

@@ -14,6 +14,8 @@ type RecordedEvent = { type: number; timestamp: number; [key: string]: unknown }
  */
 export class Chunker {
   private events: RecordedEvent[] = [];
+  /** Each event's JSON, written once when it is added (to measure the chunk) and kept for the chunk's text. */
+  private texts: Array<string | undefined> = [];
   private bytes = 0;
   private delivered: Promise<void> = Promise.resolve();
 
@@ -27,7 +29,9 @@ export class Chunker {
       this.close();
       return;
     }
-    this.bytes += JSON.stringify(event).length;
+    const text = JSON.stringify(event);
+    this.texts[this.events.length - 1] = text;
+    this.bytes += text.length;
     if (this.bytes >= REPLAY_CHUNK_MAX_BYTES) this.close();
   }
 
@@ -36,16 +40,17 @@ export class Chunker {
    * so even a large page's full snapshot never holds the page up for long.
    */
   close(): Promise<void> {
-    const events = this.events;
+    const { events, texts } = this;
     if (events.length === 0) return this.delivered;
     this.events = [];
+    this.texts = [];
     this.bytes = 0;
     const first = events[0] as RecordedEvent;
     const meta = {
       t: Math.round(first.timestamp),
       full_snapshot: events.some((e) => e.type === FULL_SNAPSHOT),
     };
-    const compressed = gzipPiecesToBase64(jsonPieces(events)).catch(() => undefined);
+    const compressed = gzipPiecesToBase64(jsonPieces(events, texts)).catch(() => undefined);
     // Chunks are handed on in the order they were closed, however long each one's compression takes.
     this.delivered = this.delivered
       .then(async () => {

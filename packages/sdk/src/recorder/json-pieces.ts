@@ -18,14 +18,18 @@ const nextTask = () => new Promise<void>((resolve) => yieldToPage(resolve));
  * a full snapshot of a large page is megabytes of JSON, which one JSON.stringify would write in
  * one long task. The snapshot's node tree is written node by node; everything else at once.
  */
-export async function* jsonPieces(events: Array<{ type: number; data?: unknown }>): AsyncGenerator<string> {
+export async function* jsonPieces(
+  events: Array<{ type: number; data?: unknown }>,
+  /** The JSON of some of the events, already written (by index): not written again. */
+  written: Array<string | undefined> = [],
+): AsyncGenerator<string> {
   let text = '[';
   let deadline = performance.now() + REPLAY_SLICE_MS;
   for (const [index, event] of events.entries()) {
     if (index > 0) text += ',';
     const data = event.data as { node?: TreeNode } | undefined;
     if (event.type !== FULL_SNAPSHOT || !data?.node) {
-      text += JSON.stringify(event);
+      text += written[index] ?? JSON.stringify(event);
       continue;
     }
     const [before, after] = JSON.stringify({ ...event, data: { ...data, node: '@@snag-node@@' } }).split(

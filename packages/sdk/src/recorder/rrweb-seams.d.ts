@@ -18,8 +18,8 @@ export interface RrwebSeams {
   snapshot: ((doc: Document, options: RrwebSnapshotOptions) => serializedNodeWithId | null) | undefined;
   /** Wraps every mutation observer callback rrweb installs. */
   mutations: (process: (records: MutationRecord[]) => void) => (records: MutationRecord[]) => void;
-  /** Wraps rrweb's scroll listener. */
-  afterRender: <E>(listener: (event: E) => void) => (event: E) => void;
+  /** Reads the scroll position of a scrolled document or element for rrweb's scroll observer. */
+  scrollOf: (target: Node, doc: Document, emit: (x: number, y: number) => void) => void;
   serializeNodeWithId: (node: Node, options: Record<string, unknown>) => serializedNodeWithId | null;
 }
 

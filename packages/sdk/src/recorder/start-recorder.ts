@@ -17,6 +17,7 @@ import { Chunker } from './chunker.js';
 import { CUSTOM, FULL_SNAPSHOT, META } from './event-types.js';
 import { MutationBudget } from './mutation-budget.js';
 import { MutationFrames } from './mutation-frames.js';
+import { readScrollAfterLayout, type ScrollOffset } from './scroll-after-layout.js';
 import type { RrwebSnapshotOptions } from './rrweb-seams.js';
 import { type SlicedSnapshot, takeSlicedSnapshot } from './sliced-snapshot.js';
 import { yieldToPage } from './yield-to-page.js';
@@ -65,35 +66,37 @@ export const startRecorder: StartRecorder = (config: RecorderConfig) => {
   const snapshotInSlices = (doc: Document, options: RrwebSnapshotOptions) => {
     walk?.cancel();
     const href = config.scrubUrl(location.href);
-    // The viewport and scroll position are read in a task after the next frame is drawn (or at the end
-    // of the walk at the latest): read here, inside rrweb's set-up or a checkout, they would lay out
-    // whatever the page changed since its last frame.
-    let view: { width: number; height: number; initialOffset: { left: number; top: number } } | undefined;
-    const readView = () => {
-      view ??= {
-        width: window.innerWidth || document.documentElement.clientWidth,
-        height: window.innerHeight || document.documentElement.clientHeight,
-        initialOffset: { left: window.scrollX, top: window.scrollY },
-      };
-      return view;
-    };
-    requestAnimationFrame(() => yieldToPage(guard(readView)));
-    held = [];
+    // The scroll position is read with the next frame's layout (read here, inside rrweb's set-up or a
+    // checkout, it would lay out whatever the page changed since its last frame); innerWidth and
+    // innerHeight never lay anything out.
+    let offset: ScrollOffset | undefined;
+    let whenOffset: (() => void) | undefined;
+    readScrollAfterLayout(doc, (read) => {
+      offset = read;
+      whenOffset?.();
+    });
+    const events: Event[] = [];
+    held = events;
     walk = takeSlicedSnapshot(doc, options, {
       beforeSlice: () => frames.flush(),
       // The snapshot is the page as the walk found it, true once the walk is complete: it is stamped
       // with the walk's end, like rrweb's own, and what rrweb recorded meanwhile (the changes to nodes
       // serialized before they changed) is replayed at that same moment, right after it.
       onDone: guard((node: serializedNodeWithId) => {
-        const events = held ?? [];
         const end = Date.now();
+        const width = window.innerWidth || document.documentElement.clientWidth;
+        const height = window.innerHeight || document.documentElement.clientHeight;
         walk = undefined;
-        held = undefined;
-        snapshotEmitted = true;
-        const { width, height, initialOffset } = readView();
-        chunker.add({ type: META, timestamp: end, data: { href, width, height } });
-        chunker.add({ type: FULL_SNAPSHOT, timestamp: end, data: { node, initialOffset } });
-        for (const event of events) deliver({ ...event, timestamp: end });
+        whenOffset = guard(() => {
+          // A pause or another snapshot came first: this one is not the page any more.
+          if (held !== events) return;
+          held = undefined;
+          snapshotEmitted = true;
+          chunker.add({ type: META, timestamp: end, data: { href, width, height } });
+          chunker.add({ type: FULL_SNAPSHOT, timestamp: end, data: { node, initialOffset: offset } });
+          for (const event of events) deliver({ ...event, timestamp: Math.max(event.timestamp, end) });
+        });
+        if (offset) whenOffset();
       }),
     });
     return PLACEHOLDER;
@@ -135,7 +138,11 @@ export const startRecorder: StartRecorder = (config: RecorderConfig) => {
     snapshotEmitted = false;
     snagHooks.snapshot = snapshotInSlices;
     snagHooks.mutations = (process) => frames.wrap(process);
-    snagHooks.afterRender = (listener) => (event) => requestAnimationFrame(() => yieldToPage(() => listener(event)));
+    snagHooks.scrollOf = (target, _doc, emit) => {
+      const recording = stopRecording;
+      // Read after the frame, emitted only into the recording the scroll happened in.
+      readScrollAfterLayout(target, (read) => recording === stopRecording && emit(read.left, read.top));
+    };
     stopRecording = record({
       emit: guard((event: eventWithTime) => {
         // rrweb's own Meta and (placeholder) full snapshot: the sliced snapshot brings its own.

@@ -25,6 +25,8 @@ interface Moment {
   t: number;
   cells: number;
   texts: Array<string | null>;
+  /** The page's scroll position (the recorder reads it after the frame, never forcing a layout). */
+  y: number;
 }
 
 type Recorded = { type: number; timestamp: number; data?: { tag?: string } };
@@ -41,8 +43,12 @@ describe('recording a 60,000-cell page that changes 3,000 times a second', () =>
     // snapshot is complete (rrweb stamps its own snapshot the same way), and is compared after that.
     await snapshotStored(sessionId);
     const moments: Moment[] = [];
+    await page.mouse.move(200, 200);
     for (let i = 0; i < 3; i++) {
       moments.push(await settledMoment(page));
+      // The page is scrolled between the moments too: the first one is at the position the page had when the
+      // snapshot was taken, the next ones at positions the recorder read from scroll events.
+      await page.mouse.wheel(0, 700 * (i + 1));
       await page.waitForTimeout(1_500);
     }
     const last = moments[moments.length - 1] as Moment;
@@ -55,8 +61,12 @@ describe('recording a 60,000-cell page that changes 3,000 times a second', () =>
       moments.map((moment) => moment.t),
     );
     for (const [index, moment] of moments.entries()) {
-      expect(replayed[index], `moment ${index + 1}`).toEqual({ cells: moment.cells, texts: moment.texts });
+      expect(replayed[index], `moment ${index + 1}`).toEqual({ cells: moment.cells, texts: moment.texts, y: moment.y });
     }
+    // The page was scrolled before the snapshot and between the moments.
+    expect(moments[0]?.y).toBe(240);
+    expect(moments[1]?.y).toBeGreaterThan(240);
+    expect(moments[2]?.y).toBeGreaterThan(moments[1]?.y ?? 0);
     // The page changed between the moments, so each comparison saw a different page.
     expect(new Set(moments.map((moment) => JSON.stringify(moment))).size).toBe(moments.length);
     expect(errors).toEqual([]);
@@ -121,7 +131,11 @@ async function replayAt(events: Recorded[], times: number[]): Promise<Array<Omit
         replayer.pause(t - start);
         await new Promise((resolve) => setTimeout(resolve, 50));
         const cells = replayer.iframe.contentDocument.getElementsByTagName('td');
-        seen.push({ cells: cells.length, texts: sampled.map((i) => (cells[i] ? cells[i].textContent : null)) });
+        seen.push({
+          cells: cells.length,
+          texts: sampled.map((i) => (cells[i] ? cells[i].textContent : null)),
+          y: replayer.iframe.contentWindow.scrollY,
+        });
       }
       return seen;
     })(${JSON.stringify({ times, sampled: SAMPLED })})`)) as Array<Omit<Moment, 't'>>;
