@@ -24,6 +24,13 @@ const SEAMS: Array<[string | RegExp, string]> = [
     /if \(target === doc && doc\.defaultView\) \{\n\s*const scrollLeftTop = getWindowScroll\(doc\.defaultView\);[\s\S]*?y: target\.scrollTop\n\s*\}\);\n\s*\}/,
     'snagHooks.scrollOf(target, doc, (x, y) => scrollCb({ id, x, y }));',
   ],
+  // Selection.isCollapsed lays out the page when the selection is in a text field (every keystroke fires
+  // selectionchange); its type ("Caret" or "Range") is read from the DOM selection alone.
+  [
+    'collapsed && (selection == null ? void 0 : selection.isCollapsed)) return;',
+    'collapsed && selection.type !== "Range") return;',
+  ],
+  ['collapsed = selection.isCollapsed || false;', 'collapsed = selection.type !== "Range";'],
   // The full snapshot's initial offset: the sliced snapshot reads its own after a frame (rrweb's event is dropped).
   ['initialOffset: getWindowScroll(window)', 'initialOffset: { left: 0, top: 0 }'],
   // During a sliced snapshot a node added before a sibling the walk has not reached is left to the walk;

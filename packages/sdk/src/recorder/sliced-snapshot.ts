@@ -24,8 +24,11 @@ export interface SlicedSnapshot {
 }
 
 export interface SlicedSnapshotHooks {
-  /** Runs before every slice: pending mutations are handed to rrweb first (see below). */
-  beforeSlice(): void;
+  /**
+   * Runs before every slice: pending mutations are handed to rrweb first (see below), for at most
+   * `budgetMs`; false when some are left (the slice then waits for the next task).
+   */
+  beforeSlice(budgetMs: number): boolean;
   onDone(node: serializedNodeWithId): void;
 }
 
@@ -137,10 +140,17 @@ export function takeSlicedSnapshot(
 
   const slice = () => {
     if (cancelled) return;
-    hooks.beforeSlice();
+    // The slice's time includes handing over the pending mutations, but the walk always gets half of
+    // it: on a page that keeps changing, the walk still ends.
+    const start = performance.now();
+    const handedOver = hooks.beforeSlice(REPLAY_SLICE_MS);
     // Handing over the pending mutations can end the recording (a storm).
     if (cancelled) return;
-    const deadline = performance.now() + REPLAY_SLICE_MS;
+    if (!handedOver) {
+      yieldToPage(slice);
+      return;
+    }
+    const deadline = Math.max(start + REPLAY_SLICE_MS, performance.now() + REPLAY_SLICE_MS / 2);
     while (performance.now() < deadline) {
       if (!step()) {
         hooks.onDone(root);

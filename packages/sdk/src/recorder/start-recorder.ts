@@ -78,7 +78,7 @@ export const startRecorder: StartRecorder = (config: RecorderConfig) => {
     const events: Event[] = [];
     held = events;
     walk = takeSlicedSnapshot(doc, options, {
-      beforeSlice: () => frames.flush(),
+      beforeSlice: (budgetMs) => frames.flush(budgetMs),
       // The snapshot is the page as the walk found it, true once the walk is complete: it is stamped
       // with the walk's end, like rrweb's own, and what rrweb recorded meanwhile (the changes to nodes
       // serialized before they changed) is replayed at that same moment, right after it.
