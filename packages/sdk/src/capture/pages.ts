@@ -61,6 +61,6 @@ export function capturePages(ctx: CaptureContext, onPageEnd: () => void): (navig
 }
 
 function initialNavigation(): NavigationType {
-  const type = (performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined)?.type;
+  const type = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type;
   return type === 'reload' || type === 'back_forward' ? type : 'navigate';
 }

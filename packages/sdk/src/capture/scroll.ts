@@ -14,14 +14,14 @@ import { clampPixels } from './clicks.js';
 export function captureScroll(ctx: CaptureContext): () => void {
   let maxDepth = 0;
   let reversals = 0;
-  let pageHeight = 0;
+  let pageHeight: number | undefined;
   /** Positions read in this page view: the first is where it starts, every later one follows a scroll. */
   let reads = 0;
   let reversed!: ReturnType<typeof trackReversals>;
   const observer = new IntersectionObserver((entries) => {
     observer.disconnect();
     const box = (entries[0] as IntersectionObserverEntry).boundingClientRect;
-    const y = -box.top;
+    const y = -box.y;
     maxDepth = Math.max(maxDepth, y + innerHeight);
     // Like scrollHeight, never less than what was seen of the page.
     pageHeight = Math.max(box.height, maxDepth);
@@ -37,7 +37,7 @@ export function captureScroll(ctx: CaptureContext): () => void {
       ctx.emit({
         type: 'scroll',
         max_depth: clampPixels(maxDepth),
-        page_height: clampPixels(pageHeight),
+        page_height: clampPixels(pageHeight as number),
         // innerHeight is a whole number of pixels.
         viewport_height: innerHeight,
         reversals,
