@@ -20,11 +20,11 @@ export function captureScroll(ctx: CaptureContext): () => void {
   let reversed!: ReturnType<typeof trackReversals>;
   const observer = new IntersectionObserver((entries) => {
     observer.disconnect();
-    const box = (entries[0] as IntersectionObserverEntry).boundingClientRect;
-    const y = -box.y;
-    maxDepth = Math.max(maxDepth, y + innerHeight);
+    const { y, height } = (entries[0] as IntersectionObserverEntry).boundingClientRect;
+    maxDepth = Math.max(maxDepth, innerHeight - y);
     // Like scrollHeight, never less than what was seen of the page.
-    pageHeight = Math.max(box.height, maxDepth);
+    pageHeight = Math.max(height, maxDepth);
+    // y is minus the scroll position: reversals of one are reversals of the other.
     if (!reads++) reversed = trackReversals(y);
     else if (reversed(y, innerHeight * SCROLL_REVERSAL_VIEWPORT_SHARE)) reversals++;
   });

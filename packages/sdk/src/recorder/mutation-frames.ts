@@ -1,4 +1,9 @@
-import { REPLAY_FRAME_MAX_MS, REPLAY_FRAME_MAX_NODES, REPLAY_FRAME_SLOW_STRIKES, REPLAY_SLICE_MS } from '../constants.js';
+import {
+  REPLAY_FRAME_MAX_MS,
+  REPLAY_FRAME_MAX_NODES,
+  REPLAY_FRAME_SLOW_STRIKES,
+  REPLAY_SLICE_MS,
+} from '../constants.js';
 import { yieldToPage } from './yield-to-page.js';
 
 type Process = (records: MutationRecord[]) => void;

@@ -30,7 +30,9 @@ export function readScrollAfterLayout(target: Node, done: (offset: ScrollOffset)
   };
   const element = target as Element;
   const direct = () =>
-    target === doc ? { left: win?.scrollX ?? 0, top: win?.scrollY ?? 0 } : { left: element.scrollLeft, top: element.scrollTop };
+    target === doc
+      ? { left: win?.scrollX ?? 0, top: win?.scrollY ?? 0 }
+      : { left: element.scrollLeft, top: element.scrollTop };
   const timer = setTimeout(() => finish(direct), REPLAY_LAYOUT_READ_WAIT_MS);
   if (target === doc && typeof IntersectionObserver === 'function') {
     observer = new IntersectionObserver((entries) => {

@@ -17,8 +17,8 @@ import { Chunker } from './chunker.js';
 import { CUSTOM, FULL_SNAPSHOT, META } from './event-types.js';
 import { MutationBudget } from './mutation-budget.js';
 import { MutationFrames } from './mutation-frames.js';
-import { readScrollAfterLayout, type ScrollOffset } from './scroll-after-layout.js';
 import type { RrwebSnapshotOptions } from './rrweb-seams.js';
+import { readScrollAfterLayout, type ScrollOffset } from './scroll-after-layout.js';
 import { type SlicedSnapshot, takeSlicedSnapshot } from './sliced-snapshot.js';
 import { yieldToPage } from './yield-to-page.js';
 
