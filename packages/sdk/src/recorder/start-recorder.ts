@@ -7,6 +7,7 @@ import {
   REPLAY_MOUSEMOVE_SAMPLE_MS,
   REPLAY_PAUSE_MS,
   REPLAY_SCROLL_SAMPLE_MS,
+  REPLAY_SLICE_MS,
   REPLAY_STORM_RESUME_MS,
 } from '../constants.js';
 import type { RecorderConfig, StartRecorder } from '../types.js';
@@ -90,16 +91,34 @@ export const startRecorder: StartRecorder = (config: RecorderConfig) => {
         whenOffset = guard(() => {
           // A pause or another snapshot came first: this one is not the page any more.
           if (held !== events) return;
-          held = undefined;
           snapshotEmitted = true;
           chunker.add({ type: META, timestamp: end, data: { href, width, height } });
           chunker.add({ type: FULL_SNAPSHOT, timestamp: end, data: { node, initialOffset: offset } });
-          for (const event of events) deliver({ ...event, timestamp: Math.max(event.timestamp, end) });
+          drainHeld(events, end);
         });
         if (offset) whenOffset();
       }),
     });
     return PLACEHOLDER;
+  };
+
+  /**
+   * What rrweb recorded during a walk (on a busy page, thousands of events), into the recording in slices
+   * of REPLAY_SLICE_MS; what it records meanwhile is queued behind, in order.
+   */
+  const drainHeld = (events: Event[], end: number) => {
+    let next = 0;
+    const drain = guard(() => {
+      if (held !== events) return;
+      const deadline = performance.now() + REPLAY_SLICE_MS;
+      while (next < events.length && performance.now() < deadline) {
+        const event = events[next++] as Event;
+        deliver({ ...event, timestamp: Math.max(event.timestamp, end) });
+      }
+      if (next < events.length) yieldToPage(drain);
+      else held = undefined;
+    });
+    drain();
   };
 
   const pause = (reason: 'mutation_budget' | 'mutation_storm') => {
@@ -204,6 +223,7 @@ export const startRecorder: StartRecorder = (config: RecorderConfig) => {
       clearInterval(checkoutTimer);
       if (resumeTimer) clearTimeout(resumeTimer);
       walk?.cancel();
+      held = undefined;
       frames.reset();
       stopRecording?.();
       stopRecording = undefined;

@@ -79,11 +79,15 @@ describe('recording a 60,000-cell page that changes 3,000 times a second', () =>
 
 /**
  * The live page at a moment: the churn is held for a moment first, so that every change made
- * before it has been handed to the recorder (mutations are handed over once per frame).
+ * before it has been handed to the recorder (mutations are handed over once per frame, a scroll
+ * position is measured with the frame after the scroll), and two frames are drawn.
  */
 async function settledMoment(page: Page): Promise<Moment> {
   await page.evaluate('window.freeze()');
   await page.waitForTimeout(400);
+  await page.evaluate(
+    'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 50))))',
+  );
   const moment = (await page.evaluate(`window.sample(${JSON.stringify(SAMPLED)})`)) as Moment;
   await page.evaluate('window.thaw()');
   return moment;
