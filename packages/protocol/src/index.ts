@@ -127,6 +127,23 @@ export {
   replayAssetSchema,
   replayAssetsResponseSchema,
 } from './api/replay-assets.js';
+export type {
+  FeedbackTab,
+  PublicConfig,
+  RecordingSettings,
+  RecordingSettingsPatch,
+  RecordingSettingsResponse,
+  RemoteRecording,
+} from './api/recording-settings.js';
+export {
+  feedbackTabSchema,
+  publicConfigSchema,
+  recordingSettingsPatchSchema,
+  recordingSettingsResponseSchema,
+  recordingSettingsSchema,
+  remoteRecordingSchema,
+  selectorProblem,
+} from './api/recording-settings.js';
 export type { FrictionReport, ReportDay, ReportHotspot, SharedReport } from './api/report.js';
 export { frictionReportSchema, reportDaySchema, reportHotspotSchema, sharedReportSchema } from './api/report.js';
 export type {
@@ -175,6 +192,8 @@ export type {
   HeatmapDeviceClass,
   QuestionStatus,
   QuestionType,
+  ReplayMode,
+  ReplayTrigger,
   Role,
   SessionSort,
   TrendInterval,
@@ -191,6 +210,8 @@ export {
   OTHER_CHOICE,
   QUESTION_STATUSES,
   QUESTION_TYPES,
+  REPLAY_MODES,
+  REPLAY_TRIGGERS,
   ROLE_WORDS,
   ROLES,
   SESSION_SORTS,
@@ -247,6 +268,7 @@ export {
   MAX_DECOMPRESSED_BYTES,
   MAX_ELEMENT_TEXT_LENGTH,
   MAX_EVENTS_PER_BATCH,
+  MAX_FEEDBACK_LABEL_LENGTH,
   MAX_FEEDBACK_LENGTH,
   MAX_ID_LENGTH,
   MAX_JSON_DEPTH,
@@ -258,12 +280,16 @@ export {
   MAX_QUESTION_OPTION_LENGTH,
   MAX_QUESTION_OPTIONS,
   MAX_QUESTION_TEXT_LENGTH,
+  MAX_REPLAY_BUFFER_MS,
   MAX_REPLAY_CHUNK_BYTES,
   MAX_SELECTOR_LENGTH,
+  MAX_SELECTORS,
+  MAX_SETTINGS_SELECTOR_LENGTH,
   MAX_STACK_LENGTH,
   MAX_TIMESTAMP_MS,
   MAX_TITLE_LENGTH,
   MAX_URL_LENGTH,
+  MIN_REPLAY_BUFFER_MS,
   MIN_TIMESTAMP_MS,
   PROTOCOL_VERSION,
 } from './limits.js';

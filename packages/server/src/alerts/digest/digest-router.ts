@@ -5,7 +5,7 @@ import { requireProject } from '../../analytics/require-project.js';
 import { validate } from '../../http/validate.js';
 import type { Store } from '../../store/client.js';
 import type { SendAlert } from '../evaluate/evaluate-rules.js';
-import { actorOf } from '../rules/actor.js';
+import { actorOf } from '../../auth/actor.js';
 import { buildDigest } from './build-digest.js';
 import { findDigestSettings, saveDigestSettings } from './digest-store.js';
 

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { REPLAY_MODES, REPLAY_TRIGGERS } from '../enums.js';
+import {
+  MAX_FEEDBACK_LABEL_LENGTH,
+  MAX_QUESTION_TEXT_LENGTH,
+  MAX_REPLAY_BUFFER_MS,
+  MAX_SETTINGS_SELECTOR_LENGTH,
+  MAX_SELECTORS,
+  MIN_REPLAY_BUFFER_MS,
+} from '../limits.js';
+import { isoTimeSchema, shareSchema } from './common.js';
+
+/**
+ * Why a CSS selector cannot be right, or undefined when it is plausible: not empty, short, one
+ * selector list without rules (`{`, `}`, `;`), brackets, parentheses and quotes balanced, no
+ * combinator or comma at either end and no empty part. The browser has the last word: the SDK
+ * drops a selector `querySelector` refuses.
+ */
+export function selectorProblem(selector: string): string | undefined {
+  const text = selector.trim();
+  if (!text) return 'is empty';
+  if (text.length > MAX_SETTINGS_SELECTOR_LENGTH) return `is longer than ${MAX_SETTINGS_SELECTOR_LENGTH} characters`;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+  if (/[{};<\u0000-\u001f\u007f]/.test(text)) return 'may not contain "{", "}", ";", "<" or control characters';
+  if (/^[>+~,]|[>+~,]$/.test(text) || /,\s*,/.test(text)) return 'has a combinator or comma with nothing beside it';
+  const open: string[] = [];
+  let quote = '';
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index] as string;
+    if (char === '\\') index++;
+    else if (quote) quote = char === quote ? '' : quote;
+    else if (char === '"' || char === "'") quote = char;
+    else if (char === '[' || char === '(') open.push(char === '[' ? ']' : ')');
+    else if ((char === ']' || char === ')') && open.pop() !== char) return `has an unmatched "${char}"`;
+  }
+  if (quote) return 'has an unclosed quote';
+  if (open.length > 0) return `misses a closing "${open[open.length - 1]}"`;
+  return undefined;
+}
+
+const selectorSchema = z.string().superRefine((value, ctx) => {
+  const problem = selectorProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: `not a CSS selector: ${problem}` });
+});
+const selectorsSchema = z.array(selectorSchema).max(MAX_SELECTORS);
+
+export const feedbackTabSchema = z.strictObject({
+  /** Whether every page shows the feedback tab. */
+  enabled: z.boolean(),
+  /** The tab's words. */
+  label: z.string().trim().min(1).max(MAX_FEEDBACK_LABEL_LENGTH),
+  /** The free-text question the tab opens with. */
+  question: z.string().trim().min(1).max(MAX_QUESTION_TEXT_LENGTH),
+});
+export type FeedbackTab = z.infer<typeof feedbackTabSchema>;
+
+/** A project's recording settings, as an admin sets them (`PUT …/settings/recording`, every field required here). */
+export const recordingSettingsSchema = z.strictObject({
+  /** `always`: every recorded session; `on-struggle`: only after a trigger, with the pre-roll; `off`: no replay. */
+  replay: z.enum(REPLAY_MODES),
+  /** Share of tracked sessions recorded, 0–1; the lower of this and the code's applies. */
+  replay_sample_rate: shareSchema,
+  /** What keeps an `on-struggle` replay: struggle kinds, `js_error`, `answer` (`snag.keepReplay()` always does). */
+  triggers: z.array(z.enum(REPLAY_TRIGGERS)).max(REPLAY_TRIGGERS.length),
+  /** Pre-roll an `on-struggle` replay keeps before its trigger, in ms. */
+  replay_buffer_ms: z.number().int().min(MIN_REPLAY_BUFFER_MS).max(MAX_REPLAY_BUFFER_MS),
+  /** Selectors whose text is masked, on top of the code's. */
+  mask_selectors: selectorsSchema,
+  /** Selectors whose elements are replaced by a placeholder, on top of the code's. */
+  block_selectors: selectorsSchema,
+  feedback: feedbackTabSchema,
+});
+export type RecordingSettings = z.infer<typeof recordingSettingsSchema>;
+
+/** `PUT …/settings/recording` body: any of the fields; those left out keep their value. */
+export const recordingSettingsPatchSchema = recordingSettingsSchema
+  .extend({ feedback: feedbackTabSchema.partial() })
+  .partial();
+export type RecordingSettingsPatch = z.infer<typeof recordingSettingsPatchSchema>;
+
+/** `GET` / `PUT /api/v1/projects/:project/settings/recording`. */
+export const recordingSettingsResponseSchema = recordingSettingsSchema.extend({
+  project: z.string(),
+  /** Who last changed them (an email, `token:<id>` or `admin_token`), null while they are the defaults. */
+  updated_by: z.string().nullable(),
+  updated_at: isoTimeSchema.nullable(),
+});
+export type RecordingSettingsResponse = z.infer<typeof recordingSettingsResponseSchema>;
+
+/** What the SDK applies to its recorder: selectors joined into one list each, empty when none. */
+export const remoteRecordingSchema = z.strictObject({
+  replay: z.enum(REPLAY_MODES),
+  replay_sample_rate: shareSchema,
+  triggers: z.array(z.enum(REPLAY_TRIGGERS)),
+  replay_buffer_ms: z.number().int(),
+  mask_selector: z.string(),
+  block_selector: z.string(),
+});
+export type RemoteRecording = z.infer<typeof remoteRecordingSchema>;
+
+/**
+ * `GET /v1/config?key=…` (public, key-scoped, cacheable) and the `config` export of
+ * `/v1/config.js`: only what the SDK needs. `feedback` is null while the tab is off.
+ */
+export const publicConfigSchema = z.strictObject({
+  recording: remoteRecordingSchema,
+  feedback: z.strictObject({ question_id: z.string(), label: z.string(), text: z.string() }).nullable(),
+});
+export type PublicConfig = z.infer<typeof publicConfigSchema>;
