@@ -106,6 +106,23 @@ export {
   questionsResponseSchema,
   questionTargetingSchema,
 } from './api/questions.js';
+export type {
+  FeedbackTab,
+  PublicConfig,
+  RecordingSettings,
+  RecordingSettingsPatch,
+  RecordingSettingsResponse,
+  RemoteRecording,
+} from './api/recording-settings.js';
+export {
+  feedbackTabSchema,
+  publicConfigSchema,
+  recordingSettingsPatchSchema,
+  recordingSettingsResponseSchema,
+  recordingSettingsSchema,
+  remoteRecordingSchema,
+  selectorProblem,
+} from './api/recording-settings.js';
 export type { ReleaseChange, ReleaseComparison } from './api/releases.js';
 export { releaseChangeSchema, releaseComparisonSchema, releaseRateSchema } from './api/releases.js';
 export type { RecordedEvent, ReplayDocument, ReplayMarker } from './api/replay.js';
@@ -127,23 +144,6 @@ export {
   replayAssetSchema,
   replayAssetsResponseSchema,
 } from './api/replay-assets.js';
-export type {
-  FeedbackTab,
-  PublicConfig,
-  RecordingSettings,
-  RecordingSettingsPatch,
-  RecordingSettingsResponse,
-  RemoteRecording,
-} from './api/recording-settings.js';
-export {
-  feedbackTabSchema,
-  publicConfigSchema,
-  recordingSettingsPatchSchema,
-  recordingSettingsResponseSchema,
-  recordingSettingsSchema,
-  remoteRecordingSchema,
-  selectorProblem,
-} from './api/recording-settings.js';
 export type { FrictionReport, ReportDay, ReportHotspot, SharedReport } from './api/report.js';
 export { frictionReportSchema, reportDaySchema, reportHotspotSchema, sharedReportSchema } from './api/report.js';
 export type {

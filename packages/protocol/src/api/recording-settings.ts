@@ -4,8 +4,8 @@ import {
   MAX_FEEDBACK_LABEL_LENGTH,
   MAX_QUESTION_TEXT_LENGTH,
   MAX_REPLAY_BUFFER_MS,
-  MAX_SETTINGS_SELECTOR_LENGTH,
   MAX_SELECTORS,
+  MAX_SETTINGS_SELECTOR_LENGTH,
   MIN_REPLAY_BUFFER_MS,
 } from '../limits.js';
 import { isoTimeSchema, shareSchema } from './common.js';
@@ -87,15 +87,8 @@ export const recordingSettingsResponseSchema = recordingSettingsSchema.extend({
 });
 export type RecordingSettingsResponse = z.infer<typeof recordingSettingsResponseSchema>;
 
-/** What the SDK applies to its recorder: selectors joined into one list each, empty when none. */
-export const remoteRecordingSchema = z.strictObject({
-  replay: z.enum(REPLAY_MODES),
-  replay_sample_rate: shareSchema,
-  triggers: z.array(z.enum(REPLAY_TRIGGERS)),
-  replay_buffer_ms: z.number().int(),
-  mask_selector: z.string(),
-  block_selector: z.string(),
-});
+/** What the SDK applies to its recorder (each selector apart, so a browser can drop one it cannot parse). */
+export const remoteRecordingSchema = recordingSettingsSchema.omit({ feedback: true });
 export type RemoteRecording = z.infer<typeof remoteRecordingSchema>;
 
 /**

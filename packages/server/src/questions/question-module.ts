@@ -13,8 +13,9 @@ export type ModuleBuilder = ReturnType<typeof questionModules>;
  * SDK, so the server serves the chunk of its own version):
  * - `questionsModule`: `/v1/questions.js`, imported at each struggle by cores before `/v1/config.js`;
  * - `configModule`: `/v1/config.js`, imported once per page by today's core: `config` (the same
- *   JSON as `/v1/config`), and a default export that starts questions and the feedback tab and
- *   returns what takes the page's struggle signals. The chunk's code is in it only when a
+ *   JSON as `/v1/config`), and a default export that hands the recording settings to the core
+ *   (`ctx.options.remote`), starts questions and the feedback tab and returns what takes the
+ *   page's struggle signals. The chunk's code is in it only when a
  *   question is live or the feedback tab is on; otherwise the default export does nothing.
  */
 export function questionModules(distDir: string = defaultSdkDistDir()) {
@@ -34,10 +35,13 @@ export function questionModules(distDir: string = defaultSdkDistDir()) {
     },
     configModule(config: PublicConfig, questions: PublicQuestion[]): string {
       const head = `export const config = ${JSON.stringify(config)};\n`;
+      // The core's options get the recording settings, which it passes to the recorder (the SDK's apply-remote.ts).
+      const remote = 'ctx.options.remote = config.recording;';
       const code = chunk(questions.length > 0 || config.feedback !== null);
       return code
-        ? `${head}${code}\nexport default window.${START_GLOBAL}.bind(null, ${JSON.stringify(questions)}, config.feedback);\n`
-        : `${head}// No question is being asked and the feedback tab is off.\nexport default () => {};\n`;
+        ? `${head}${code}\nconst start = window.${START_GLOBAL}.bind(null, ${JSON.stringify(questions)}, config.feedback);\n` +
+            `export default (ctx, onStop) => {\n  ${remote}\n  return start(ctx, onStop);\n};\n`
+        : `${head}// No question is being asked and the feedback tab is off.\nexport default (ctx) => {\n  ${remote}\n};\n`;
     },
   };
 }

@@ -27,7 +27,9 @@ export function publicConfigRouter({ keys, settings, questions, modules }: Publi
   const router = Router();
   router.use(['/v1/config', '/v1/config.js'], publicCors());
   router.get('/v1/config', async (req, res) => {
-    const config = await readForKey(keys, req, async (projectId) => toPublicConfig(await settings.settingsOf(projectId)));
+    const config = await readForKey(keys, req, async (projectId) =>
+      toPublicConfig(await settings.settingsOf(projectId)),
+    );
     sendCached(req, res, JSON.stringify(config satisfies PublicConfig), 'application/json', PUBLIC_CONFIG_MAX_AGE_S);
   });
   router.get('/v1/config.js', async (req, res) => {

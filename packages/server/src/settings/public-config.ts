@@ -1,7 +1,7 @@
 import type { PublicConfig, RecordingSettings } from '@snag/protocol';
 import { FEEDBACK_QUESTION_ID } from '../questions/feedback-question.js';
 
-/** What the SDK gets of a project's settings: no ids of people, no history, selectors as one list each. */
+/** What the SDK gets of a project's settings: no ids of people, no history. */
 export function toPublicConfig(settings: RecordingSettings): PublicConfig {
   return {
     recording: {
@@ -9,8 +9,8 @@ export function toPublicConfig(settings: RecordingSettings): PublicConfig {
       replay_sample_rate: settings.replay_sample_rate,
       triggers: settings.triggers,
       replay_buffer_ms: settings.replay_buffer_ms,
-      mask_selector: settings.mask_selectors.join(', '),
-      block_selector: settings.block_selectors.join(', '),
+      mask_selectors: settings.mask_selectors,
+      block_selectors: settings.block_selectors,
     },
     feedback: settings.feedback.enabled
       ? { question_id: FEEDBACK_QUESTION_ID, label: settings.feedback.label, text: settings.feedback.question }

@@ -12,8 +12,11 @@ import { validate } from '../http/validate.js';
 import { saveFeedbackQuestion } from '../questions/feedback-question.js';
 import type { QuestionCatalog } from '../questions/question-catalog.js';
 import type { Store } from '../store/client.js';
-import { findRecordingSettings, type StoredRecordingSettings } from './recording-settings-store.js';
-import { insertRecordingSettings } from './recording-settings-store.js';
+import {
+  findRecordingSettings,
+  insertRecordingSettings,
+  type StoredRecordingSettings,
+} from './recording-settings-store.js';
 import type { SettingsCatalog } from './settings-catalog.js';
 
 /**

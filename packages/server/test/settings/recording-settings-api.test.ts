@@ -40,7 +40,9 @@ afterAll(async () => {
 
 describe('recording settings API', () => {
   it('starts with the defaults, read by every role', async () => {
-    const body = recordingSettingsResponseSchema.parse((await request(server.app).get(SETTINGS).set(reader).expect(200)).body);
+    const body = recordingSettingsResponseSchema.parse(
+      (await request(server.app).get(SETTINGS).set(reader).expect(200)).body,
+    );
     expect(body).toMatchObject({
       project: 'default',
       replay: 'always',
@@ -65,8 +67,12 @@ describe('recording settings API', () => {
     expect(Date.parse(first.updated_at ?? '')).toBeGreaterThanOrEqual(before);
 
     const second = recordingSettingsResponseSchema.parse(
-      (await put({ replay_sample_rate: 0.25, triggers: ['rage_click', 'rage_click', 'js_error'] }, adminApi.headers).expect(200))
-        .body,
+      (
+        await put(
+          { replay_sample_rate: 0.25, triggers: ['rage_click', 'rage_click', 'js_error'] },
+          adminApi.headers,
+        ).expect(200)
+      ).body,
     );
     expect(second).toMatchObject({
       replay: 'on-struggle',
@@ -76,7 +82,9 @@ describe('recording settings API', () => {
       updated_by: `token:${adminApi.id}`,
     });
     expect(Date.parse(second.updated_at ?? '')).toBeGreaterThan(Date.parse(first.updated_at ?? ''));
-    const read = recordingSettingsResponseSchema.parse((await request(server.app).get(SETTINGS).set(reader).expect(200)).body);
+    const read = recordingSettingsResponseSchema.parse(
+      (await request(server.app).get(SETTINGS).set(reader).expect(200)).body,
+    );
     expect(read).toEqual(second);
 
     // Every change stays in the table as the settings' history.
