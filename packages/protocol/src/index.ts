@@ -121,8 +121,8 @@ export {
   recordingSettingsResponseSchema,
   recordingSettingsSchema,
   remoteRecordingSchema,
-  selectorProblem,
 } from './api/recording-settings.js';
+export { selectorProblem } from './selectors.js';
 export type { ReleaseChange, ReleaseComparison } from './api/releases.js';
 export { releaseChangeSchema, releaseComparisonSchema, releaseRateSchema } from './api/releases.js';
 export type { RecordedEvent, ReplayDocument, ReplayMarker } from './api/replay.js';
