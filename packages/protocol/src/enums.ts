@@ -123,7 +123,7 @@ export const REPLAY_TRIGGERS = [
   'thrashed_cursor',
   'form_struggle',
   'excessive_scroll',
-  'js_error',
+  'error',
   'answer',
 ] as const;
 export type ReplayTrigger = (typeof REPLAY_TRIGGERS)[number];

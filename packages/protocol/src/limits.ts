@@ -49,7 +49,7 @@ export const MAX_ANSWER_TEXT_LENGTH = 1000;
 export const MAX_SELECTORS = 20;
 export const MAX_SETTINGS_SELECTOR_LENGTH = 200;
 /** Bounds of the `on-struggle` pre-roll, in ms. */
-export const MIN_REPLAY_BUFFER_MS = 10_000;
-export const MAX_REPLAY_BUFFER_MS = 300_000;
+export const MIN_REPLAY_BUFFER_MS = 5_000;
+export const MAX_REPLAY_BUFFER_MS = 600_000;
 /** Longest label of the feedback tab. */
 export const MAX_FEEDBACK_LABEL_LENGTH = 40;

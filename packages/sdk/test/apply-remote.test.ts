@@ -23,7 +23,7 @@ const code = (over: Partial<RecorderConfig> = {}): RecorderConfig => ({
 const remote = (over: Partial<RemoteRecording> = {}): RemoteRecording => ({
   replay: 'always',
   replay_sample_rate: 1,
-  triggers: ['rage_click', 'js_error'],
+  triggers: ['rage_click', 'error'],
   replay_buffer_ms: 60_000,
   mask_selectors: [],
   block_selectors: [],
@@ -94,7 +94,7 @@ describe('applyRemote: the project’s recording settings under the code’s', (
   it('takes the pre-roll and triggers from the project unless the code set them', () => {
     expect(merge(code({ remote: remote({ replay_buffer_ms: 90_000 }) }))).toMatchObject({
       replayBufferMs: 90_000,
-      replayTriggers: ['rage_click', 'js_error'],
+      replayTriggers: ['rage_click', 'error'],
     });
     expect(
       merge(

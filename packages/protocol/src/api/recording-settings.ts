@@ -33,7 +33,7 @@ export const recordingSettingsSchema = z.strictObject({
   replay: z.enum(REPLAY_MODES),
   /** Share of tracked sessions recorded, 0–1; the lower of this and the code's applies. */
   replay_sample_rate: shareSchema,
-  /** What keeps an `on-struggle` replay: struggle kinds, `js_error`, `answer` (`snag.keepReplay()` always does). */
+  /** What keeps an `on-struggle` replay: struggle kinds, `error`, `answer` (`snag.keepReplay()` always does). */
   triggers: z.array(z.enum(REPLAY_TRIGGERS)).max(REPLAY_TRIGGERS.length),
   /** Pre-roll an `on-struggle` replay keeps before its trigger, in ms. */
   replay_buffer_ms: z.number().int().min(MIN_REPLAY_BUFFER_MS).max(MAX_REPLAY_BUFFER_MS),

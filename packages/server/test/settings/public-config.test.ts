@@ -29,7 +29,7 @@ describe('GET /v1/config', () => {
       recording: {
         replay: 'always',
         replay_sample_rate: 1,
-        triggers: expect.arrayContaining(['rage_click', 'js_error', 'answer']),
+        triggers: expect.arrayContaining(['rage_click', 'error', 'answer']),
         replay_buffer_ms: 60_000,
         mask_selectors: [],
         block_selectors: [],

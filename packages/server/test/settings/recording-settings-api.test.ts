@@ -55,7 +55,7 @@ describe('recording settings API', () => {
       updated_at: null,
     });
     expect(body.triggers).toContain('rage_click');
-    expect(body.triggers).toContain('js_error');
+    expect(body.triggers).toContain('error');
   });
 
   it('lets admins change the fields they name, keeping the others, and says who did it and when', async () => {
@@ -69,7 +69,7 @@ describe('recording settings API', () => {
     const second = recordingSettingsResponseSchema.parse(
       (
         await put(
-          { replay_sample_rate: 0.25, triggers: ['rage_click', 'rage_click', 'js_error'] },
+          { replay_sample_rate: 0.25, triggers: ['rage_click', 'rage_click', 'error'] },
           adminApi.headers,
         ).expect(200)
       ).body,
@@ -77,7 +77,7 @@ describe('recording settings API', () => {
     expect(second).toMatchObject({
       replay: 'on-struggle',
       replay_sample_rate: 0.25,
-      triggers: ['rage_click', 'js_error'],
+      triggers: ['rage_click', 'error'],
       mask_selectors: ['.account-name', '[data-private] > p'],
       updated_by: `token:${adminApi.id}`,
     });

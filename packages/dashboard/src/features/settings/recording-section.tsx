@@ -20,7 +20,7 @@ const MODE_HINTS: Record<ReplayMode, string> = {
 };
 
 function triggerLabel(trigger: ReplayTrigger): string {
-  if (trigger === 'js_error') return 'JS error';
+  if (trigger === 'error') return 'JS error';
   if (trigger === 'answer') return 'Answered question';
   return isSignalKind(trigger) ? SIGNAL_KINDS[trigger].label : trigger;
 }
