@@ -16,6 +16,7 @@ import type {
   CaptureContext,
   ConfigModule,
   EventDraft,
+  LoadChunk,
   Properties,
   RecorderHandle,
   ResolvedOptions,
@@ -35,8 +36,6 @@ interface PageView {
   replaySeq: number;
 }
 
-export type LoadRecorder = (options: ResolvedOptions) => Promise<StartRecorder>;
-
 export interface Client {
   /** The current session's id; undefined when the session is sampled out. */
   sessionId(): string | undefined;
@@ -53,11 +52,7 @@ export interface Client {
  * modules, the recorder and the transport. Started only once tracking is
  * allowed (not opted out, consent given).
  */
-export function startClient(
-  options: ResolvedOptions,
-  loadRecorder: LoadRecorder,
-  store: KeyValueStore = localStore,
-): Client {
+export function startClient(options: ResolvedOptions, load: LoadChunk, store: KeyValueStore = localStore): Client {
   const sessions = createSessions(store, options);
   const ingestUrl = `${options.endpoint}/v1/ingest`;
   const keyQuery = `?key=${encodeURIComponent(options.key)}`;
@@ -150,7 +145,7 @@ export function startClient(
   const scheduleRecorder = () => {
     const begin = guard(() => {
       (extras as Promise<unknown>)
-        .then<StartRecorder | false>(() => options.remote?.replay !== 'off' && loadRecorder(options))
+        .then<StartRecorder | false>(() => options.remote?.replay !== 'off' && load('recorder', options))
         .then((start) => {
           if (!running || !start) return;
           recorder = start({
@@ -194,7 +189,9 @@ export function startClient(
       .then((module: ConfigModule) => module.default(ctx, onStop))
       .catch((error) => reportInternal(error) as undefined);
     const endScroll = captureScroll(ctx);
-    const detectors = options.detect ? startDetectors(ctx, options.detect) : undefined;
+    const detectors = options.detect
+      ? startDetectors(ctx, options.detect, () => load('detectors', options))
+      : undefined;
     // A page view ends on a route change or page hide: its scroll summary and pending struggle are reported.
     const endPage = () => {
       endScroll();
