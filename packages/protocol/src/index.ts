@@ -122,7 +122,6 @@ export {
   recordingSettingsSchema,
   remoteRecordingSchema,
 } from './api/recording-settings.js';
-export { selectorProblem } from './selectors.js';
 export type { ReleaseChange, ReleaseComparison } from './api/releases.js';
 export { releaseChangeSchema, releaseComparisonSchema, releaseRateSchema } from './api/releases.js';
 export type { RecordedEvent, ReplayDocument, ReplayMarker } from './api/replay.js';
@@ -295,3 +294,4 @@ export {
 } from './limits.js';
 export type { Properties } from './primitives.js';
 export { idSchema, propertiesSchema, timestampSchema, urlSchema } from './primitives.js';
+export { selectorProblem } from './selectors.js';
