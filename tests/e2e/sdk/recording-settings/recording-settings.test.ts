@@ -43,7 +43,7 @@ interface Visit {
 }
 
 /** A fresh visitor (own storage and HTTP cache); `prepare` runs before the page loads. */
-async function visit(prepare?: (page: Page) => Promise<void>, site: AppServer = app): Promise<Visit> {
+async function visit(prepare?: (page: Page) => Promise<unknown>, site: AppServer = app): Promise<Visit> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const errors = collectPageErrors(page);
