@@ -1,4 +1,4 @@
-import type { Properties, SignalEvent, SnagEvent } from '@snag/protocol';
+import type { Properties, PublicConfig, RemoteRecording, SignalEvent, SnagEvent } from '@snag/protocol';
 import type { EmitSignal } from './detect/signal.js';
 import type { DetectThresholds } from './detect/thresholds.js';
 import type { WidgetStrings } from './questions/widget-strings.js';
@@ -68,7 +68,11 @@ export interface SnagOptions {
 export type ResolvedOptions = Required<
   Omit<SnagOptions, 'beforeSend' | 'release' | 'recorderUrl' | 'detect' | 'questions'>
 > &
-  Pick<SnagOptions, 'beforeSend' | 'release' | 'recorderUrl' | 'questions'> & { detect: DetectThresholds | false };
+  Pick<SnagOptions, 'beforeSend' | 'release' | 'recorderUrl' | 'questions'> & {
+    detect: DetectThresholds | false;
+    /** The project's recording settings, once `/v1/config.js` has answered (the recorder merges them in). */
+    remote?: RemoteRecording;
+  };
 
 /** What capture modules get: a way to emit events and to read the current state. */
 export interface CaptureContext {
@@ -91,6 +95,17 @@ export interface CaptureContext {
  * it. Lives in the question chunk, which the server serves with the questions bound in.
  */
 export type StartQuestions = (signal: SignalEvent, ctx: CaptureContext) => void;
+
+/**
+ * What the core imports once per page view from `/v1/config.js`: the project's settings, and a
+ * start function that puts the recording settings in `ctx.options.remote`, shows the feedback tab
+ * and returns what takes the page's struggle signals (the question chunk's; nothing when no
+ * question is live and the tab is off).
+ */
+export interface ConfigModule {
+  config: PublicConfig;
+  default(ctx: CaptureContext, onStop: (fn: () => void) => void): ((signal: SignalEvent) => void) | undefined;
+}
 
 /** Starts recording. Lives in the lazily loaded recorder chunk. */
 export type StartRecorder = (config: RecorderConfig) => RecorderHandle;
@@ -118,6 +133,15 @@ export interface RecorderHandle {
 }
 
 export interface RecorderConfig {
+  /** Replay mode as the code asked: `true` is `'always'` (the modes themselves are the recorder's, issue 14 part 2). */
+  replay?: boolean | 'always' | 'on-struggle';
+  /** Share of tracked sessions recorded, as the code asked (the core already sampled with it). */
+  replaySampleRate?: number;
+  /** `on-struggle` pre-roll and what triggers keeping the replay, when the code sets them. */
+  replayBufferMs?: number;
+  replayTriggers?: string[];
+  /** The project's recording settings from `/v1/config.js`, merged in by `applyRemote` (apply-remote.ts). */
+  remote?: RemoteRecording;
   maskAllInputs: boolean;
   /** Where Snag is and the project key: asset bodies the server asks for are sent there. */
   endpoint: string;
