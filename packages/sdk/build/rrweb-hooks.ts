@@ -10,6 +10,7 @@ type Plugin = NonNullable<Options['esbuildPlugins']>[number];
  * - every mutation observer callback goes through `snagHooks.mutations` (coalesced per frame);
  * - scroll positions are read through `snagHooks.scrollOf` (where the layout is clean), and the full
  *   snapshot's initial offset is left to the sliced snapshot.
+ * The recorder sets `snapshot` and `scrollOf` before every `record()`.
  * `serializeNodeWithId` is exported next to them. A build against another rrweb fails here loudly.
  */
 const SEAMS: Array<[string | RegExp, string]> = [
@@ -52,10 +53,7 @@ const EXPORTS = `
 export const snagHooks = {
   snapshot: undefined,
   mutations: (process) => process,
-  scrollOf: (target, doc, emit) => {
-    const offset = target === doc ? getWindowScroll(doc.defaultView) : { left: target.scrollLeft, top: target.scrollTop };
-    emit(offset.left, offset.top);
-  },
+  scrollOf: undefined,
   serializeNodeWithId,
 };
 `;

@@ -19,7 +19,7 @@ export interface RrwebSeams {
   /** Wraps every mutation observer callback rrweb installs. */
   mutations: (process: (records: MutationRecord[]) => void) => (records: MutationRecord[]) => void;
   /** Reads the scroll position of a scrolled document or element for rrweb's scroll observer. */
-  scrollOf: (target: Node, doc: Document, emit: (x: number, y: number) => void) => void;
+  scrollOf: ((target: Node, doc: Document, emit: (x: number, y: number) => void) => void) | undefined;
   serializeNodeWithId: (node: Node, options: Record<string, unknown>) => serializedNodeWithId | null;
 }
 
