@@ -73,6 +73,8 @@ export function startClient(
   const pages: PageView[] = [{ id: newId(), start: 0, url: '', replaySeq: 0 }];
   const currentPage = () => pages[pages.length - 1] as PageView;
   let recorder: RecorderHandle | undefined;
+  /** The latest events from before the recorder started: a trigger to keep the replay (on-struggle) among them is not lost. */
+  const early: SnagEvent[] = [];
   let running = true;
   let pageView: ((navigation: 'navigate') => void) | undefined;
   const scrub = (url: string) => scrubUrl(url, options.allowQueryParams);
@@ -89,6 +91,8 @@ export function startClient(
     }
     let event = { ...draft, id: newId(), t: time, page_id: page.id, url: page.url || ctx.url() } as SnagEvent;
     if (!event.url) return;
+    // Shown to the recorder, whose on-struggle mode keeps the replay on a trigger (recorder/replay-triggers.ts).
+    recorder ? recorder.see(event) : early.push(event) > 99 && early.shift();
     if (event.type !== 'replay' && options.beforeSend) {
       try {
         const edited = options.beforeSend(event);
@@ -160,6 +164,7 @@ export function startClient(
             // The endpoint and key (and maskAllInputs) come with the options: the recorder sends asset bodies itself.
             ...options,
             session: sessions.current().id,
+            early: early.splice(0),
             maskTextSelector: ctx.selectors.mask,
             blockSelector: ctx.selectors.block,
             ignoreSelector: IGNORE_SELECTOR,

@@ -28,10 +28,17 @@ export interface SnagOptions {
   endpoint?: string;
   /** Share of sessions tracked at all, 0–1. Default 1. */
   sampleRate?: number;
-  /** Record the session with rrweb. Default true. */
-  replay?: boolean;
+  /**
+   * Record the session with rrweb: `'always'` (or `true`, the default), `false`, or `'on-struggle'`:
+   * recorded into a buffer in memory and sent only when a trigger keeps it (see the README).
+   */
+  replay?: ReplayMode;
   /** Share of tracked sessions that are recorded, 0–1. Default 1. */
   replaySampleRate?: number;
+  /** On-struggle: how much replay, at least, is kept from before the trigger, in ms. Default 60 000. */
+  replayBufferMs?: number;
+  /** On-struggle: the signal kinds (and `'error'`, `'answer'`) that keep the replay. Default all. */
+  replayTriggers?: string[];
   /** Where the recorder chunk is loaded from (script tag build only). */
   recorderUrl?: string;
   /** The host product's release or version. */
@@ -63,10 +70,18 @@ export interface SnagOptions {
   beforeSend?: (event: SnagEvent) => SnagEvent | null;
 }
 
+/** `true` is `'always'`. */
+export type ReplayMode = boolean | 'always' | 'on-struggle';
+
+/** Options the core passes on to the recorder chunk, which reads and checks them (`recorder/replay-mode.ts`). */
+type RecorderOnly = 'replayBufferMs' | 'replayTriggers';
+
 export type ResolvedOptions = Required<
-  Omit<SnagOptions, 'beforeSend' | 'release' | 'recorderUrl' | 'detect' | 'questions'>
+  Omit<SnagOptions, 'beforeSend' | 'release' | 'recorderUrl' | 'detect' | 'questions' | RecorderOnly>
 > &
-  Pick<SnagOptions, 'beforeSend' | 'release' | 'recorderUrl' | 'questions'> & { detect: DetectThresholds | false };
+  Pick<SnagOptions, 'beforeSend' | 'release' | 'recorderUrl' | 'questions' | RecorderOnly> & {
+    detect: DetectThresholds | false;
+  };
 
 /** What capture modules get: a way to emit events and to read the current state. */
 export interface CaptureContext {
@@ -94,6 +109,8 @@ export type StartQuestions = (signal: SignalEvent, ctx: CaptureContext) => void;
 export type StartRecorder = (config: RecorderConfig) => RecorderHandle;
 
 export interface RecorderHandle {
+  /** Every event the core emits: on-struggle, a trigger among them keeps the replay. */
+  see(event: SnagEvent): void;
   stop(): void;
   /** Closes the current chunk; resolves once it has been handed to `onChunk`. */
   flush(): Promise<void>;
@@ -106,6 +123,15 @@ export interface RecorderConfig {
   key: string;
   /** The session the recording belongs to (a renewed session gets a new recorder). */
   session: string;
+  /** `'on-struggle'` buffers; anything else truthy records and sends (`always`). */
+  replay: ReplayMode;
+  replaySampleRate: number;
+  /** On-struggle pre-roll in ms; a string from the script tag is read as a number. */
+  replayBufferMs?: number | string | undefined;
+  /** On-struggle trigger kinds; a comma-separated string from the script tag is split. */
+  replayTriggers?: string[] | string | undefined;
+  /** Events emitted before the recorder started (the latest 100): a trigger among them is kept. */
+  early: SnagEvent[];
   maskTextSelector: string;
   blockSelector: string;
   ignoreSelector: string;
