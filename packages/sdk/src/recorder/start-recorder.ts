@@ -173,7 +173,8 @@ export const startRecorder: StartRecorder = (config: RecorderConfig) => {
   // Always, or on-struggle: chunks held in a buffer until a trigger (replay-keeper.ts).
   const keeper = startReplayKeeper(config, {
     checkout,
-    mark: keep,
+    // Into the replay only where a snapshot comes before it (taken, or under way).
+    mark: (event) => (snapshotEmitted || held) && keep(event),
     unsent: () => chunker.unsent(),
   });
   // rrweb's set-up (observers, patched prototypes) runs in a task of its own, not in the one that loaded the chunk.
