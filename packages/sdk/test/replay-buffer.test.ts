@@ -87,7 +87,11 @@ describe('replay mode and triggers', () => {
       bufferMs: REPLAY_BUFFER_DEFAULT_MS,
       triggers: undefined,
     });
-    const mode = readReplayMode({ replay: 'on-struggle', replayBufferMs: '30000', replayTriggers: 'rage_click, error' });
+    const mode = readReplayMode({
+      replay: 'on-struggle',
+      replayBufferMs: '30000',
+      replayTriggers: 'rage_click, error',
+    });
     expect(mode).toEqual({ onStruggle: true, bufferMs: 30_000, triggers: new Set(['rage_click', 'error']) });
     expect(readReplayMode({ replay: 'on-struggle', replayBufferMs: 10 }).bufferMs).toBe(REPLAY_BUFFER_MIN_MS);
     expect(readReplayMode({ replay: 'on-struggle', replayBufferMs: 'soon' }).bufferMs).toBe(REPLAY_BUFFER_DEFAULT_MS);

@@ -21,8 +21,7 @@ function tryStorage<T>(use: () => T): T | undefined {
 }
 
 /** Whether a trigger already kept this session's replay (on an earlier page view). */
-export const isKept = (session: string): boolean =>
-  tryStorage(() => localStorage.getItem(KEPT_KEY)) === session;
+export const isKept = (session: string): boolean => tryStorage(() => localStorage.getItem(KEPT_KEY)) === session;
 
 /** Remembers that this session's replay is kept: its later page views record as `always`. One session at a time. */
 export const rememberKept = (session: string) => tryStorage(() => localStorage.setItem(KEPT_KEY, session));

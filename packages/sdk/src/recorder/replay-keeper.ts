@@ -70,7 +70,12 @@ export function startReplayKeeper(config: RecorderConfig, recording: Recording):
     // Chunks still being compressed and the open one, as JSON; a snapshot among them is too big to write now.
     for (const events of recording.unsent()) {
       if (events.some((event) => event.type === FULL_SNAPSHOT)) break;
-      chunks.push({ t: Math.round((events[0] as RecordedEvent).timestamp), full_snapshot: false, encoding: 'json', events });
+      chunks.push({
+        t: Math.round((events[0] as RecordedEvent).timestamp),
+        full_snapshot: false,
+        encoding: 'json',
+        events,
+      });
     }
     carryBuffer(config.session, chunks, buffer.trimmed);
   };

@@ -14,7 +14,9 @@ export interface ReplayMode {
 }
 
 /** The recorder's replay options, as code, the script tag (strings) or remote settings gave them. */
-export function readReplayMode(config: Pick<RecorderConfig, 'replay' | 'replayBufferMs' | 'replayTriggers'>): ReplayMode {
+export function readReplayMode(
+  config: Pick<RecorderConfig, 'replay' | 'replayBufferMs' | 'replayTriggers'>,
+): ReplayMode {
   const asked = Number(config.replayBufferMs ?? REPLAY_BUFFER_DEFAULT_MS);
   const bufferMs = Number.isFinite(asked)
     ? Math.min(Math.max(asked, REPLAY_BUFFER_MIN_MS), REPLAY_BUFFER_MAX_MS)

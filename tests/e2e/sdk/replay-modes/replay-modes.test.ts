@@ -37,7 +37,11 @@ async function chunksOf(sessionId: string): Promise<ChunkRow[]> {
      FROM {db:Identifier}.replay_chunks FINAL WHERE session_id = {session:String} ORDER BY client_time, seq`,
     { session: sessionId },
   )) as ChunkRow[];
-  return rows.map((row) => ({ ...row, first_timestamp: Number(row.first_timestamp), full_snapshot: Number(row.full_snapshot) }));
+  return rows.map((row) => ({
+    ...row,
+    first_timestamp: Number(row.first_timestamp),
+    full_snapshot: Number(row.full_snapshot),
+  }));
 }
 
 const keptNotice = (events: StoredEvent[]) =>
@@ -108,7 +112,8 @@ describe('replay on-struggle (demo shop, built SDK, real server)', () => {
     const { context, page } = await visitor();
     const paths = ['/', '/product', '/size-guide', '/cart', '/'];
     const began = Date.now();
-    for (let view = 0; Date.now() - began < ORDINARY_USE_MS; view++) await browse(page, paths[view % paths.length] ?? '/', 5_000);
+    for (let view = 0; Date.now() - began < ORDINARY_USE_MS; view++)
+      await browse(page, paths[view % paths.length] ?? '/', 5_000);
     const sessionId = await sessionIdOf(page);
     expect(await chunksOf(sessionId)).toEqual([]);
 
@@ -118,7 +123,12 @@ describe('replay on-struggle (demo shop, built SDK, real server)', () => {
     const events = await storedEvents(snag.url, sessionId);
     const rage = events.find((event) => event.type === 'signal' && event.kind === 'rage_click');
     const notice = keptNotice(events);
-    expect(notice?.props).toMatchObject({ mode: 'on-struggle', trigger: 'rage_click', trimmed: false, buffer_ms: PREROLL_MS });
+    expect(notice?.props).toMatchObject({
+      mode: 'on-struggle',
+      trigger: 'rage_click',
+      trimmed: false,
+      buffer_ms: PREROLL_MS,
+    });
     expect(notice?.props.trigger_t).toBe(rage?.t);
     // The kept replay starts with a full snapshot, at least the pre-roll before the struggle, on an earlier page.
     const first = rows[0] as ChunkRow;
