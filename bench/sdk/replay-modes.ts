@@ -22,6 +22,7 @@ const { values } = parseArgs({
     'warm-up-ms': { type: 'string', default: '65000' },
     'stress-ms': { type: 'string', default: '70000' },
     screenshots: { type: 'string' },
+    parts: { type: 'string', default: 'bytes,preroll,stress' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -82,7 +83,9 @@ async function bytesTable(snag: RunningServer, always: Visit[], onStruggle: Visi
 }
 
 async function prerollTable(snag: RunningServer, visits: Visit[]) {
-  console.log('\n| persona (after the warm-up) | trigger | pre-roll s (kept replay start → trigger) | ≥ asked | trimmed | buffer peak KB |');
+  console.log(
+    '\n| persona (after the warm-up) | trigger | pre-roll s (kept replay start → trigger) | ≥ asked | trimmed | buffer peak KB |',
+  );
   console.log('| --- | --- | --- | --- | --- | --- |');
   for (const visit of visits) {
     const [notice, replay] = await Promise.all([keptNotice(snag, visit.sessionId), replayBytes(snag, visit.sessionId)]);
@@ -96,6 +99,22 @@ async function prerollTable(snag: RunningServer, visits: Visit[]) {
       `| ${visit.persona} | ${notice.trigger} | ${(preroll / 1000).toFixed(1)} | ${preroll >= notice.buffer_ms ? 'yes' : 'NO'} | ${notice.trimmed} | ${kb(notice.buffer_peak_bytes)} |`,
     );
   }
+}
+
+async function stressTable(snag: RunningServer, sessionId: string) {
+  const notice = await keptNotice(snag, sessionId);
+  const [page] = (await snag.store.query(
+    `SELECT toUnixTimestamp64Milli(min(client_time)) AS t, countIf(name = '$replay_paused') AS pauses
+     FROM {db:Identifier}.events WHERE session_id = {session:String}`,
+    { session: sessionId },
+  )) as Array<{ t: number; pauses: number }>;
+  const replay = await replayBytes(snag, sessionId);
+  const s = (ms: number) => (ms / 1000).toFixed(1);
+  console.log(
+    `\nstress page on-struggle for ${values['stress-ms']} ms, then keepReplay(): buffer peak ${kb(notice?.buffer_peak_bytes ?? 0)} KB, ` +
+      `trimmed by the cap: ${notice?.trimmed}; page load → first kept snapshot ${s(replay.first - Number(page?.t))} s, ` +
+      `pre-roll ${s((notice?.trigger_t ?? 0) - replay.first)} s, recording paused ${page?.pauses} times (mutation budget / storms)`,
+  );
 }
 
 async function screenshots(browser: Browser, snag: RunningServer, dir: string, onStruggle: Visit[]) {
@@ -125,25 +144,24 @@ const snag = await startSnag();
 const browser = await launchBrowser();
 const always = await startShop({ snagUrl: snag.url, key: PROJECT_KEY });
 const onStruggle = await startShop({ snagUrl: snag.url, key: PROJECT_KEY, sdkAttributes: 'data-replay="on-struggle"' });
+const parts = new Set(values.parts.split(','));
+const names = Object.keys(BENCH_PERSONAS);
+let sentOnStruggle: Visit[] = [];
+let long: Visit[] = [];
 try {
-  const names = Object.keys(BENCH_PERSONAS);
-  console.log(`replay bytes: ${names.length} personas × 2 modes`);
-  const sentAlways = await runVisits(browser, always.url, names, { concurrency: 2 });
-  const sentOnStruggle = await runVisits(browser, onStruggle.url, names, { concurrency: 2 });
-  await bytesTable(snag, sentAlways, sentOnStruggle);
-
-  const warmUpMs = Number(values['warm-up-ms']);
-  console.log(`\npre-roll: each persona on-struggle after ${warmUpMs / 1000} s of ordinary use (full page loads)`);
-  const long = await runVisits(browser, onStruggle.url, names.slice(1), { warmUpMs, concurrency: 3 });
-  await prerollTable(snag, long);
-
-  const stressMs = Number(values['stress-ms']);
-  const stress = await stressBufferPeak(browser, snag, stressMs);
-  const notice = await keptNotice(snag, stress);
-  console.log(
-    `\nstress page on-struggle for ${stressMs / 1000} s, then keepReplay(): buffer peak ${kb(notice?.buffer_peak_bytes ?? 0)} KB, ` +
-      `trimmed by the cap: ${notice?.trimmed}, pre-roll ${(((notice?.trigger_t ?? 0) - (notice?.preroll_start_t ?? 0)) / 1000).toFixed(1)} s`,
-  );
+  if (parts.has('bytes')) {
+    console.log(`replay bytes: ${names.length} personas × 2 modes`);
+    const sentAlways = await runVisits(browser, always.url, names, { concurrency: 2 });
+    sentOnStruggle = await runVisits(browser, onStruggle.url, names, { concurrency: 2 });
+    await bytesTable(snag, sentAlways, sentOnStruggle);
+  }
+  if (parts.has('preroll')) {
+    const warmUpMs = Number(values['warm-up-ms']);
+    console.log(`\npre-roll: each persona on-struggle after ${warmUpMs / 1000} s of ordinary use (full page loads)`);
+    long = await runVisits(browser, onStruggle.url, names.slice(1), { warmUpMs, concurrency: 3 });
+    await prerollTable(snag, long);
+  }
+  if (parts.has('stress')) await stressTable(snag, await stressBufferPeak(browser, snag, Number(values['stress-ms'])));
   if (values.screenshots) await screenshots(browser, snag, values.screenshots, [...long, ...sentOnStruggle]);
 } finally {
   await browser.close();

@@ -73,7 +73,9 @@ export async function runVisits(
  */
 export async function stressBufferPeak(browser: Browser, snag: RunningServer, ms: number): Promise<string> {
   const head = `<script async src="${snag.url}/sdk.js" data-key="${PROJECT_KEY}" data-replay="on-struggle"></script>`;
-  const server = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end(pageHtml('stress', head)));
+  const server = createServer((_req, res) =>
+    res.writeHead(200, { 'Content-Type': 'text/html' }).end(pageHtml('stress', head)),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
