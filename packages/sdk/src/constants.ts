@@ -61,9 +61,10 @@ export const REPLAY_BUFFER_MIN_MS = 5_000;
 export const REPLAY_BUFFER_MAX_MS = 10 * 60_000;
 /**
  * On-struggle: the buffer's memory cap (compressed chunks, counted as their base64 length). Past it the oldest
- * checkpoint is dropped even when that shortens the pre-roll, and the kept replay says so (`trimmed`).
+ * checkpoint is dropped even when that shortens the pre-roll, and the kept replay says so (`trimmed`). A trigger
+ * hands the whole buffer to the send queue at once, so it stays below QUEUE_MAX_BYTES (which drops the oldest).
  */
-export const REPLAY_BUFFER_MAX_BYTES = 8 * 1024 * 1024;
+export const REPLAY_BUFFER_MAX_BYTES = 1.5 * 1024 * 1024;
 /** On-struggle: a signal can be emitted this long after the moment it is about; the buffer keeps that much more. */
 export const REPLAY_TRIGGER_LATE_MS = 10_000;
 /** On-struggle: at most this many characters of buffer are carried to the next page load (sessionStorage). */

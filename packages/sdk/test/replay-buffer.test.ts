@@ -61,12 +61,17 @@ describe('on-struggle ring buffer', () => {
     expect((buffer.peek()[0] as ReplayChunk).full_snapshot).toBe(true);
   });
 
-  it('asks for a fresh snapshot when one segment alone is over the cap', () => {
+  it('starts again at the next checkpoint when one segment alone is over the cap', () => {
     const buffer = new ReplayBuffer(WINDOW, 1_000);
-    expect(buffer.add(chunk(0, true, 600), 0)).toBe('kept');
-    expect(buffer.add(chunk(5 * S, false, 600), 5 * S)).toBe('needs_snapshot');
+    buffer.add(chunk(0, true, 600), 0);
+    buffer.add(chunk(5 * S, false, 600), 5 * S);
     expect(buffer.peek()).toHaveLength(0);
     expect(buffer.bytes).toBe(0);
+    expect(buffer.trimmed).toBe(true);
+    // Incrementals until then cannot be played: dropped; the next snapshot starts a segment.
+    buffer.add(chunk(10 * S), 10 * S);
+    buffer.add(chunk(60 * S, true), 60 * S);
+    expect(buffer.peek().map((c) => c.t)).toEqual([60 * S]);
   });
 
   it('hands everything over once, oldest first', () => {

@@ -9,8 +9,6 @@ type RecordedEvent = { type: number; timestamp: number; [key: string]: unknown }
 
 /** What the keeper needs of the running recording. */
 export interface Recording {
-  /** Takes a fresh full snapshot (the buffer has nothing playable left). */
-  checkout(): void;
   /** Adds an event to the live recording (the trigger's marker). */
   mark(event: RecordedEvent): void;
   /** Events recorded but not handed on yet, oldest first. */
@@ -96,7 +94,7 @@ export function startReplayKeeper(config: RecorderConfig, recording: Recording):
   return {
     onChunk(chunk) {
       if (kept) config.onChunk(chunk);
-      else if (buffer.add(chunk, Date.now() - REPLAY_TRIGGER_LATE_MS) === 'needs_snapshot') recording.checkout();
+      else buffer.add(chunk, Date.now() - REPLAY_TRIGGER_LATE_MS);
     },
     see,
     buffering: () => !kept,

@@ -172,7 +172,6 @@ export const startRecorder: StartRecorder = (config: RecorderConfig) => {
 
   // Always, or on-struggle: chunks held in a buffer until a trigger (replay-keeper.ts).
   const keeper = startReplayKeeper(config, {
-    checkout,
     // Into the replay only where a snapshot comes before it (taken, or under way).
     mark: (event) => (snapshotEmitted || held) && keep(event),
     unsent: () => chunker.unsent(),
