@@ -70,8 +70,9 @@ export const REPLAY_TRIGGER_LATE_MS = 10_000;
 /** On-struggle: at most this many characters of buffer are carried to the next page load (sessionStorage). */
 export const REPLAY_CARRY_MAX_CHARS = 2_000_000;
 export const REPLAY_START_IDLE_TIMEOUT_MS = 2_000;
-/** Global the recorder chunk registers itself on when loaded by script tag. */
+/** Globals the lazy chunks register themselves on when loaded by script tag. */
 export const RECORDER_GLOBAL = '__snagRecorder';
+export const DETECTORS_GLOBAL = '__snagDetectors';
 
 // Questions at the struggle (the core's hook; the rest is in the question chunk's own constants)
 /** Global the question chunk registers its start function on (the server binds the live questions into it). */

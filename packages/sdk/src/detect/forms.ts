@@ -1,5 +1,5 @@
 import { IGNORE_SELECTOR, within } from '../privacy/mask.js';
-import { listen } from '../util/lifetime.js';
+import type { listen as Listen } from '../util/lifetime.js';
 import type { EmitSignal } from './signal.js';
 
 type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
@@ -10,7 +10,7 @@ type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
  * without submitting, attributed to its last field. Only value lengths are reported.
  */
 /** Returns what to call when the page view ends (page hide, route change): a started, unsubmitted form is abandoned then. */
-export function detectForms(signal: EmitSignal): () => void {
+export function detectForms(signal: EmitSignal, listen: typeof Listen): () => void {
   const edited = new WeakSet<Field>();
   const left = new WeakSet<Field>();
   const leftFilled = new WeakSet<Field>();
