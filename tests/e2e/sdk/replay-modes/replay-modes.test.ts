@@ -3,7 +3,14 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Shop, startShop } from '../../../../examples/demo-shop/shop-server.js';
 import { flush, launchBrowser, recorderLoaded, sessionIdOf } from '../../../helpers/browser.js';
-import { PROJECT_KEY, removeDataDir, type StoredEvent, startSnag, storedEvents } from '../../../helpers/snag-server.js';
+import {
+  ADMIN_TOKEN,
+  PROJECT_KEY,
+  removeDataDir,
+  type StoredEvent,
+  startSnag,
+  storedEvents,
+} from '../../../helpers/snag-server.js';
 
 /**
  * Issue 14 part 2 in real Chromium against the real server and the built SDK: the demo shop with
@@ -165,6 +172,20 @@ describe('replay on-struggle (demo shop, built SDK, real server)', () => {
     expect(rows[0]?.full_snapshot).toBe(1);
     expect(rows[0]?.first_timestamp).toBeLessThan(asked - 2_000);
     await context.close();
+
+    // The dashboard says how it was kept, in the list and on the replay, whose timeline marks the pre-roll.
+    const analyst = await browser.newContext({ baseURL: snag.url, viewport: { width: 1280, height: 800 } });
+    expect((await analyst.request.post('/api/v1/auth/login', { data: { token: ADMIN_TOKEN } })).ok()).toBe(true);
+    const dashboard = await analyst.newPage();
+    await dashboard.goto('/p/default/sessions?sort=recent');
+    const row = dashboard.locator('tr', { has: dashboard.locator(`a[href*="${sessionId}"]`) });
+    await expect(row.getByTestId('replay-kept').textContent()).resolves.toMatch(/^replay on-struggle from 0:0\d$/);
+    await expect(row.getByTestId('replay-kept').getAttribute('title')).resolves.toMatch(/^Kept by keepReplay\(\)/);
+    await dashboard.goto(`/p/default/sessions/${sessionId}`);
+    await dashboard.waitForSelector('[data-testid="player"] iframe');
+    await expect(dashboard.locator('.timeline-marker.marker-preroll').count()).resolves.toBe(1);
+    await expect(dashboard.getByTestId('replay-kept').textContent()).resolves.toMatch(/on-struggle from/);
+    await analyst.close();
   });
 
   it('keeps a trigger that happens before the recorder chunk has loaded', async () => {
