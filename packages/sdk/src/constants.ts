@@ -77,6 +77,8 @@ export const DETECTORS_GLOBAL = '__snagDetectors';
 // Questions at the struggle (the core's hook; the rest is in the question chunk's own constants)
 /** Global the question chunk registers its start function on (the server binds the live questions into it). */
 export const QUESTIONS_GLOBAL = '__snagQuestions';
+/** Global the question chunk registers its page start on: `/v1/config.js` binds the questions and feedback tab into it. */
+export const START_GLOBAL = '__snagStart';
 /** Storage key of until when this person is not asked again (ms since epoch); the question chunk's. */
 export const ASKED_KEY = 'asked';
 

@@ -1,4 +1,4 @@
-import type { Properties, SignalEvent, SnagEvent } from '@snag/protocol';
+import type { Properties, PublicConfig, RemoteRecording, SignalEvent, SnagEvent } from '@snag/protocol';
 import type { EmitSignal } from './detect/signal.js';
 import type { DetectThresholds } from './detect/thresholds.js';
 import type { WidgetStrings } from './questions/widget-strings.js';
@@ -83,6 +83,8 @@ export type ResolvedOptions = Required<
 > &
   Pick<SnagOptions, 'beforeSend' | 'release' | 'recorderUrl' | 'questions' | RecorderOnly> & {
     detect: DetectThresholds | false;
+    /** The project's recording settings, once `/v1/config.js` has answered (the recorder merges them in). */
+    remote?: RemoteRecording;
   };
 
 /** What capture modules get: a way to emit events and to read the current state. */
@@ -106,6 +108,17 @@ export interface CaptureContext {
  * it. Lives in the question chunk, which the server serves with the questions bound in.
  */
 export type StartQuestions = (signal: SignalEvent, ctx: CaptureContext) => void;
+
+/**
+ * What the core imports once per page view from `/v1/config.js`: the project's settings, and a
+ * start function that puts the recording settings in `ctx.options.remote`, shows the feedback tab
+ * and returns what takes the page's struggle signals (the question chunk's; nothing when no
+ * question is live and the tab is off).
+ */
+export interface ConfigModule {
+  config: PublicConfig;
+  default(ctx: CaptureContext, onStop: (fn: () => void) => void): ((signal: SignalEvent) => void) | undefined;
+}
 
 /** Starts recording. Lives in the lazily loaded recorder chunk. */
 export type StartRecorder = (config: RecorderConfig) => RecorderHandle;
@@ -135,21 +148,24 @@ export interface RecorderHandle {
 }
 
 export interface RecorderConfig {
+  /** The project's recording settings from `/v1/config.js`, merged in by `applyRemote` (apply-remote.ts). */
+  remote?: RemoteRecording;
   maskAllInputs: boolean;
   /** Where Snag is and the project key: asset bodies the server asks for are sent there. */
   endpoint: string;
   key: string;
   /** The session the recording belongs to (a renewed session gets a new recorder). */
   session: string;
-  /** `'on-struggle'` buffers; anything else truthy records and sends (`always`). */
-  replay: ReplayMode;
-  replaySampleRate: number;
+  /** Replay mode as the code asked: `'on-struggle'` buffers; anything else truthy records and sends (`always`). */
+  replay?: ReplayMode;
+  /** Share of tracked sessions recorded, as the code asked (the core already sampled with it). */
+  replaySampleRate?: number;
   /** On-struggle pre-roll in ms; a string from the script tag is read as a number. */
   replayBufferMs?: number | string | undefined;
   /** On-struggle trigger kinds; a comma-separated string from the script tag is split. */
   replayTriggers?: string[] | string | undefined;
   /** Events emitted before the recorder started (the latest 100): a trigger among them is kept. */
-  early: SnagEvent[];
+  early?: SnagEvent[];
   maskTextSelector: string;
   blockSelector: string;
   ignoreSelector: string;

@@ -89,7 +89,7 @@ export function startReplayKeeper(config: RecorderConfig, recording: Recording):
     const trigger = triggerOf(event, mode.triggers);
     if (trigger) keep(trigger, event.t);
   };
-  for (const event of config.early) see(event);
+  for (const event of config.early ?? []) see(event);
 
   return {
     onChunk(chunk) {

@@ -11,6 +11,7 @@ import {
 } from '../constants.js';
 import type { RecorderConfig, StartRecorder } from '../types.js';
 import { guard } from '../util/guard.js';
+import { applyRemote } from './apply-remote.js';
 import { startAssetReporter } from './asset-reporter.js';
 import { startAssetSender } from './asset-sender.js';
 import { Chunker } from './chunker.js';
@@ -37,6 +38,10 @@ const PLACEHOLDER = { type: 0, childNodes: [], id: 0 } as unknown as serializedN
  * the gap, and recording resumes with a fresh sliced snapshot.
  */
 export const startRecorder: StartRecorder = (config: RecorderConfig) => {
+  // The project's settings from the dashboard, merged under the code's (they only ever add privacy).
+  config = applyRemote(config);
+  // Replay off for this session (the project's mode or its lower sample rate): nothing is recorded.
+  if (config.replay === false) return { see() {}, stop() {}, flush: async () => {} };
   const chunker = new Chunker((chunk) => keeper.onChunk(chunk));
   const budget = new MutationBudget();
   const frames = new MutationFrames(() => setTimeout(guard(pause), 0, 'mutation_storm'));
