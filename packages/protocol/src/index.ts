@@ -147,6 +147,7 @@ export type { FrictionReport, ReportDay, ReportHotspot, SharedReport } from './a
 export { frictionReportSchema, reportDaySchema, reportHotspotSchema, sharedReportSchema } from './api/report.js';
 export type {
   JourneySignal,
+  ReplayKept,
   SessionDocument,
   SessionRow,
   SessionSignal,
@@ -156,6 +157,7 @@ export type {
 } from './api/sessions.js';
 export {
   journeySignalSchema,
+  replayKeptSchema,
   sessionDocumentSchema,
   sessionRowSchema,
   sessionSignalSchema,

@@ -68,6 +68,8 @@ export function startClient(options: ResolvedOptions, load: LoadChunk, store: Ke
   const pages: PageView[] = [{ id: newId(), start: 0, url: '', replaySeq: 0 }];
   const currentPage = () => pages[pages.length - 1] as PageView;
   let recorder: RecorderHandle | undefined;
+  /** The latest events from before the recorder started: a trigger to keep the replay (on-struggle) among them is not lost. */
+  const early: SnagEvent[] = [];
   let running = true;
   let pageView: ((navigation: 'navigate') => void) | undefined;
   const scrub = (url: string) => scrubUrl(url, options.allowQueryParams);
@@ -84,6 +86,8 @@ export function startClient(options: ResolvedOptions, load: LoadChunk, store: Ke
     }
     let event = { ...draft, id: newId(), t: time, page_id: page.id, url: page.url || ctx.url() } as SnagEvent;
     if (!event.url) return;
+    // Shown to the recorder, whose on-struggle mode keeps the replay on a trigger (recorder/replay-mode.ts).
+    recorder ? recorder.see(event) : early.push(event) > 99 && early.shift();
     if (event.type !== 'replay' && options.beforeSend) {
       try {
         const edited = options.beforeSend(event);
@@ -152,6 +156,7 @@ export function startClient(options: ResolvedOptions, load: LoadChunk, store: Ke
             // The endpoint and key (and maskAllInputs) come with the options: the recorder sends asset bodies itself.
             ...options,
             session: sessions.current().id,
+            early: early.splice(0),
             maskTextSelector: ctx.selectors.mask,
             blockSelector: ctx.selectors.block,
             ignoreSelector: IGNORE_SELECTOR,

@@ -222,6 +222,8 @@ describe('sessions and replay', () => {
     for (const sort of ['struggle', 'recent', 'duration']) {
       const body = sessionsResponseSchema.parse((await get(`${PROJECT}/sessions?sort=${sort}`).expect(200)).body);
       expect(body.sessions).toHaveLength(sessionIds.length);
+      // Every visit is recorded, none through an on-struggle trigger (replay-kept.test.ts has those).
+      expect(body.sessions.every((session) => session.replay_kept?.mode === 'always')).toBe(true);
     }
     const paged = sessionsResponseSchema.parse(
       (await get(`${PROJECT}/sessions?limit=5&device=mobile&kind=dead_click`).expect(200)).body,

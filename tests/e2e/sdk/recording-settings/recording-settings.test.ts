@@ -139,6 +139,13 @@ describe('recording settings from the dashboard (built SDK, real server)', () =>
       replay: true,
       remote: { replay: 'on-struggle', mask_selectors: ['.account-name'] },
     });
+    // The recorder buffers (issue 14 part 2): nothing is sent until a trigger keeps the replay.
+    await struggle.page.click('#save');
+    await struggle.page.waitForTimeout(1_000);
+    await flush(struggle.page);
+    expect(await replayChunks(snag, struggle.sessionId)).toEqual([]);
+    await struggle.page.evaluate('window.snag.keepReplay()');
+    expect(await storedReplay(struggle)).not.toContain(SECRET);
     await struggle.context.close();
 
     await saveSettings({ replay: 'off' });
