@@ -63,10 +63,10 @@ export class MutationFrames {
   }
 
   /**
-   * Hands pending records to rrweb, for at most `budgetMs` (the rest in the next task); true when
+   * Hands pending records to rrweb, for at most `budgetMs` (default: no limit; the rest in the next task); true when
    * nothing is left pending.
    */
-  flush(budgetMs = Number.POSITIVE_INFINITY): boolean {
+  flush(budgetMs = 1 / 0): boolean {
     this.scheduled = false;
     if (this.pending.length === 0) return true;
     // Weighed from here on: what arrives now belongs to the next frame.
@@ -74,10 +74,10 @@ export class MutationFrames {
     const start = performance.now();
     const deadline = start + budgetMs;
     while (this.pending.length > 0 && performance.now() < deadline) {
-      const entry = this.pending[0] as [Process, MutationRecord[]];
-      const records = entry[1].length > RECORDS_PER_STEP ? entry[1].splice(0, RECORDS_PER_STEP) : entry[1];
-      if (records === entry[1]) this.pending.shift();
-      entry[0](records);
+      const [process, queued] = this.pending[0] as [Process, MutationRecord[]];
+      const records = queued.splice(0, RECORDS_PER_STEP);
+      if (queued.length === 0) this.pending.shift();
+      process(records);
     }
     this.frameMs += performance.now() - start;
     const done = this.pending.length === 0;

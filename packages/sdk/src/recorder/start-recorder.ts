@@ -21,7 +21,7 @@ import { MutationBudget } from './mutation-budget.js';
 import { MutationFrames } from './mutation-frames.js';
 import { startReplayKeeper } from './replay-keeper.js';
 import type { RrwebSnapshotOptions } from './rrweb-seams.js';
-import { readScrollAfterLayout, type ScrollOffset } from './scroll-after-layout.js';
+import { readScrollAfterLayout } from './scroll-after-layout.js';
 import { type SlicedSnapshot, takeSlicedSnapshot } from './sliced-snapshot.js';
 import { yieldToPage } from './yield-to-page.js';
 
@@ -76,10 +76,10 @@ export const startRecorder: StartRecorder = (config: RecorderConfig) => {
     // The scroll position is read with the next frame's layout (read here, inside rrweb's set-up or a
     // checkout, it would lay out whatever the page changed since its last frame); innerWidth and
     // innerHeight never lay anything out.
-    let offset: ScrollOffset | undefined;
+    let offset: { left: number; top: number } | undefined;
     let whenOffset: (() => void) | undefined;
-    readScrollAfterLayout(doc, (read) => {
-      offset = read;
+    readScrollAfterLayout(doc, (left, top) => {
+      offset = { left, top };
       whenOffset?.();
     });
     const events: Event[] = [];
@@ -91,14 +91,13 @@ export const startRecorder: StartRecorder = (config: RecorderConfig) => {
       // serialized before they changed) is replayed at that same moment, right after it.
       onDone: guard((node: serializedNodeWithId) => {
         const end = Date.now();
-        const width = window.innerWidth || document.documentElement.clientWidth;
-        const height = window.innerHeight || document.documentElement.clientHeight;
         walk = undefined;
         whenOffset = guard(() => {
           // A pause or another snapshot came first: this one is not the page any more.
           if (held !== events) return;
           snapshotEmitted = true;
-          chunker.add({ type: META, timestamp: end, data: { href, width, height } });
+          // innerWidth and innerHeight never lay out (clientWidth would).
+          chunker.add({ type: META, timestamp: end, data: { href, width: innerWidth, height: innerHeight } });
           chunker.add({ type: FULL_SNAPSHOT, timestamp: end, data: { node, initialOffset: offset } });
           drainHeld(events, end);
         });
@@ -166,7 +165,7 @@ export const startRecorder: StartRecorder = (config: RecorderConfig) => {
     snagHooks.scrollOf = (target, _doc, emit) => {
       const recording = stopRecording;
       // Read after the frame, emitted only into the recording the scroll happened in.
-      readScrollAfterLayout(target, (read) => recording === stopRecording && emit(read.left, read.top));
+      readScrollAfterLayout(target, (x, y) => recording === stopRecording && emit(x, y));
     };
     stopRecording = record({
       emit: guard((event: eventWithTime) => {
