@@ -9,8 +9,12 @@ export const MAX_DECOMPRESSED_BYTES = 16 * 1024 * 1024;
 export const MAX_BEACON_BYTES = 64 * 1024;
 
 export const MAX_EVENTS_PER_BATCH = 500;
-/** Largest decompressed rrweb payload of one `replay` event. */
-export const MAX_REPLAY_CHUNK_BYTES = 8 * 1024 * 1024;
+/**
+ * Largest decompressed rrweb payload of one batch's `replay` events together (a chunk is at most
+ * this much): the full snapshot of a 60,000-cell page is over 8 MiB, so this matches the
+ * largest decompressed body rather than a smaller share of it.
+ */
+export const MAX_REPLAY_CHUNK_BYTES = 16 * 1024 * 1024;
 
 export const MAX_ID_LENGTH = 64;
 export const MAX_URL_LENGTH = 2048;

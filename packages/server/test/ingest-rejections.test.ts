@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { MAX_REPLAY_CHUNK_BYTES } from '@snag/protocol';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
@@ -130,11 +131,9 @@ describe('ingest rejections', () => {
     expect(process.memoryUsage().rss - before).toBeLessThan(15 * 1024 * 1024);
   });
 
-  it('413 for a replay chunk whose gzip payload expands past its limit', async () => {
-    const batch = makeBatch();
-    const t = batch.events[0]?.t ?? Date.now();
-    batch.events.push({
-      id: 'replay-bomb',
+  const replayChunk = (id: string, t: number, decodedBytes: number) =>
+    ({
+      id,
       t,
       type: 'replay',
       page_id: 'p',
@@ -142,11 +141,38 @@ describe('ingest rejections', () => {
       seq: 0,
       full_snapshot: true,
       encoding: 'gzip-base64',
-      data: gzipSync(Buffer.alloc(9 * 1024 * 1024, 32)).toString('base64'),
-    });
+      data: gzipSync(rrwebJsonOf(t, decodedBytes)).toString('base64'),
+    }) as const;
+  /** Valid rrweb events (one custom event) of exactly `bytes` bytes of JSON. */
+  const rrwebJsonOf = (t: number, bytes: number) => {
+    const shell = (pad: string) => JSON.stringify([{ type: 5, timestamp: t, data: { tag: 'pad', payload: { pad } } }]);
+    return shell('x'.repeat(Math.max(0, bytes - shell('').length)));
+  };
+
+  it('413 for a replay chunk whose gzip payload expands past its limit', async () => {
+    const batch = makeBatch();
+    batch.events.push(replayChunk('replay-bomb', batch.events[0]?.t ?? Date.now(), MAX_REPLAY_CHUNK_BYTES + 1));
     const res = await ingest().send(batch);
     expect(res.status).toBe(413);
     expect(res.body.path).toBe('events.6.data');
+    expect(await storedEventCount(batch.session.id)).toBe(0);
+  });
+
+  it('accepts a full snapshot over 8 MiB decoded (a 60,000-cell page) within the limit', async () => {
+    const batch = makeBatch();
+    const t = batch.events[0]?.t ?? Date.now();
+    batch.events.push(replayChunk('big-snapshot', t, 9 * 1024 * 1024));
+    await ingest().send(batch).expect(202);
+  });
+
+  it('413 when the chunks of one batch together expand past the limit, each under it', async () => {
+    const batch = makeBatch();
+    const t = batch.events[0]?.t ?? Date.now();
+    const share = Math.floor(MAX_REPLAY_CHUNK_BYTES / 3) + 1;
+    batch.events.push(replayChunk('r1', t, share), replayChunk('r2', t, share), replayChunk('r3', t, share));
+    const res = await ingest().send(batch);
+    expect(res.status).toBe(413);
+    expect(res.body.path).toBe('events.8.data');
     expect(await storedEventCount(batch.session.id)).toBe(0);
   });
 

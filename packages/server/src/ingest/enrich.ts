@@ -2,7 +2,7 @@ import { type Batch, type ElementDescription, MAX_CLIENT_TIME_AHEAD_MS, type Sna
 import { HttpError } from '../http/errors.js';
 import { toAnswerRow } from './answer-row.js';
 import { pathOf, pathPattern } from './path-pattern.js';
-import { decodeReplayEvents } from './replay-payload.js';
+import { decodeReplayEvents, newReplayBudget } from './replay-payload.js';
 import type { EventRow, IngestRows, ReplayRow } from './rows.js';
 import { scrubDeep, scrubRecordingJson } from './scrub.js';
 import { parseUserAgent } from './user-agent.js';
@@ -32,10 +32,11 @@ export async function enrichBatch(batch: Batch, context: IngestContext): Promise
 
   const rows: IngestRows = { events: [], replay_chunks: [], answers: [], recordings: [] };
   const paths = new Map<string, { path: string; pattern: string }>();
+  const replayBudget = newReplayBudget();
   for (const [index, sent] of batch.events.entries()) {
     const event = context.scrub && sent.type !== 'replay' ? scrubDeep(sent) : sent;
     if (event.type === 'replay') {
-      const rrweb = await decodeReplayEvents(event, index);
+      const rrweb = await decodeReplayEvents(event, index, replayBudget);
       rows.recordings?.push(rrweb);
       rows.replay_chunks.push({
         project_id: context.projectId,

@@ -8,18 +8,37 @@ import { checkJsonDepth } from './json-depth.js';
 const gunzipAsync = promisify(gunzip);
 const rrwebEventsSchema = z.array(rrwebEventSchema).min(1).max(100_000);
 
-/** The rrweb events of a replay chunk, decoded and checked like inline ones. */
-export async function decodeReplayEvents(event: ReplayEvent, index: number): Promise<RrwebEvent[]> {
+/**
+ * Decoded replay bytes left for one batch: every chunk of a batch shares MAX_REPLAY_CHUNK_BYTES,
+ * so a body of many small gzip bombs cannot decode into many times the limit.
+ */
+export interface ReplayBudget {
+  bytes: number;
+}
+
+export const newReplayBudget = (): ReplayBudget => ({ bytes: MAX_REPLAY_CHUNK_BYTES });
+
+/** The rrweb events of a replay chunk, decoded (within the batch's budget) and checked like inline ones. */
+export async function decodeReplayEvents(
+  event: ReplayEvent,
+  index: number,
+  budget: ReplayBudget = newReplayBudget(),
+): Promise<RrwebEvent[]> {
   const path = `events.${index}.data`;
   if (event.encoding === 'json') return event.events ?? [];
   let json: Buffer;
   try {
-    json = await gunzipAsync(Buffer.from(event.data ?? '', 'base64'), { maxOutputLength: MAX_REPLAY_CHUNK_BYTES });
+    if (budget.bytes <= 0) throw Object.assign(new Error('replay budget spent'), { code: 'ERR_BUFFER_TOO_LARGE' });
+    json = await gunzipAsync(Buffer.from(event.data ?? '', 'base64'), { maxOutputLength: budget.bytes });
+    budget.bytes -= json.length;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-      throw new HttpError(413, 'payload_too_large', `${path}: replay chunk exceeds ${MAX_REPLAY_CHUNK_BYTES} bytes`, {
-        path,
-      });
+      throw new HttpError(
+        413,
+        'payload_too_large',
+        `${path}: the batch's replay chunks exceed ${MAX_REPLAY_CHUNK_BYTES} bytes decoded`,
+        { path },
+      );
     }
     throw new HttpError(400, 'invalid_batch', `${path}: not valid base64-encoded gzip`, { path });
   }
