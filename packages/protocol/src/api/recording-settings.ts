@@ -5,7 +5,6 @@ import {
   MAX_QUESTION_TEXT_LENGTH,
   MAX_REPLAY_BUFFER_MS,
   MAX_SELECTORS,
-  MAX_SETTINGS_SELECTOR_LENGTH,
   MIN_REPLAY_BUFFER_MS,
 } from '../limits.js';
 import { selectorProblem } from '../selectors.js';
