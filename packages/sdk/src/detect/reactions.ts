@@ -9,6 +9,13 @@ export type React = (time: number, node?: Node, focus?: boolean) => void;
 export type OnInput = (time: number) => void;
 
 /**
+ * Drawn over a control without taking input or holding text (a ripple, a wave): decorative
+ * feedback, which must not count as the control's reaction or it would hide a dead click.
+ */
+const decorative = (node: Node): boolean =>
+  node instanceof Element && !node.textContent && getComputedStyle(node).pointerEvents === 'none';
+
+/**
  * Everything that counts as the page reacting, from one MutationObserver and a few
  * listeners. Nodes that were already changing on their own before the user acted
  * (a ticking clock, an auto-playing carousel) are churning: their changes are not reactions.
@@ -24,7 +31,17 @@ export function watchReactions(thresholds: DetectThresholds, react: React): OnIn
   const observer = new MutationObserver(
     guard((records: MutationRecord[]) => {
       // The head changes when scripts (the recorder among them) are added: not something the user sees.
-      for (const { target } of records) if (target !== document.head) changed(target);
+      for (const { target, addedNodes } of records) {
+        if (
+          target !== document.head &&
+          // Just after an input (the only time it matters, and cheap then): decorative changes are no reaction.
+          !(
+            performance.now() - lastInput < thresholds.deadClickMs &&
+            [...(addedNodes.length ? addedNodes : [target])].every(decorative)
+          )
+        )
+          changed(target);
+      }
     }),
   );
   observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
@@ -39,6 +56,16 @@ export function watchReactions(thresholds: DetectThresholds, react: React): OnIn
         return original.apply(this, args);
       },
   );
+  // A looping animation with no input before it (a skeleton's pulse, a spinner) marks the nodes up to 3 above it,
+  // below the body, as churning: the content replacing a skeleton is no reaction to a press.
+  listen(window, 'animationiteration', (event: Event) => {
+    for (
+      let node = event.target as Node | null, level = 4;
+      node !== document.body && node && level-- && now() - lastInput > thresholds.domChurnInputMs;
+      node = node.parentNode
+    )
+      churn.set(node, now());
+  });
   listen(window, 'scroll', (event: Event) => {
     if (event.target instanceof Element) changed(event.target);
     else react(now());
