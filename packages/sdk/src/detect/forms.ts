@@ -15,7 +15,6 @@ export function detectForms(signal: EmitSignal): () => void {
   const edited = new WeakSet<Field>();
   const left = new WeakSet<Field>();
   const invalid = new WeakSet<Field>();
-  const reported = new WeakSet<Field>();
   let lastField: Field | undefined;
   // `matches?.`: the target may be the document or window, which have none.
   const fieldOf = (target: EventTarget | null): Field | undefined =>
@@ -29,8 +28,7 @@ export function detectForms(signal: EmitSignal): () => void {
   });
   listen(window, 'focusout', (event: FocusEvent) => {
     const field = fieldOf(event.target);
-    if (!field || !edited.has(field)) return;
-    left.add(field);
+    if (field && edited.has(field)) left.add(field);
   });
   listen(window, 'input', (event: Event) => {
     const field = fieldOf(event.target);
@@ -38,8 +36,8 @@ export function detectForms(signal: EmitSignal): () => void {
     const flagged = invalid.has(field) || field.getAttribute('aria-invalid') === 'true';
     // An `invalid` event counts until the next edit; aria-invalid as long as the page keeps it.
     invalid.delete(field);
-    if (left.has(field) && !reported.has(field) && flagged) {
-      reported.add(field);
+    // Once per return to the field: it counts again only after the person has left it again.
+    if (left.delete(field) && flagged) {
       signal('form_struggle', event.timeStamp, field, { reason: 'invalid', length: field.value.length });
     }
     edited.add(field);

@@ -13,7 +13,7 @@ export type OnInput = (time: number) => void;
  * feedback, which must not count as the control's reaction or it would hide a dead click.
  */
 const decorative = (node: Node): boolean =>
-  node instanceof Element && !node.textContent && getComputedStyle(node).pointerEvents === 'none';
+  node instanceof Element && getComputedStyle(node).pointerEvents === 'none' && !node.textContent;
 
 /**
  * Everything that counts as the page reacting, from one MutationObserver and a few
@@ -56,13 +56,14 @@ export function watchReactions(thresholds: DetectThresholds, react: React): OnIn
         return original.apply(this, args);
       },
   );
-  // A looping animation with no input before it (a skeleton's pulse, a spinner) marks the nodes up to 3 above it,
+  // An animation starting or looping with no input before it (a skeleton's pulse) marks the nodes up to 3 above it,
   // below the body, as churning: the content replacing a skeleton is no reaction to a press.
-  listen(window, 'animationiteration', (event: Event) => {
+  listen(window, 'animationstart animationiteration', (event: Event) => {
+    // Past the root the WeakMap throws on null, which the listener's guard swallows.
     for (
-      let node = event.target as Node | null, level = 4;
-      node !== document.body && node && level-- && now() - lastInput > thresholds.domChurnInputMs;
-      node = node.parentNode
+      let node = event.target as Node, level = 4;
+      node !== document.body && level-- && now() - lastInput > thresholds.domChurnInputMs;
+      node = node.parentNode as Node
     )
       churn.set(node, now());
   });
@@ -73,7 +74,7 @@ export function watchReactions(thresholds: DetectThresholds, react: React): OnIn
   listen(window, 'input change', (event: Event) => react(now(), event.target as Node));
   listen(window, 'focusin', (event: FocusEvent) => react(now(), event.target as Node, true));
   // Capture phase on window also hears what is fired at the document (visibilitychange, selectionchange).
-  listen(window, 'play submit pagehide popstate hashchange visibilitychange', () => react(now()));
+  listen(window, 'play submit pagehide popstate hashchange visibilitychange fullscreenchange', () => react(now()));
   listen(window, 'selectionchange', () => {
     if (getSelection()?.isCollapsed === false) react(now());
   });
