@@ -43,7 +43,13 @@ export async function pressRepeatedly(person: Person, selector: string, times: n
 }
 
 /** Waves the pointer side to side over an element: `reversals` turns of `legPx`, `legMs` per leg. */
-export async function wave(person: Person, selector: string, reversals: number, legPx: number, legMs: number): Promise<void> {
+export async function wave(
+  person: Person,
+  selector: string,
+  reversals: number,
+  legPx: number,
+  legMs: number,
+): Promise<void> {
   await person.moveTo(person.page.locator(selector));
   const box = await person.page.locator(selector).boundingBox();
   if (!box) throw new Error(`${selector} is not visible`);
@@ -54,4 +60,3 @@ export async function wave(person: Person, selector: string, reversals: number, 
     await person.page.waitForTimeout(legMs);
   }
 }
-

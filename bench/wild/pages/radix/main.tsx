@@ -142,7 +142,10 @@ function App() {
         </Dialog.Portal>
       </Dialog.Root>
       {/* A plan card that looks like it opens the plan; it has no handler (struggle cases only). */}
-      <div id="plan-card" style={{ border: '1px solid #ccc', borderRadius: 8, padding: 16, maxWidth: 320, boxShadow: '0 1px 4px #0002' }}>
+      <div
+        id="plan-card"
+        style={{ border: '1px solid #ccc', borderRadius: 8, padding: 16, maxWidth: 320, boxShadow: '0 1px 4px #0002' }}
+      >
         <strong>Team plan</strong>
         <p>10 seats, audit log, SSO</p>
       </div>
