@@ -140,6 +140,22 @@ export const JOURNEY_STRUGGLES: WildStruggle[] = [
     },
   },
   {
+    name: 'mui-email-retyped-after-error',
+    page: 'mui',
+    // Left with a typo, the field turns red; the person selects it all and types it again: struggle.
+    expected: ['form_struggle'],
+    run: async (person) => {
+      const field = person.page.getByLabel('Billing email');
+      await person.click(field, 'text field', 'focus');
+      await person.type('ada@example', 'text field');
+      await person.click(person.page.getByRole('heading', { name: 'Settings' }), 'page', 'leave the field');
+      await person.page.getByText('Enter an email like').waitFor();
+      await person.click(field, 'text field', 'focus');
+      await person.press('Control+A', 'text field');
+      await person.type('ada@example.com', 'text field');
+    },
+  },
+  {
     name: 'bootstrap-dead-then-back',
     page: 'plain',
     // From the contact page to the orders page, a button that does nothing, and back: a dead end there.

@@ -56,17 +56,6 @@ export function watchReactions(thresholds: DetectThresholds, react: React): OnIn
         return original.apply(this, args);
       },
   );
-  // An animation starting or looping with no input before it (a skeleton's pulse) marks the nodes up to 3 above it,
-  // below the body, as churning: the content replacing a skeleton is no reaction to a press.
-  listen(window, 'animationstart animationiteration', (event: Event) => {
-    // Past the root the WeakMap throws on null, which the listener's guard swallows.
-    for (
-      let node = event.target as Node, level = 4;
-      node !== document.body && level-- && now() - lastInput > thresholds.domChurnInputMs;
-      node = node.parentNode as Node
-    )
-      churn.set(node, now());
-  });
   listen(window, 'scroll', (event: Event) => {
     if (event.target instanceof Element) changed(event.target);
     else react(now());
@@ -80,5 +69,16 @@ export function watchReactions(thresholds: DetectThresholds, react: React): OnIn
   });
   return (time) => {
     lastInput = time;
+    // An endless animation running when the person acts (a skeleton's pulse, a spinner) marks the nodes up to 3
+    // above it, below the body, as churning: the content replacing a skeleton is the page loading, not an answer.
+    // Animations the document lists all have an effect whose target is in it; endless ones repeat Infinity times.
+    for (const { effect } of document.getAnimations())
+      if (((effect as KeyframeEffect).getTiming().iterations as number) > 1e9)
+        for (
+          let node = (effect as KeyframeEffect).target, level = 4;
+          level-- && node && node !== document.body;
+          node = node.parentElement
+        )
+          churn.set(node, time);
   };
 }
