@@ -23,8 +23,11 @@ const browserBundle: Options = {
   noExternal: [/.*/],
   esbuildPlugins: [rrwebHooks],
   outExtension: () => ({ js: '.js' }),
-  // Replaced by scripts/finalize-assets.mjs once the recorder's content hash is known.
-  define: { __SNAG_RECORDER_FILE__: JSON.stringify('@@SNAG_RECORDER_FILE@@') },
+  // Replaced by scripts/finalize-assets.mjs once the chunks' content hashes are known.
+  define: {
+    __SNAG_RECORDER_FILE__: JSON.stringify('@@SNAG_RECORDER_FILE@@'),
+    __SNAG_DETECTORS_FILE__: JSON.stringify('@@SNAG_DETECTORS_FILE@@'),
+  },
 };
 
 /**
@@ -60,4 +63,5 @@ export default defineConfig([
   },
   { ...browserBundle, entry: { 'snag-recorder': 'src/entries/recorder.ts' } },
   { ...browserBundle, entry: { 'snag-questions': 'src/entries/questions.ts' } },
+  { ...browserBundle, entry: { 'snag-detectors': 'src/entries/detectors.ts' } },
 ]);

@@ -40,6 +40,11 @@ export async function recorderLoaded(page: Page): Promise<void> {
   await page.waitForFunction('typeof window.__snagRecorder === "function"');
 }
 
+/** Waits until the detectors chunk (form struggle, thrashed cursor) has registered. */
+export async function detectorsLoaded(page: Page): Promise<void> {
+  await page.waitForFunction('typeof window.__snagDetectors === "function"');
+}
+
 export function flush(page: Page): Promise<unknown> {
   return page.evaluate('window.snag.flush()');
 }

@@ -1,4 +1,4 @@
-// Names the script-tag files by content hash, points the core at its recorder chunk, and writes
+// Names the script-tag files by content hash, points the core at its lazy chunks, and writes
 // dist/manifest.json, which the server reads to serve /sdk.js, the immutable /sdk/<file> and (the
 // question chunk) the project's /v1/questions.js.
 import { createHash } from 'node:crypto';
@@ -18,11 +18,16 @@ function hashChunk(name) {
 
 const recorderFile = hashChunk('recorder');
 const questionsFile = hashChunk('questions');
+const detectorsFile = hashChunk('detectors');
 
-const placeholder = '@@SNAG_RECORDER_FILE@@';
-const built = readFileSync(join(dist, 'snag.js'), 'utf8');
-if (!built.includes(placeholder)) throw new Error('the core bundle lost the recorder file placeholder');
-const core = built.replaceAll(placeholder, recorderFile);
+let core = readFileSync(join(dist, 'snag.js'), 'utf8');
+for (const [placeholder, file] of [
+  ['@@SNAG_RECORDER_FILE@@', recorderFile],
+  ['@@SNAG_DETECTORS_FILE@@', detectorsFile],
+]) {
+  if (!core.includes(placeholder)) throw new Error(`the core bundle lost the placeholder ${placeholder}`);
+  core = core.replaceAll(placeholder, file);
+}
 writeFileSync(join(dist, 'snag.js'), core);
 const coreFile = `snag.${hash(core)}.js`;
 writeFileSync(join(dist, coreFile), core);
@@ -30,6 +35,6 @@ writeFileSync(join(dist, coreFile), core);
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 writeFileSync(
   join(dist, 'manifest.json'),
-  `${JSON.stringify({ version, core: coreFile, recorder: recorderFile, questions: questionsFile }, null, 2)}\n`,
+  `${JSON.stringify({ version, core: coreFile, recorder: recorderFile, detectors: detectorsFile, questions: questionsFile }, null, 2)}\n`,
 );
-console.log(`snag: ${coreFile} + ${recorderFile} + ${questionsFile}`);
+console.log(`snag: ${coreFile} + ${recorderFile} + ${detectorsFile} + ${questionsFile}`);

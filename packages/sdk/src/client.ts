@@ -15,11 +15,11 @@ import { createTransport } from './transport/transport.js';
 import type {
   CaptureContext,
   EventDraft,
+  LoadChunk,
   Properties,
   RecorderHandle,
   ResolvedOptions,
   StartQuestions,
-  StartRecorder,
 } from './types.js';
 import { guard, reportInternal } from './util/guard.js';
 import { newId } from './util/id.js';
@@ -34,8 +34,6 @@ interface PageView {
   url: string;
   replaySeq: number;
 }
-
-export type LoadRecorder = (options: ResolvedOptions) => Promise<StartRecorder>;
 
 export interface Client {
   /** The current session's id; undefined when the session is sampled out. */
@@ -53,11 +51,7 @@ export interface Client {
  * modules, the recorder and the transport. Started only once tracking is
  * allowed (not opted out, consent given).
  */
-export function startClient(
-  options: ResolvedOptions,
-  loadRecorder: LoadRecorder,
-  store: KeyValueStore = localStore,
-): Client {
+export function startClient(options: ResolvedOptions, load: LoadChunk, store: KeyValueStore = localStore): Client {
   const sessions = createSessions(store, options);
   const ingestUrl = `${options.endpoint}/v1/ingest`;
   const keyQuery = `?key=${encodeURIComponent(options.key)}`;
@@ -153,7 +147,7 @@ export function startClient(
   /** The recorder chunk is fetched only once the page has loaded and is idle. */
   const scheduleRecorder = () => {
     const begin = guard(() => {
-      loadRecorder(options)
+      load('recorder', options)
         .then((start) => {
           if (!running) return;
           recorder = start({
@@ -186,7 +180,9 @@ export function startClient(
   transport.start();
   if (sessions.current().sampled) {
     const endScroll = captureScroll(ctx);
-    const detectors = options.detect ? startDetectors(ctx, options.detect) : undefined;
+    const detectors = options.detect
+      ? startDetectors(ctx, options.detect, () => load('detectors', options))
+      : undefined;
     // A page view ends on a route change or page hide: its scroll summary and pending struggle are reported.
     const endPage = () => {
       endScroll();

@@ -56,8 +56,9 @@ export const REPLAY_FRAME_SLOW_STRIKES = 3;
 export const REPLAY_STORM_RESUME_MS = 2_000;
 /** Longest wait for an idle moment before recording starts anyway. */
 export const REPLAY_START_IDLE_TIMEOUT_MS = 2_000;
-/** Global the recorder chunk registers itself on when loaded by script tag. */
+/** Globals the lazy chunks register themselves on when loaded by script tag. */
 export const RECORDER_GLOBAL = '__snagRecorder';
+export const DETECTORS_GLOBAL = '__snagDetectors';
 
 // Questions at the struggle (the core's hook; the rest is in the question chunk's own constants)
 /** Global the question chunk registers its start function on (the server binds the live questions into it). */

@@ -1,8 +1,8 @@
 import { cleanProperties as cleanTraits } from './capture/properties.js';
-import { type Client, type LoadRecorder, startClient } from './client.js';
+import { type Client, startClient } from './client.js';
 import { resolveOptions } from './options.js';
 import { doNotTrack } from './privacy/do-not-track.js';
-import type { ResolvedOptions, SnagOptions } from './types.js';
+import type { LoadChunk, ResolvedOptions, SnagOptions } from './types.js';
 import { guard, reportInternal, setDebug } from './util/guard.js';
 import { localStore } from './util/storage.js';
 
@@ -25,7 +25,7 @@ export interface SnagApi {
  * The public API around at most one client. Every function is guarded: whatever
  * goes wrong inside the SDK, the host page never sees an exception.
  */
-export function createApi(loadRecorder: LoadRecorder): SnagApi {
+export function createApi(load: LoadChunk): SnagApi {
   let options: ResolvedOptions | undefined;
   let client: Client | undefined;
 
@@ -34,7 +34,7 @@ export function createApi(loadRecorder: LoadRecorder): SnagApi {
     !(resolved.respectDoNotTrack && doNotTrack()) &&
     (!resolved.requireConsent || localStore.get(CONSENT_KEY) === '1');
   const start = () => {
-    if (!client && options && allowed(options)) client = startClient(options, loadRecorder);
+    if (!client && options && allowed(options)) client = startClient(options, load);
   };
   const stop = (discard: boolean) => {
     client?.stop(discard);

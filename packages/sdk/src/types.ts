@@ -1,6 +1,8 @@
 import type { Properties, SignalEvent, SnagEvent } from '@snag/protocol';
+import type { EmitSignal } from './detect/signal.js';
 import type { DetectThresholds } from './detect/thresholds.js';
 import type { WidgetStrings } from './questions/widget-strings.js';
+import type { listen as Listen } from './util/lifetime.js';
 
 /** Selectors of the privacy rules in force (`privacy/mask.ts` builds them from the options). */
 export interface PrivacySelectors {
@@ -92,6 +94,22 @@ export type StartQuestions = (signal: SignalEvent, ctx: CaptureContext) => void;
 
 /** Starts recording. Lives in the lazily loaded recorder chunk. */
 export type StartRecorder = (config: RecorderConfig) => RecorderHandle;
+
+/** Starts the detectors kept out of the core; returns what to call when a page view ends. */
+export type StartLazyDetectors = (
+  thresholds: DetectThresholds,
+  signal: EmitSignal,
+  listen: typeof Listen,
+) => () => void;
+
+/** The lazy chunks, by name. */
+export interface Chunks {
+  recorder: StartRecorder;
+  detectors: StartLazyDetectors;
+}
+
+/** Loads a lazy chunk: from its content-hashed file (script tag) or through the bundler (npm). */
+export type LoadChunk = <K extends keyof Chunks>(name: K, options: ResolvedOptions) => Promise<Chunks[K]>;
 
 export interface RecorderHandle {
   stop(): void;

@@ -24,10 +24,15 @@ function appFor(dir: string) {
 
 describe('sdk router', () => {
   const dir = distWith({
-    'manifest.json': JSON.stringify({ core: 'snag.abc.js', recorder: 'snag-recorder.def.js' }),
+    'manifest.json': JSON.stringify({
+      core: 'snag.abc.js',
+      recorder: 'snag-recorder.def.js',
+      detectors: 'snag-detectors.ghi.js',
+    }),
     'snag.js': 'core();',
     'snag.abc.js': 'core();',
     'snag-recorder.def.js': 'recorder();',
+    'snag-detectors.ghi.js': 'detectors();',
   });
 
   it('serves /sdk.js with a short cache and open CORS', async () => {
@@ -37,6 +42,12 @@ describe('sdk router', () => {
     expect(res.headers['cache-control']).toBe('public, max-age=300');
     expect(res.headers['access-control-allow-origin']).toBe('*');
     expect(res.headers['cross-origin-resource-policy']).toBe('cross-origin');
+  });
+
+  it('serves the detectors chunk the core loads as it starts', async () => {
+    const res = await request(appFor(dir)).get('/sdk/snag-detectors.ghi.js').expect(200);
+    expect(res.text).toBe('detectors();');
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
   });
 
   it('serves hashed files immutable and answers 304 to a matching ETag', async () => {

@@ -1,6 +1,6 @@
 import type { SignalKind } from '@snag/protocol';
 import { DEAD_CLICK_MS, RAGE_CLICK_ANY_GAP_MS } from '../../../packages/sdk/src/constants.js';
-import { flush, sessionIdOf } from '../../helpers/browser.js';
+import { detectorsLoaded, flush, sessionIdOf } from '../../helpers/browser.js';
 import { PROJECT_KEY, sessionSignals } from '../../helpers/snag-server.js';
 import type { DetectionTool } from './detection-tool.js';
 
@@ -11,6 +11,7 @@ export function snagTool(snagUrl: () => string): DetectionTool {
     head: () => `<script async src="${snagUrl()}/sdk.js" data-key="${PROJECT_KEY}"></script>`,
     ready: async (page) => {
       await sessionIdOf(page);
+      await detectorsLoaded(page);
     },
     // A dead click is judged DEAD_CLICK_MS after pointerdown; a burst closes RAGE_CLICK_ANY_GAP_MS after its last click.
     settleMs: Math.max(DEAD_CLICK_MS, RAGE_CLICK_ANY_GAP_MS) + 500,

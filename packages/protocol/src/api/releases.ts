@@ -13,6 +13,9 @@ export const releaseChangeSchema = z.strictObject({
   path: z.string(),
   element: z.string().nullable(),
   element_text: z.string().nullable(),
+  /** The element's accessible name and role as people see them (`null` for page-level kinds and older SDKs). */
+  element_name: z.string().nullable(),
+  element_role: z.string().nullable(),
   kind: signalKindSchema,
   base: releaseRateSchema,
   head: releaseRateSchema,

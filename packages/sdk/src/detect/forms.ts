@@ -1,5 +1,5 @@
 import { IGNORE_SELECTOR, within } from '../privacy/mask.js';
-import { listen } from '../util/lifetime.js';
+import type { listen as Listen } from '../util/lifetime.js';
 import type { EmitSignal } from './signal.js';
 
 type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
@@ -11,7 +11,7 @@ type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
  * Editing a field again with no message (a typo fixed, a choice changed) is not struggle.
  */
 /** Returns what to call when the page view ends (page hide, route change): a started, unsubmitted form is abandoned then. */
-export function detectForms(signal: EmitSignal): () => void {
+export function detectForms(signal: EmitSignal, listen: typeof Listen): () => void {
   const edited = new WeakSet<Field>();
   const left = new WeakSet<Field>();
   const invalid = new WeakSet<Field>();

@@ -2,14 +2,13 @@ import { MAX_PROPERTY_VALUE_LENGTH } from '@snag/protocol/limits';
 import { describeElement } from '../capture/element.js';
 import type { OnError } from '../capture/errors.js';
 import type { OnRequest } from '../capture/network.js';
-import type { CaptureContext } from '../types.js';
+import type { CaptureContext, StartLazyDetectors } from '../types.js';
+import { reportInternal } from '../util/guard.js';
 import { listen } from '../util/lifetime.js';
 import { isTextSurface } from './actionable.js';
 import { detectClicks } from './clicks.js';
-import { detectForms } from './forms.js';
 import { watchReactions } from './reactions.js';
 import type { EmitSignal } from './signal.js';
-import { detectThrash } from './thrash.js';
 import type { DetectThresholds } from './thresholds.js';
 
 export interface Detectors {
@@ -23,10 +22,15 @@ export interface Detectors {
 const FOREIGN_ERROR = /^Script error\.?$|^(chrome|moz|safari(-web)?)-extension:/;
 
 /**
- * The struggle detectors, sharing one reaction stream. Signals carry the time of
+ * The struggle detectors, sharing one reaction stream; form struggle and thrashed cursor
+ * come in a lazy chunk (lazy-detectors.ts), loaded as soon as the core runs. Signals carry the time of
  * the input that started them on the page's clock (the one replay events use).
  */
-export function startDetectors(ctx: CaptureContext, thresholds: DetectThresholds): Detectors {
+export function startDetectors(
+  ctx: CaptureContext,
+  thresholds: DetectThresholds,
+  loadLazy: () => Promise<StartLazyDetectors>,
+): Detectors {
   const signal: EmitSignal = (kind, time, element, details) =>
     ctx.emit(
       {
@@ -39,8 +43,10 @@ export function startDetectors(ctx: CaptureContext, thresholds: DetectThresholds
     );
   const input = watchReactions(thresholds, (time, node, focus) => clicks.react(time, node, focus));
   const clicks = detectClicks(thresholds, signal, input);
-  const endForms = detectForms(signal);
-  detectThrash(thresholds, signal);
+  let endForms: (() => void) | undefined;
+  loadLazy().then((start) => {
+    endForms = start(thresholds, signal, listen);
+  }, reportInternal);
   // Keyboard activation reacts like a click does; typing in a field is not the user acting on the page.
   listen(window, 'keydown', (event: KeyboardEvent) => {
     if (event.target instanceof Element && !isTextSurface(event.target)) input(event.timeStamp);
@@ -53,7 +59,7 @@ export function startDetectors(ctx: CaptureContext, thresholds: DetectThresholds
     },
     endPage() {
       clicks.endPage();
-      endForms();
+      endForms?.();
     },
   };
 }

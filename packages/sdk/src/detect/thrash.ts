@@ -1,4 +1,4 @@
-import { listen } from '../util/lifetime.js';
+import type { listen as Listen } from '../util/lifetime.js';
 import { trackReversals } from '../util/reversals.js';
 import type { EmitSignal } from './signal.js';
 import type { DetectThresholds } from './thresholds.js';
@@ -8,7 +8,7 @@ import type { DetectThresholds } from './thresholds.js';
  * with wide legs in a short time. Each axis is followed on its own; a small tremor
  * never makes a leg long enough to count.
  */
-export function detectThrash(thresholds: DetectThresholds, signal: EmitSignal): void {
+export function detectThrash(thresholds: DetectThresholds, signal: EmitSignal, listen: typeof Listen): void {
   const axes = [trackReversals(0), trackReversals(0)];
   let reversals: number[] = [];
   listen(window, 'pointermove', (event: PointerEvent) => {

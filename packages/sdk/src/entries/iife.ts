@@ -1,8 +1,8 @@
 import { createApi, type SnagApi } from '../init.js';
 import { optionsFromDataset } from '../options.js';
-import { loadRecorderScript } from '../recorder/load-script.js';
-import { recorderUrlFor } from '../recorder/recorder-url.js';
+import { chunkUrlFor } from '../util/chunk-url.js';
 import { reportInternal } from '../util/guard.js';
+import { loadChunkScript } from '../util/load-chunk-script.js';
 
 declare global {
   interface Window {
@@ -19,7 +19,7 @@ declare global {
     if (window.snag) return;
     const script = document.currentScript as HTMLScriptElement | null;
     const src = script?.src ?? '';
-    const api = createApi((options) => loadRecorderScript(options.recorderUrl ?? recorderUrlFor(src)));
+    const api = createApi((name, options) => loadChunkScript(chunkUrlFor(name, src, options.recorderUrl), name));
     window.snag = api;
     const data = script?.dataset;
     if (data?.key) api.init(optionsFromDataset(data, src));

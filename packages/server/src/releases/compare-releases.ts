@@ -12,6 +12,8 @@ export interface ReleaseChangeRow {
   path_pattern: string;
   element_key: string;
   element_text: string;
+  /** The latest session with this hotspot, where its element's name is looked up. */
+  example_session: string;
   kind: SignalKind;
   base_sessions: number;
   head_sessions: number;
@@ -46,6 +48,7 @@ signal_rows AS (
 ),
 hotspots AS (
     SELECT path_pattern, element_key, kind, argMax(element_text, time) AS element_text,
+           argMax(session_id, time) AS example_session,
            uniqExactIf(session_id, release = {base:String}) AS base_sessions,
            uniqExactIf(session_id, release = {head:String}) AS head_sessions
     FROM signal_rows
@@ -60,7 +63,8 @@ page_visits AS (
       AND release IN ({base:String}, {head:String})
     GROUP BY path_pattern
 )
-SELECT h.path_pattern AS path_pattern, h.element_key AS element_key, h.element_text AS element_text, h.kind AS kind,
+SELECT h.path_pattern AS path_pattern, h.element_key AS element_key, h.element_text AS element_text,
+       h.example_session AS example_session, h.kind AS kind,
        h.base_sessions AS base_sessions, h.head_sessions AS head_sessions,
        v.base_page_sessions AS base_page_sessions, v.head_page_sessions AS head_page_sessions,
        if(base_page_sessions > 0, round(least(1, base_sessions / base_page_sessions), 4), NULL) AS base_rate,

@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { labelSchema, projectParamsSchema, rangeFields, withRange } from '../analytics/params.js';
 import { requireProject } from '../analytics/require-project.js';
+import { type ElementName, elementNameKey, findElementNames } from '../hotspots/find-element-names.js';
 import { validate } from '../http/validate.js';
 import type { Store } from '../store/client.js';
 import { type ChangeStatus, compareReleases, countReleaseSessions, type ReleaseChangeRow } from './compare-releases.js';
@@ -27,6 +28,13 @@ export function releasesRouter(store: Store): Router {
       compareReleases(store, project, query),
       countReleaseSessions(store, project, query),
     ]);
+    const names = await findElementNames(
+      store,
+      project,
+      rows.filter((row) => row.element_key).map((row) => ({ ...row, examples: [[0, row.example_session]] as const })),
+      query.range,
+    );
+    const toChangeView = changeView(names);
     const withStatus = (status: ChangeStatus) => rows.filter((row) => row.status === status);
     const same = withStatus('unchanged').map(toChangeView);
     res.json({
@@ -46,22 +54,27 @@ export function releasesRouter(store: Store): Router {
   return router;
 }
 
-function toChangeView(row: ReleaseChangeRow): ReleaseChange {
-  return {
-    path: row.path_pattern,
-    element: row.element_key || null,
-    element_text: row.element_text || null,
-    kind: row.kind,
-    base: {
-      sessions: Number(row.base_sessions),
-      page_sessions: Number(row.base_page_sessions ?? 0),
-      rate: row.base_rate,
-    },
-    head: {
-      sessions: Number(row.head_sessions),
-      page_sessions: Number(row.head_page_sessions ?? 0),
-      rate: row.head_rate,
-    },
-    z: row.z,
+const changeView =
+  (names: Map<string, ElementName>) =>
+  (row: ReleaseChangeRow): ReleaseChange => {
+    const named = row.element_key ? names.get(elementNameKey(row.path_pattern, row.element_key)) : undefined;
+    return {
+      path: row.path_pattern,
+      element: row.element_key || null,
+      element_text: row.element_text || null,
+      element_name: named?.name || null,
+      element_role: named?.role || null,
+      kind: row.kind,
+      base: {
+        sessions: Number(row.base_sessions),
+        page_sessions: Number(row.base_page_sessions ?? 0),
+        rate: row.base_rate,
+      },
+      head: {
+        sessions: Number(row.head_sessions),
+        page_sessions: Number(row.head_page_sessions ?? 0),
+        rate: row.head_rate,
+      },
+      z: row.z,
+    };
   };
-}

@@ -20,6 +20,8 @@ export interface SdkFiles {
 interface Manifest {
   core: string;
   recorder: string;
+  /** Form-struggle and thrash detectors, loaded as the core starts (SDKs from session 6 on). */
+  detectors?: string;
   /** The question widget chunk (SDKs from issue 15 on). */
   questions?: string;
 }
@@ -50,7 +52,8 @@ export function sdkFileLoader(distDir: string): () => SdkFiles | undefined {
       const body = readFileSync(join(distDir, name));
       return { body, etag: `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"` };
     };
-    const versioned = new Map([manifest.core, manifest.recorder].map((name) => [name, read(name)] as const));
+    const chunks = [manifest.core, manifest.recorder, ...(manifest.detectors ? [manifest.detectors] : [])];
+    const versioned = new Map(chunks.map((name) => [name, read(name)] as const));
     const questions = manifest.questions ? read(manifest.questions) : undefined;
     cached = { mtimeMs, files: { latest: read('snag.js'), versioned, ...(questions ? { questions } : {}) } };
     return cached.files;

@@ -90,4 +90,14 @@ describe('hotspot explanations', () => {
     const pay = res.body.hotspots.find((h: Explained) => h.kind === 'dead_click') as Explained;
     expect(pay.explanation[0]?.text).toMatch(/^23 presses on “Pay now” by 6 of 14 visitors/);
   });
+
+  test('the release comparison names each element as people see it', async () => {
+    const res = await server.get(`/api/v1/projects/shop/releases/compare?${RANGE}&base=1.4.2&head=1.5.0`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const all = [...res.body.new, ...res.body.worse, ...res.body.same] as Array<Record<string, unknown>>;
+    const pay = all.find((change) => change.kind === 'dead_click' && change.path === '/checkout');
+    expect(pay).toMatchObject({ element: '[data-testid="pay-now"]', element_name: 'Pay now', element_role: 'button' });
+    const deadEnd = all.find((change) => change.kind === 'dead_end');
+    expect(deadEnd).toMatchObject({ element: null, element_name: null, element_role: null });
+  });
 });

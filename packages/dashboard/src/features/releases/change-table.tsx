@@ -1,10 +1,21 @@
 import type { ReleaseChange } from '@snag/protocol';
 import { Link } from 'react-router';
 import { KindBadge } from '../../components/kind-badge';
+import { elementTitle } from '../../lib/element-names';
 import { formatShare } from '../../lib/format';
 import { hotspotLink } from '../../lib/links';
 
 const RATE_DIGITS = 2;
+
+/** The element as people name it, else its text or selector; page-level kinds are the whole page. */
+function changeTitle(change: ReleaseChange): string {
+  if (!change.element) return 'The whole page';
+  return (
+    elementTitle({ name: change.element_name, role: change.element_role }) ||
+    change.element_text?.trim() ||
+    change.element
+  );
+}
 
 export function ChangeTable({ project, changes, from }: { project: string; changes: ReleaseChange[]; from: string }) {
   return (
@@ -45,15 +56,15 @@ export function ChangeTable({ project, changes, from }: { project: string; chang
                             selector: change.element,
                             tag: '',
                             text: change.element_text ?? '',
-                            name: null,
-                            role: null,
+                            name: change.element_name,
+                            role: change.element_role,
                           }
                         : null,
                     },
                     from,
                   )}
                 >
-                  <span className="strong">{change.element_text?.trim() || change.element || 'The whole page'}</span>
+                  <span className="strong">{changeTitle(change)}</span>
                 </Link>
                 <div className="sub">
                   <code>{change.path}</code>
