@@ -25,6 +25,8 @@ export interface ShopOptions {
   /** The project's public ingest key. */
   key: string;
   port?: number;
+  /** Extra attributes on the SDK's script tag, e.g. `data-replay="on-struggle"`. */
+  sdkAttributes?: string;
 }
 
 export interface Shop {
@@ -37,7 +39,7 @@ export interface Shop {
  * release it reports comes from the `demo_release` cookie, so the simulator can
  * play visitors of two releases.
  */
-export async function startShop({ snagUrl, key, port = 0 }: ShopOptions): Promise<Shop> {
+export async function startShop({ snagUrl, key, port = 0, sdkAttributes = '' }: ShopOptions): Promise<Shop> {
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://shop').pathname;
     const asset = ASSETS[path];
@@ -53,6 +55,7 @@ export async function startShop({ snagUrl, key, port = 0 }: ShopOptions): Promis
     }
     const release = /(?:^|;\s*)demo_release=([\w.-]+)/.exec(req.headers.cookie ?? '')?.[1] ?? DEFAULT_RELEASE;
     const html = readFileSync(join(SITE_DIR, page), 'utf8')
+      .replaceAll('data-key="{{SNAG_KEY}}"', `${sdkAttributes} data-key="{{SNAG_KEY}}"`.trim())
       .replaceAll('{{SNAG_URL}}', snagUrl)
       .replaceAll('{{SNAG_KEY}}', key)
       .replaceAll('{{RELEASE}}', release);

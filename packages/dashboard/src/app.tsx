@@ -15,6 +15,7 @@ import { ReplayPage } from './features/replay/replay-page';
 import { HotspotPage } from './features/report/hotspot-page';
 import { ReportPage } from './features/report/report-page';
 import { SessionsPage } from './features/sessions/sessions-page';
+import { SettingsPage } from './features/settings/settings-page';
 import { SharedReportPage } from './features/shared-report/shared-report-page';
 import { TrendsPage } from './features/trends/trends-page';
 import { AppShell } from './layout/app-shell';
@@ -53,6 +54,7 @@ export function App() {
         <Route path="questions/:id" element={<QuestionResultsPage />} />
         <Route path="questions/:id/edit" element={<QuestionEditorPage />} />
         <Route path="alerts" element={<AlertsPage />} />
+        <Route path="settings" element={<SettingsPage />} />
         <Route path="install" element={<InstallPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -106,3 +106,24 @@ export type AnswerOutcome = (typeof ANSWER_OUTCOMES)[number];
 
 /** The `choice` of an answer that picked a question's "other" option (its text is in `text`). */
 export const OTHER_CHOICE = '@other';
+
+/** How a project's sessions are recorded (`always`, only `on-struggle` with a pre-roll, or `off`), least private last. */
+export const REPLAY_MODES = ['off', 'on-struggle', 'always'] as const;
+export type ReplayMode = (typeof REPLAY_MODES)[number];
+
+/**
+ * What keeps an `on-struggle` replay: a struggle the SDK detects (the journey kinds `quick_back`
+ * and `dead_end` are found by the server after the session, too late), a JS error, or an answered question.
+ */
+export const REPLAY_TRIGGERS = [
+  'rage_click',
+  'dead_click',
+  'slow_click',
+  'error_click',
+  'thrashed_cursor',
+  'form_struggle',
+  'excessive_scroll',
+  'error',
+  'answer',
+] as const;
+export type ReplayTrigger = (typeof REPLAY_TRIGGERS)[number];

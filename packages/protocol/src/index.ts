@@ -106,6 +106,22 @@ export {
   questionsResponseSchema,
   questionTargetingSchema,
 } from './api/questions.js';
+export type {
+  FeedbackTab,
+  PublicConfig,
+  RecordingSettings,
+  RecordingSettingsPatch,
+  RecordingSettingsResponse,
+  RemoteRecording,
+} from './api/recording-settings.js';
+export {
+  feedbackTabSchema,
+  publicConfigSchema,
+  recordingSettingsPatchSchema,
+  recordingSettingsResponseSchema,
+  recordingSettingsSchema,
+  remoteRecordingSchema,
+} from './api/recording-settings.js';
 export type { ReleaseChange, ReleaseComparison } from './api/releases.js';
 export { releaseChangeSchema, releaseComparisonSchema, releaseRateSchema } from './api/releases.js';
 export type { RecordedEvent, ReplayDocument, ReplayMarker } from './api/replay.js';
@@ -131,6 +147,7 @@ export type { FrictionReport, ReportDay, ReportHotspot, SharedReport } from './a
 export { frictionReportSchema, reportDaySchema, reportHotspotSchema, sharedReportSchema } from './api/report.js';
 export type {
   JourneySignal,
+  ReplayKept,
   SessionDocument,
   SessionRow,
   SessionSignal,
@@ -140,6 +157,7 @@ export type {
 } from './api/sessions.js';
 export {
   journeySignalSchema,
+  replayKeptSchema,
   sessionDocumentSchema,
   sessionRowSchema,
   sessionSignalSchema,
@@ -175,6 +193,8 @@ export type {
   HeatmapDeviceClass,
   QuestionStatus,
   QuestionType,
+  ReplayMode,
+  ReplayTrigger,
   Role,
   SessionSort,
   TrendInterval,
@@ -191,6 +211,8 @@ export {
   OTHER_CHOICE,
   QUESTION_STATUSES,
   QUESTION_TYPES,
+  REPLAY_MODES,
+  REPLAY_TRIGGERS,
   ROLE_WORDS,
   ROLES,
   SESSION_SORTS,
@@ -247,6 +269,7 @@ export {
   MAX_DECOMPRESSED_BYTES,
   MAX_ELEMENT_TEXT_LENGTH,
   MAX_EVENTS_PER_BATCH,
+  MAX_FEEDBACK_LABEL_LENGTH,
   MAX_FEEDBACK_LENGTH,
   MAX_ID_LENGTH,
   MAX_JSON_DEPTH,
@@ -258,14 +281,19 @@ export {
   MAX_QUESTION_OPTION_LENGTH,
   MAX_QUESTION_OPTIONS,
   MAX_QUESTION_TEXT_LENGTH,
+  MAX_REPLAY_BUFFER_MS,
   MAX_REPLAY_CHUNK_BYTES,
   MAX_SELECTOR_LENGTH,
+  MAX_SELECTORS,
+  MAX_SETTINGS_SELECTOR_LENGTH,
   MAX_STACK_LENGTH,
   MAX_TIMESTAMP_MS,
   MAX_TITLE_LENGTH,
   MAX_URL_LENGTH,
+  MIN_REPLAY_BUFFER_MS,
   MIN_TIMESTAMP_MS,
   PROTOCOL_VERSION,
 } from './limits.js';
 export type { Properties } from './primitives.js';
 export { idSchema, propertiesSchema, timestampSchema, urlSchema } from './primitives.js';
+export { selectorProblem } from './selectors.js';

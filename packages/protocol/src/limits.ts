@@ -44,3 +44,12 @@ export const MAX_QUESTION_OPTIONS = 6;
 export const MAX_QUESTION_OPTION_LENGTH = 80;
 /** Longest free-text answer (the "other" text and the follow-up field included). */
 export const MAX_ANSWER_TEXT_LENGTH = 1000;
+
+/** Recording settings from the dashboard (issue 14): extra mask / block selectors per list, and each one's length. */
+export const MAX_SELECTORS = 20;
+export const MAX_SETTINGS_SELECTOR_LENGTH = 200;
+/** Bounds of the `on-struggle` pre-roll, in ms. */
+export const MIN_REPLAY_BUFFER_MS = 5_000;
+export const MAX_REPLAY_BUFFER_MS = 600_000;
+/** Longest label of the feedback tab. */
+export const MAX_FEEDBACK_LABEL_LENGTH = 40;

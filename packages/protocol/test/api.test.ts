@@ -131,6 +131,7 @@ describe('read API schemas', () => {
         entry_url: 'https://shop.example/help',
         exit_url: 'https://shop.example/help',
         replay_chunks: 0,
+        replay_kept: null,
       },
       events: [
         {

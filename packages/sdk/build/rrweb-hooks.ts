@@ -33,6 +33,16 @@ const SEAMS: Array<[string | RegExp, string]> = [
     '  startPendingCanvasMutationFlusher() {',
   ],
   [/const jsContent = '.*';\n/, "const jsContent = '';\n"],
+  // Snag never records cross-origin iframes (recordCrossOriginIframes: false): the code that rewrites
+  // their forwarded events is never reached.
+  [
+    / {2}handleMessage\(message\) \{[\s\S]*?\n\}\nclass ShadowDomManager \{/,
+    '  handleMessage() {\n  }\n}\nclass ShadowDomManager {',
+  ],
+  // Snag passes rrweb no hooks: wrapping every callback to call none is left out.
+  [/function mergeHooks\(o, hooks\) \{[\s\S]*?\n\}\n/, 'function mergeHooks() {\n}\n'],
+  // Snag never collects fonts (collectFonts: false; the server keeps them from the stylesheets).
+  ['      fontObserver = initFontObserver(o);\n', ''],
 ];
 
 const EXPORTS = `

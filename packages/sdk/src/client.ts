@@ -1,4 +1,4 @@
-import type { SnagEvent } from '@snag/protocol';
+import type { SignalEvent, SnagEvent } from '@snag/protocol';
 import { captureClicks } from './capture/clicks.js';
 import { captureErrors } from './capture/errors.js';
 import { captureInputs } from './capture/inputs.js';
@@ -14,16 +14,17 @@ import { createOutbox } from './transport/outbox.js';
 import { createTransport } from './transport/transport.js';
 import type {
   CaptureContext,
+  ConfigModule,
   EventDraft,
   LoadChunk,
   Properties,
   RecorderHandle,
   ResolvedOptions,
-  StartQuestions,
+  StartRecorder,
 } from './types.js';
 import { guard, reportInternal } from './util/guard.js';
 import { newId } from './util/id.js';
-import { endLifetime, listen } from './util/lifetime.js';
+import { endLifetime, listen, onStop } from './util/lifetime.js';
 import { type KeyValueStore, localStore } from './util/storage.js';
 
 const MAX_RECENT_PAGES = 10;
@@ -67,6 +68,8 @@ export function startClient(options: ResolvedOptions, load: LoadChunk, store: Ke
   const pages: PageView[] = [{ id: newId(), start: 0, url: '', replaySeq: 0 }];
   const currentPage = () => pages[pages.length - 1] as PageView;
   let recorder: RecorderHandle | undefined;
+  /** The latest events from before the recorder started: a trigger to keep the replay (on-struggle) among them is not lost. */
+  const early: SnagEvent[] = [];
   let running = true;
   let pageView: ((navigation: 'navigate') => void) | undefined;
   const scrub = (url: string) => scrubUrl(url, options.allowQueryParams);
@@ -83,6 +86,8 @@ export function startClient(options: ResolvedOptions, load: LoadChunk, store: Ke
     }
     let event = { ...draft, id: newId(), t: time, page_id: page.id, url: page.url || ctx.url() } as SnagEvent;
     if (!event.url) return;
+    // Shown to the recorder, whose on-struggle mode keeps the replay on a trigger (recorder/replay-mode.ts).
+    recorder ? recorder.see(event) : early.push(event) > 99 && early.shift();
     if (event.type !== 'replay' && options.beforeSend) {
       try {
         const edited = options.beforeSend(event);
@@ -94,16 +99,9 @@ export function startClient(options: ResolvedOptions, load: LoadChunk, store: Ke
     }
     // An absent user id stays out of the JSON.
     transport.add(event, { id: sessions.current().id, anonymous_id: sessions.anonymousId, user_id: sessions.userId });
-    // Questions at the struggle, the core's whole part in them: import the project's question module
-    // (once per page view, cached by the browser for a minute). The server answers with a module that
-    // does nothing when no question is live, else with the question chunk, the live questions bound in;
-    // the chunk decides (not asked in the last 14 days, kind, page, hotspot, release, sampling) and asks.
-    if (event.type === 'signal' && options.questions)
-      import(/* @vite-ignore */ /* webpackIgnore: true */ `${options.endpoint}/v1/questions.js${keyQuery}`).then(
-        // A server from before questions answers without a default export: nothing to run.
-        (module: { default?: StartQuestions }) => module.default?.(event, ctx),
-        reportInternal,
-      );
+    // Questions at the struggle: the project's module (below) decides whether to ask and asks.
+    if (event.type === 'signal')
+      (extras as Promise<((signal: SignalEvent) => void) | undefined>).then((onSignal) => onSignal?.(event));
   };
   const track = (name: string, props?: Properties) => emit({ type: 'custom', name, ...(props ? { props } : {}) });
 
@@ -144,16 +142,21 @@ export function startClient(options: ResolvedOptions, load: LoadChunk, store: Ke
     scheduleRecorder();
   };
 
-  /** The recorder chunk is fetched only once the page has loaded and is idle. */
+  /**
+   * The recorder chunk is fetched only once the page has loaded and is idle, and the project's
+   * settings are known (or failed to load: then the code's apply); never when they say `off`.
+   */
   const scheduleRecorder = () => {
     const begin = guard(() => {
-      load('recorder', options)
+      (extras as Promise<unknown>)
+        .then<StartRecorder | false>(() => options.remote?.replay !== 'off' && load('recorder', options))
         .then((start) => {
-          if (!running) return;
+          if (!running || !start) return;
           recorder = start({
             // The endpoint and key (and maskAllInputs) come with the options: the recorder sends asset bodies itself.
             ...options,
             session: sessions.current().id,
+            early: early.splice(0),
             maskTextSelector: ctx.selectors.mask,
             blockSelector: ctx.selectors.block,
             ignoreSelector: IGNORE_SELECTOR,
@@ -177,8 +180,19 @@ export function startClient(options: ResolvedOptions, load: LoadChunk, store: Ke
     else window.addEventListener('load', whenIdle, { once: true });
   };
 
+  /** What takes struggle signals once `/v1/config.js` is in (below); it puts the recording settings in `options.remote`. */
+  let extras: Promise<((signal: SignalEvent) => void) | undefined> | undefined;
+
   transport.start();
   if (sessions.current().sampled) {
+    // The project's settings and questions: one module imported once per page view at start (cached by
+    // the browser for a minute, never in the page's way): `config` (recording settings, feedback tab) and
+    // a default export that shows the feedback tab and returns what takes struggle signals (the question
+    // chunk, in it only when a question is live or the tab is on) and puts the settings in `options.remote`.
+    // Server unreachable or a bad answer: the code's settings apply and nothing is asked.
+    extras = import(/* @vite-ignore */ /* webpackIgnore: true */ `${options.endpoint}/v1/config.js${keyQuery}`)
+      .then((module: ConfigModule) => module.default(ctx, onStop))
+      .catch((error) => reportInternal(error) as undefined);
     const endScroll = captureScroll(ctx);
     const detectors = options.detect
       ? startDetectors(ctx, options.detect, () => load('detectors', options))

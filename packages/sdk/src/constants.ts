@@ -55,6 +55,20 @@ export const REPLAY_FRAME_SLOW_STRIKES = 3;
 /** After a storm, recording starts again with a fresh snapshot this much later, doubling for each storm in a row up to REPLAY_PAUSE_MS. */
 export const REPLAY_STORM_RESUME_MS = 2_000;
 /** Longest wait for an idle moment before recording starts anyway. */
+/** On-struggle: the pre-roll kept before a trigger unless `replayBufferMs` says otherwise, and the range it may take. */
+export const REPLAY_BUFFER_DEFAULT_MS = 60_000;
+export const REPLAY_BUFFER_MIN_MS = 5_000;
+export const REPLAY_BUFFER_MAX_MS = 10 * 60_000;
+/**
+ * On-struggle: the buffer's memory cap (compressed chunks, counted as their base64 length). Past it the oldest
+ * checkpoint is dropped even when that shortens the pre-roll, and the kept replay says so (`trimmed`). A trigger
+ * hands the whole buffer to the send queue at once, so it stays below QUEUE_MAX_BYTES (which drops the oldest).
+ */
+export const REPLAY_BUFFER_MAX_BYTES = 1.5 * 1024 * 1024;
+/** On-struggle: a signal can be emitted this long after the moment it is about; the buffer keeps that much more. */
+export const REPLAY_TRIGGER_LATE_MS = 10_000;
+/** On-struggle: at most this many characters of buffer are carried to the next page load (sessionStorage). */
+export const REPLAY_CARRY_MAX_CHARS = 2_000_000;
 export const REPLAY_START_IDLE_TIMEOUT_MS = 2_000;
 /** Globals the lazy chunks register themselves on when loaded by script tag. */
 export const RECORDER_GLOBAL = '__snagRecorder';
@@ -63,6 +77,8 @@ export const DETECTORS_GLOBAL = '__snagDetectors';
 // Questions at the struggle (the core's hook; the rest is in the question chunk's own constants)
 /** Global the question chunk registers its start function on (the server binds the live questions into it). */
 export const QUESTIONS_GLOBAL = '__snagQuestions';
+/** Global the question chunk registers its page start on: `/v1/config.js` binds the questions and feedback tab into it. */
+export const START_GLOBAL = '__snagStart';
 /** Storage key of until when this person is not asked again (ms since epoch); the question chunk's. */
 export const ASKED_KEY = 'asked';
 

@@ -8,6 +8,6 @@ const api = createApi(
       : import('./detect/lazy-detectors.js').then((module) => module.startLazyDetectors)) as Promise<never>,
 );
 
-export const { init, identify, track, optOut, optIn, consent, flush, getSessionId, shutdown } = api;
+export const { init, identify, track, optOut, optIn, consent, flush, keepReplay, getSessionId, shutdown } = api;
 export type { SnagApi } from './init.js';
 export type { SnagEvent, SnagOptions } from './types.js';

@@ -17,6 +17,8 @@ export interface SnagApi {
   optIn(): void;
   consent(granted: boolean): void;
   flush(): Promise<void>;
+  /** With `replay: 'on-struggle'`: keeps this session's replay (the buffered pre-roll and the rest of the session). */
+  keepReplay(): void;
   getSessionId(): string | undefined;
   shutdown(): Promise<void>;
 }
@@ -72,6 +74,8 @@ export function createApi(load: LoadChunk): SnagApi {
       }
     }),
     flush: () => safePromise(() => client?.flush()),
+    // A custom event marks the moment; the recorder sees it like any event and keeps the replay.
+    keepReplay: guard(() => client?.track('$snag_keep_replay')),
     getSessionId: guard(() => client?.sessionId()),
     shutdown: () =>
       safePromise(async () => {

@@ -39,7 +39,7 @@ export function resolveOptions(options: SnagOptions): ResolvedOptions {
 }
 
 /**
- * Script-tag options: `data-sample-rate="0.5"`, `data-replay="false"`, `data-allow-query-params="a,b"`,
+ * Script-tag options: `data-sample-rate="0.5"`, `data-replay="false"` or `"on-struggle"`, `data-allow-query-params="a,b"`,
  * `data-detect` as `false` or JSON, anything else as written. The endpoint defaults to the script's origin.
  */
 export function optionsFromDataset(data: DOMStringMap, src: string): SnagOptions & { debug?: boolean } {
@@ -47,7 +47,8 @@ export function optionsFromDataset(data: DOMStringMap, src: string): SnagOptions
   for (const [name, value = ''] of Object.entries(data)) {
     const fallback: unknown = name === 'debug' ? false : OPTION_DEFAULTS[name as Defaulted];
     if (name === 'detect') options.detect = detectOption(value);
-    else if (typeof fallback === 'boolean') options[name] = value !== 'false';
+    // A word other than true / false is kept as written: `data-replay="on-struggle"`.
+    else if (typeof fallback === 'boolean') options[name] = value === 'false' ? false : value.length < 5 || value;
     else if (typeof fallback === 'number') options[name] = Number(value);
     else if (Array.isArray(fallback))
       options[name] = value

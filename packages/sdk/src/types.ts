@@ -1,4 +1,4 @@
-import type { Properties, SignalEvent, SnagEvent } from '@snag/protocol';
+import type { Properties, PublicConfig, RemoteRecording, SignalEvent, SnagEvent } from '@snag/protocol';
 import type { EmitSignal } from './detect/signal.js';
 import type { DetectThresholds } from './detect/thresholds.js';
 import type { WidgetStrings } from './questions/widget-strings.js';
@@ -30,10 +30,17 @@ export interface SnagOptions {
   endpoint?: string;
   /** Share of sessions tracked at all, 0–1. Default 1. */
   sampleRate?: number;
-  /** Record the session with rrweb. Default true. */
-  replay?: boolean;
+  /**
+   * Record the session with rrweb: `'always'` (or `true`, the default), `false`, or `'on-struggle'`:
+   * recorded into a buffer in memory and sent only when a trigger keeps it (see the README).
+   */
+  replay?: ReplayMode;
   /** Share of tracked sessions that are recorded, 0–1. Default 1. */
   replaySampleRate?: number;
+  /** On-struggle: how much replay, at least, is kept from before the trigger, in ms. Default 60 000. */
+  replayBufferMs?: number;
+  /** On-struggle: the signal kinds (and `'error'`, `'answer'`) that keep the replay. Default all. */
+  replayTriggers?: string[];
   /** Where the recorder chunk is loaded from (script tag build only). */
   recorderUrl?: string;
   /** The host product's release or version. */
@@ -65,10 +72,20 @@ export interface SnagOptions {
   beforeSend?: (event: SnagEvent) => SnagEvent | null;
 }
 
+/** `true` is `'always'`. */
+export type ReplayMode = boolean | 'always' | 'on-struggle';
+
+/** Options the core passes on to the recorder chunk, which reads and checks them (`recorder/replay-mode.ts`). */
+type RecorderOnly = 'replayBufferMs' | 'replayTriggers';
+
 export type ResolvedOptions = Required<
-  Omit<SnagOptions, 'beforeSend' | 'release' | 'recorderUrl' | 'detect' | 'questions'>
+  Omit<SnagOptions, 'beforeSend' | 'release' | 'recorderUrl' | 'detect' | 'questions' | RecorderOnly>
 > &
-  Pick<SnagOptions, 'beforeSend' | 'release' | 'recorderUrl' | 'questions'> & { detect: DetectThresholds | false };
+  Pick<SnagOptions, 'beforeSend' | 'release' | 'recorderUrl' | 'questions' | RecorderOnly> & {
+    detect: DetectThresholds | false;
+    /** The project's recording settings, once `/v1/config.js` has answered (the recorder merges them in). */
+    remote?: RemoteRecording;
+  };
 
 /** What capture modules get: a way to emit events and to read the current state. */
 export interface CaptureContext {
@@ -92,6 +109,17 @@ export interface CaptureContext {
  */
 export type StartQuestions = (signal: SignalEvent, ctx: CaptureContext) => void;
 
+/**
+ * What the core imports once per page view from `/v1/config.js`: the project's settings, and a
+ * start function that puts the recording settings in `ctx.options.remote`, shows the feedback tab
+ * and returns what takes the page's struggle signals (the question chunk's; nothing when no
+ * question is live and the tab is off).
+ */
+export interface ConfigModule {
+  config: PublicConfig;
+  default(ctx: CaptureContext, onStop: (fn: () => void) => void): ((signal: SignalEvent) => void) | undefined;
+}
+
 /** Starts recording. Lives in the lazily loaded recorder chunk. */
 export type StartRecorder = (config: RecorderConfig) => RecorderHandle;
 
@@ -112,18 +140,32 @@ export interface Chunks {
 export type LoadChunk = <K extends keyof Chunks>(name: K, options: ResolvedOptions) => Promise<Chunks[K]>;
 
 export interface RecorderHandle {
+  /** Every event the core emits: on-struggle, a trigger among them keeps the replay. */
+  see(event: SnagEvent): void;
   stop(): void;
   /** Closes the current chunk; resolves once it has been handed to `onChunk`. */
   flush(): Promise<void>;
 }
 
 export interface RecorderConfig {
+  /** The project's recording settings from `/v1/config.js`, merged in by `applyRemote` (apply-remote.ts). */
+  remote?: RemoteRecording;
   maskAllInputs: boolean;
   /** Where Snag is and the project key: asset bodies the server asks for are sent there. */
   endpoint: string;
   key: string;
   /** The session the recording belongs to (a renewed session gets a new recorder). */
   session: string;
+  /** Replay mode as the code asked: `'on-struggle'` buffers; anything else truthy records and sends (`always`). */
+  replay?: ReplayMode;
+  /** Share of tracked sessions recorded, as the code asked (the core already sampled with it). */
+  replaySampleRate?: number;
+  /** On-struggle pre-roll in ms; a string from the script tag is read as a number. */
+  replayBufferMs?: number | string | undefined;
+  /** On-struggle trigger kinds; a comma-separated string from the script tag is split. */
+  replayTriggers?: string[] | string | undefined;
+  /** Events emitted before the recorder started (the latest 100): a trigger among them is kept. */
+  early?: SnagEvent[];
   maskTextSelector: string;
   blockSelector: string;
   ignoreSelector: string;

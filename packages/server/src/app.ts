@@ -36,6 +36,7 @@ import { projectPickerRouter } from './projects/project-picker-router.js';
 import { projectsRouter } from './projects/projects-router.js';
 import { publicQuestionsRouter } from './questions/public-questions-router.js';
 import { QuestionCatalog } from './questions/question-catalog.js';
+import { questionModules } from './questions/question-module.js';
 import { questionsRouter } from './questions/questions-router.js';
 import { questionsScriptRouter } from './questions/questions-script-router.js';
 import { releasesRouter } from './releases/releases-router.js';
@@ -43,6 +44,9 @@ import { reportRouter, sharedReportRouter } from './report/report-router.js';
 import { shareLinksRouter } from './report/share-links-router.js';
 import { sdkRouter } from './sdk-assets/sdk-router.js';
 import { sessionsRouter } from './sessions/sessions-router.js';
+import { publicConfigRouter } from './settings/public-config-router.js';
+import { recordingSettingsRouter } from './settings/recording-settings-router.js';
+import { SettingsCatalog } from './settings/settings-catalog.js';
 import type { Store } from './store/client.js';
 import type { DiskGuard } from './store/disk-guard.js';
 import type { Spool } from './store/spool.js';
@@ -70,6 +74,8 @@ export interface AppDeps {
   erased?: ErasedSessions;
   /** The projects' questions, cached for ingest and the SDK's read. */
   questions?: QuestionCatalog;
+  /** The projects' recording settings, cached for the SDK's start-up read. */
+  settings?: SettingsCatalog;
   /** Alert delivery; `startServer` passes one with SMTP and resumes what was pending. */
   alerts?: AlertDelivery;
   /** Keeps the stylesheets, fonts and images recordings use; without one, none are fetched. */
@@ -104,6 +110,7 @@ export function createApp({
   }),
   assets,
   questions = new QuestionCatalog(store),
+  settings = new SettingsCatalog(store),
 }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -137,7 +144,12 @@ export function createApp({
       assets,
     }),
   );
-  app.use(publicQuestionsRouter(keys, questions), questionsScriptRouter(keys, questions));
+  const modules = questionModules();
+  app.use(
+    publicQuestionsRouter(keys, questions),
+    questionsScriptRouter(keys, questions, modules),
+    publicConfigRouter({ keys, settings, questions, modules }),
+  );
   if (assets) app.use(sdkBodiesRouter({ store, keys, assets, rateLimits }));
   app.get('/metrics', requireAdminToken(adminToken), async (_req, res) => {
     res.setHeader('Content-Type', metrics.registry.contentType);
@@ -163,6 +175,7 @@ export function createApp({
     sessionsRouter(store),
     assetsRouter(store),
     assetSettingsRouter(store),
+    recordingSettingsRouter(store, settings, questions),
     trendsRouter(store),
     heatmapRouter(store),
     releasesRouter(store),

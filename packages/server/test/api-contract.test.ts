@@ -22,9 +22,11 @@ import {
   pagesResponseSchema,
   projectKeysSchema,
   projectsResponseSchema,
+  publicConfigSchema,
   publicQuestionsResponseSchema,
   questionSchema,
   questionsResponseSchema,
+  recordingSettingsResponseSchema,
   releaseComparisonSchema,
   releaseTrendsResponseSchema,
   replayAssetsResponseSchema,
@@ -220,6 +222,8 @@ describe('sessions and replay', () => {
     for (const sort of ['struggle', 'recent', 'duration']) {
       const body = sessionsResponseSchema.parse((await get(`${PROJECT}/sessions?sort=${sort}`).expect(200)).body);
       expect(body.sessions).toHaveLength(sessionIds.length);
+      // Every visit is recorded, none through an on-struggle trigger (replay-kept.test.ts has those).
+      expect(body.sessions.every((session) => session.replay_kept?.mode === 'always')).toBe(true);
     }
     const paged = sessionsResponseSchema.parse(
       (await get(`${PROJECT}/sessions?limit=5&device=mobile&kind=dead_click`).expect(200)).body,
@@ -258,6 +262,18 @@ describe('sessions and replay', () => {
   it('GET /projects/:project/settings/assets (SDK asset bodies, off by default)', async () => {
     const body = assetSettingsResponseSchema.parse((await get(`${PROJECT}/settings/assets`).expect(200)).body);
     expect(body).toEqual({ project: 'default', sdk_bodies: false, updated_at: null });
+  });
+
+  it('GET /projects/:project/settings/recording (the defaults until an admin changes them)', async () => {
+    const body = recordingSettingsResponseSchema.parse((await get(`${PROJECT}/settings/recording`).expect(200)).body);
+    expect(body).toMatchObject({ project: 'default', replay: 'always', updated_by: null, updated_at: null });
+  });
+
+  it('GET /v1/config (the SDK’s public read)', async () => {
+    const body = publicConfigSchema.parse(
+      (await request(server.app).get(`/v1/config?key=${PUBLIC_KEY}`).expect(200)).body,
+    );
+    expect(body).toMatchObject({ recording: { replay: 'always' }, feedback: null });
   });
 });
 

@@ -73,6 +73,8 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'get', path: '/projects/:project/questions/:question/answers' },
   { method: 'get', path: '/projects/:project/settings/assets' },
   { method: 'put', path: '/projects/:project/settings/assets', body: { sdk_bodies: true } },
+  { method: 'get', path: '/projects/:project/settings/recording' },
+  { method: 'put', path: '/projects/:project/settings/recording', body: { replay: 'off' } },
 ];
 
 const PASSWORD = 'correct horse battery';

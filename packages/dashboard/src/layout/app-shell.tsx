@@ -13,6 +13,7 @@ const NAV: Array<{ to: string; label: string; icon: IconName; end?: boolean }> =
   { to: 'releases', label: 'Releases', icon: 'releases' },
   { to: 'questions', label: 'Questions', icon: 'questions' },
   { to: 'alerts', label: 'Alerts', icon: 'alerts' },
+  { to: 'settings', label: 'Settings', icon: 'settings' },
   { to: 'install', label: 'Install', icon: 'install' },
 ];
 

@@ -8,6 +8,7 @@ const PATHS = {
   questions: 'M4 5h16v11H9l-5 4V5zm5 4h6m-6 3h4',
   alerts: 'M6 16V11a6 6 0 1 1 12 0v5l2 2H4l2-2zm4 4h4',
   install: 'M8 9l-4 3 4 3m8-6 4 3-4 3M14 5l-4 14',
+  settings: 'M4 6h10m4 0h2M4 12h4m4 0h8M4 18h12m4 0h0M14 4v4m-6 2v4m8 2v4',
   signOut: 'M15 12H4m0 0 4-4m-4 4 4 4M14 4h5v16h-5',
 } as const;
 

@@ -24,6 +24,30 @@ import {
   signalKindSchema,
 } from './common.js';
 
+/**
+ * How a session's replay was kept: `always` (recorded from the start), `on-struggle` (buffered in the
+ * browser and kept by a trigger: the replay starts at `preroll_start`, `preroll_ms` before the
+ * trigger), or `null` when no replay was sent. Times are server-corrected like the session's.
+ */
+export const replayKeptSchema = z
+  .discriminatedUnion('mode', [
+    z.strictObject({ mode: z.literal('always') }),
+    z.strictObject({
+      mode: z.literal('on-struggle'),
+      /** A signal kind, `error`, `answer` (an answered question) or `keep_replay` (`snag.keepReplay()`). */
+      trigger: z.string(),
+      trigger_time: isoTimeSchema,
+      preroll_start: isoTimeSchema,
+      preroll_ms: countSchema,
+      /** The pre-roll asked for (`replayBufferMs`). */
+      buffer_ms: countSchema,
+      /** The browser's memory or carry cap cut the pre-roll: it may be shorter than asked. */
+      trimmed: z.boolean(),
+    }),
+  ])
+  .nullable();
+export type ReplayKept = z.infer<typeof replayKeptSchema>;
+
 /** One row of session search: figures over the whole session, as its replay shows it. */
 export const sessionRowSchema = z.strictObject({
   id: z.string(),
@@ -43,6 +67,7 @@ export const sessionRowSchema = z.strictObject({
   exit_page: z.string(),
   /** The replay's API path. */
   replay: z.string(),
+  replay_kept: replayKeptSchema,
 });
 export type SessionRow = z.infer<typeof sessionRowSchema>;
 
@@ -77,6 +102,7 @@ export const sessionSummarySchema = z.strictObject({
   entry_url: z.string(),
   exit_url: z.string(),
   replay_chunks: countSchema,
+  replay_kept: replayKeptSchema,
 });
 export type SessionSummary = z.infer<typeof sessionSummarySchema>;
 

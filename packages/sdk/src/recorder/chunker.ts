@@ -16,6 +16,8 @@ export class Chunker {
   private events: RecordedEvent[] = [];
   private bytes = 0;
   private delivered: Promise<void> = Promise.resolve();
+  /** Closed chunks still being compressed, oldest first. */
+  private compressing = new Set<RecordedEvent[]>();
 
   constructor(private readonly onChunk: (chunk: ReplayChunk) => void) {}
 
@@ -46,13 +48,20 @@ export class Chunker {
       full_snapshot: events.some((e) => e.type === FULL_SNAPSHOT),
     };
     const compressed = gzipPiecesToBase64(jsonPieces(events)).catch(() => undefined);
+    this.compressing.add(events);
     // Chunks are handed on in the order they were closed, however long each one's compression takes.
     this.delivered = this.delivered
       .then(async () => {
         const data = await compressed;
+        this.compressing.delete(events);
         this.onChunk(data ? { ...meta, encoding: 'gzip-base64', data } : { ...meta, encoding: 'json', events });
       })
       .catch(reportInternal);
     return this.delivered;
+  }
+
+  /** The events not handed on yet (chunks being compressed, then the open one), in order: for a page that is going away. */
+  unsent(): RecordedEvent[][] {
+    return [...this.compressing, this.events].filter((events) => events.length > 0);
   }
 }

@@ -11,12 +11,14 @@ import {
 } from '../constants.js';
 import type { RecorderConfig, StartRecorder } from '../types.js';
 import { guard } from '../util/guard.js';
+import { applyRemote } from './apply-remote.js';
 import { startAssetReporter } from './asset-reporter.js';
 import { startAssetSender } from './asset-sender.js';
 import { Chunker } from './chunker.js';
 import { CUSTOM, FULL_SNAPSHOT, META } from './event-types.js';
 import { MutationBudget } from './mutation-budget.js';
 import { MutationFrames } from './mutation-frames.js';
+import { startReplayKeeper } from './replay-keeper.js';
 import type { RrwebSnapshotOptions } from './rrweb-seams.js';
 import { type SlicedSnapshot, takeSlicedSnapshot } from './sliced-snapshot.js';
 import { yieldToPage } from './yield-to-page.js';
@@ -36,7 +38,11 @@ const PLACEHOLDER = { type: 0, childNodes: [], id: 0 } as unknown as serializedN
  * the gap, and recording resumes with a fresh sliced snapshot.
  */
 export const startRecorder: StartRecorder = (config: RecorderConfig) => {
-  const chunker = new Chunker(config.onChunk);
+  // The project's settings from the dashboard, merged under the code's (they only ever add privacy).
+  config = applyRemote(config);
+  // Replay off for this session (the project's mode or its lower sample rate): nothing is recorded.
+  if (config.replay === false) return { see() {}, stop() {}, flush: async () => {} };
+  const chunker = new Chunker((chunk) => keeper.onChunk(chunk));
   const budget = new MutationBudget();
   const frames = new MutationFrames(() => setTimeout(guard(pause), 0, 'mutation_storm'));
   let stopRecording: (() => void) | undefined;
@@ -169,6 +175,12 @@ export const startRecorder: StartRecorder = (config: RecorderConfig) => {
     if (stopRecording as (() => void) | undefined) record.takeFullSnapshot(true);
   };
 
+  // Always, or on-struggle: chunks held in a buffer until a trigger (replay-keeper.ts).
+  const keeper = startReplayKeeper(config, {
+    // Into the replay only where a snapshot comes before it (taken, or under way).
+    mark: (event) => (snapshotEmitted || held) && keep(event),
+    unsent: () => chunker.unsent(),
+  });
   // rrweb's set-up (observers, patched prototypes) runs in a task of its own, not in the one that loaded the chunk.
   yieldToPage(
     guard(() => {
@@ -187,10 +199,23 @@ export const startRecorder: StartRecorder = (config: RecorderConfig) => {
     guard(() => chunker.close()),
     REPLAY_CHUNK_INTERVAL_MS,
   );
-  const checkoutTimer = setInterval(guard(checkout), REPLAY_CHECKOUT_EVERY_MS);
+  // A checkpoint every bufferMs while buffering (each one can end the pre-roll), else every REPLAY_CHECKOUT_EVERY_MS.
+  const tickMs = Math.min(keeper.bufferMs, REPLAY_CHECKOUT_EVERY_MS);
+  let sinceCheckout = 0;
+  const checkoutTimer = setInterval(
+    guard(() => {
+      sinceCheckout += tickMs;
+      if (!keeper.buffering() && sinceCheckout < REPLAY_CHECKOUT_EVERY_MS) return;
+      sinceCheckout = 0;
+      checkout();
+    }),
+    tickMs,
+  );
   return {
+    see: guard(keeper.see),
     stop() {
       stopped = true;
+      keeper.stop();
       stopAssets();
       sender.stop();
       clearInterval(chunkTimer);

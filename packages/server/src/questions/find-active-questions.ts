@@ -1,10 +1,12 @@
 import type { PublicQuestion, PublicQuestionsResponse } from '@snag/protocol';
+import { FEEDBACK_QUESTION_ID } from './feedback-question.js';
 import type { QuestionCatalog } from './question-catalog.js';
 import { isLive } from './question-view.js';
 
 /**
- * What the SDK needs to know about a project's questions at `now`: the live ones, with only
- * what the widget uses to decide and to ask. Kept apart from its route so a combined
+ * What the SDK needs to know about a project's questions at `now`: the live ones asked at a
+ * struggle (not the feedback tab's, which comes with the settings), with only what the widget
+ * uses to decide and to ask. Kept apart from its route so a combined
  * recording-settings read can include it.
  */
 export async function findActiveQuestions(
@@ -14,7 +16,7 @@ export async function findActiveQuestions(
 ): Promise<PublicQuestionsResponse> {
   const questions: PublicQuestion[] = [];
   for (const question of (await catalog.questionsOf(projectId)).values()) {
-    if (!isLive(question, now)) continue;
+    if (question.id === FEEDBACK_QUESTION_ID || !isLive(question, now)) continue;
     questions.push({
       id: question.id,
       text: question.text,

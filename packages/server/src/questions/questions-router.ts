@@ -23,6 +23,7 @@ import {
   MAX_ANSWER_LIMIT,
   MAX_QUESTIONS_PER_PROJECT,
 } from './constants.js';
+import { FEEDBACK_QUESTION_ID } from './feedback-question.js';
 import { findAnswers } from './find-answers.js';
 import type { QuestionCatalog } from './question-catalog.js';
 import { questionInputSchema, questionPatchSchema } from './question-input.js';
@@ -81,6 +82,7 @@ export function questionsRouter(store: Store, catalog: QuestionCatalog): Router 
   router.patch('/projects/:project/questions/:id', async (req, res) => {
     const { project, id } = validate(questionParamsSchema, req.params);
     const patch = validate(questionPatchSchema, req.body);
+    refuseFeedbackQuestion(id);
     const current = await requireQuestion(store, project, id);
     const input = validate(questionInputSchema, { ...toQuestionInput(toQuestionView(current)), ...patch });
     const row = toQuestionRow(project, id, input, parseDateTime(current.created_at), nextVersion(current));
@@ -91,6 +93,7 @@ export function questionsRouter(store: Store, catalog: QuestionCatalog): Router 
 
   router.delete('/projects/:project/questions/:id', async (req, res) => {
     const { project, id } = validate(questionParamsSchema, req.params);
+    refuseFeedbackQuestion(id);
     const current = await requireQuestion(store, project, id);
     const input = toQuestionInput(toQuestionView(current));
     const row = toQuestionRow(project, id, input, parseDateTime(current.created_at), nextVersion(current));
@@ -128,6 +131,16 @@ async function requireQuestion(store: Store, project: string, id: string): Promi
   const row = await findQuestion(store, project, id);
   if (!row) throw new HttpError(404, 'question_not_found', `no question "${id}" in project "${project}"`);
   return row;
+}
+
+/** The feedback tab's question follows the recording settings: it is changed there, not here. */
+function refuseFeedbackQuestion(id: string): void {
+  if (id !== FEEDBACK_QUESTION_ID) return;
+  throw new HttpError(
+    409,
+    'managed_by_settings',
+    'the feedback tab question is changed with PUT …/settings/recording (feedback), not here',
+  );
 }
 
 /** A version strictly after the current one, so two edits in the same millisecond still order. */

@@ -3,6 +3,7 @@ import { HttpError } from '../http/errors.js';
 import type { Store } from '../store/client.js';
 import { parseDateTime } from '../store/datetime.js';
 import { findJourneySignals, type JourneySignalRow } from './find-journey-signals.js';
+import { findReplayKept } from './find-replay-kept.js';
 import { findSessionEvents, findSessionSummary, type StoredEventRow } from './find-session.js';
 
 /**
@@ -10,9 +11,10 @@ import { findSessionEvents, findSessionSummary, type StoredEventRow } from './fi
  * the SDK's and the journey ones computed from its page views — in time order. 404 when unknown.
  */
 export async function loadSessionDocument(store: Store, project: string, session: string): Promise<SessionDocument> {
-  const [summary, rows] = await Promise.all([
+  const [summary, rows, kept] = await Promise.all([
     findSessionSummary(store, project, session),
     findSessionEvents(store, project, session),
+    findReplayKept(store, project, [session]),
   ]);
   if (!summary) throw new HttpError(404, 'session_not_found', `no session "${session}" in project "${project}"`);
   const events = rows.map(toApiEvent);
@@ -29,6 +31,7 @@ export async function loadSessionDocument(store: Store, project: string, session
       signals: Number(summary.signals),
       errors: Number(summary.errors),
       replay_chunks: Number(summary.replay_chunks),
+      replay_kept: kept.get(session) ?? null,
     },
     events,
     signals,

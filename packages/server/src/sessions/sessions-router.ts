@@ -1,4 +1,4 @@
-import { SESSION_SORTS, type SessionsResponse, type SessionRow as SessionView } from '@snag/protocol';
+import { type ReplayKept, SESSION_SORTS, type SessionsResponse, type SessionRow as SessionView } from '@snag/protocol';
 import { Router } from 'express';
 import { z } from 'zod';
 import { DEFAULT_RANGE_MS } from '../analytics/constants.js';
@@ -20,6 +20,7 @@ import { validate } from '../http/validate.js';
 import type { Store } from '../store/client.js';
 import { DEFAULT_SESSION_LIMIT, MAX_ELEMENT_PARAM_CHARS, MAX_SESSION_LIMIT } from './constants.js';
 import { exportSession } from './export-session.js';
+import { findReplayKept } from './find-replay-kept.js';
 import { findSessions, SESSION_CURSOR_SHAPE, type SessionRow, sessionCursorKey } from './search-sessions.js';
 import { loadSessionDocument } from './session-document.js';
 import { streamReplay } from './stream-replay.js';
@@ -69,12 +70,17 @@ export function sessionsRouter(store: Store): Router {
     await requireProject(store, project);
     const rows = await findSessions(store, project, query, { sort: query.sort, limit: query.limit + 1, after });
     const { page, nextCursor } = keysetPage(rows, query.limit, sessionCursorKey);
+    const kept = await findReplayKept(
+      store,
+      project,
+      page.map((row) => row.id),
+    );
     res.json({
       project,
       from: new Date(query.range.from).toISOString(),
       to: new Date(query.range.to).toISOString(),
       sort: query.sort,
-      sessions: page.map((row) => toSessionView(project, row)),
+      sessions: page.map((row) => toSessionView(project, row, kept.get(row.id) ?? null)),
       next_cursor: nextCursor,
     } satisfies SessionsResponse);
   });
@@ -97,7 +103,7 @@ export function sessionsRouter(store: Store): Router {
   return router;
 }
 
-function toSessionView(projectId: string, row: SessionRow): SessionView {
+function toSessionView(projectId: string, row: SessionRow, replayKept: ReplayKept): SessionView {
   return {
     id: row.id,
     start: new Date(Number(row.start)).toISOString(),
@@ -114,5 +120,6 @@ function toSessionView(projectId: string, row: SessionRow): SessionView {
     entry_page: row.entry_page,
     exit_page: row.exit_page,
     replay: `/api/v1/projects/${projectId}/sessions/${encodeURIComponent(row.id)}/replay`,
+    replay_kept: replayKept,
   };
 }

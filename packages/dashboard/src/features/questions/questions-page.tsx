@@ -9,6 +9,9 @@ import { formatAgo, formatDateTime } from '../../lib/format';
 import { kindInfo } from '../../lib/signal-kinds';
 import { useDeleteQuestion, useQuestions, useSetStatus } from './questions-api';
 
+/** The feedback tab's question (server: questions/feedback-question.ts). */
+export const FEEDBACK_QUESTION_ID = 'q_feedback';
+
 const TYPE_LABELS = { choice: 'Single choice', rating: 'Rating 1–5', text: 'Free text' } as const;
 
 /** `/p/:project/questions`: the project's questions, their status and targeting, and their results. */
@@ -70,6 +73,8 @@ function QuestionRow({ project, question, canEdit }: { project: string; question
   const remove = useDeleteQuestion(project);
   const setStatus = useSetStatus(project);
   const paused = question.status === 'paused';
+  // The feedback tab's built-in question follows the Settings screen.
+  const feedback = question.id === FEEDBACK_QUESTION_ID;
   return (
     <tr>
       <td>
@@ -78,14 +83,18 @@ function QuestionRow({ project, question, canEdit }: { project: string; question
         </Link>
         <span className="sub">{TYPE_LABELS[question.type]}</span>
       </td>
-      <td>{describeTargeting(question)}</td>
+      <td>{feedback ? 'Feedback tab · every page, any time' : describeTargeting(question)}</td>
       <td>{paused ? 'Paused' : 'Active'}</td>
       <td title={formatDateTime(question.updated_at)}>{formatAgo(question.updated_at)}</td>
       <td className="row-actions">
         <Link className="button button-small" to={`/p/${project}/questions/${question.id}`}>
           Results
         </Link>
-        {canEdit ? (
+        {canEdit && feedback ? (
+          <Link className="button button-small" to={`/p/${project}/settings`}>
+            Settings
+          </Link>
+        ) : canEdit ? (
           <>
             <Link className="button button-small" to={`/p/${project}/questions/${question.id}/edit`}>
               Edit

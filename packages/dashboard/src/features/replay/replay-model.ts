@@ -1,6 +1,7 @@
 import type { RecordedEvent, ReplayMarker, SessionDocument, StoredEvent } from '@snag/protocol';
 import { OTHER_CHOICE } from '@snag/protocol/enums';
 import { pathOf } from '../../lib/format';
+import { triggerLabel } from '../../lib/replay-kept';
 import { ERROR_COLOR, kindInfo, PAGE_COLOR, QUESTION_COLOR } from '../../lib/signal-kinds';
 
 /** rrweb event types the dashboard reads (rrweb's `EventType`). */
@@ -15,7 +16,11 @@ const GAP_REASONS: Record<string, string> = {
   mutation_budget: 'the page kept changing faster than the recording budget',
 };
 
-export type ItemKind = 'page' | 'click' | 'signal' | 'error' | 'request' | 'gap' | 'question';
+/** The custom event the SDK sends when a trigger keeps an on-struggle replay. */
+export const REPLAY_KEPT_EVENT = '$snag_replay_kept';
+const PREROLL_COLOR = '#0f766e';
+
+export type ItemKind = 'page' | 'click' | 'signal' | 'error' | 'request' | 'gap' | 'question' | 'preroll';
 
 /** One line of the replay's side list, and (for signals, errors, pages) one timeline marker. */
 export interface ReplayItem {
@@ -27,7 +32,7 @@ export interface ReplayItem {
   detail: string;
   color: string;
   signalKind?: string;
-  /** Gaps: where recording started again (the next full snapshot), ms from the session start. */
+  /** Gaps: where recording started again (the next full snapshot); the pre-roll: the trigger. ms from the session start. */
   until?: number;
 }
 
@@ -86,6 +91,29 @@ export function gapItems(events: RecordedEvent[], sessionStart: number): ReplayI
   return gaps;
 }
 
+/**
+ * An on-struggle replay's pre-roll: from the start of the kept replay to the trigger that kept it
+ * (the SDK's notice, in the client's clock like the recording). Before it nothing was kept.
+ */
+export function prerollItems(session: SessionDocument | undefined, sessionStart: number): ReplayItem[] {
+  const notice = session?.events.find((event) => event.type === 'custom' && event.name === REPLAY_KEPT_EVENT);
+  const props = notice?.type === 'custom' ? notice.props : undefined;
+  const from = Number(props?.preroll_start_t);
+  const to = Number(props?.trigger_t);
+  if (!notice || !Number.isFinite(from) || !Number.isFinite(to)) return [];
+  return [
+    {
+      id: `preroll-${notice.id}`,
+      kind: 'preroll',
+      offset: from - sessionStart,
+      until: to - sessionStart,
+      label: 'Pre-roll',
+      detail: `kept on-struggle by ${triggerLabel(String(props?.trigger))}, ${Math.round((to - from) / 1_000)} s before it`,
+      color: PREROLL_COLOR,
+    },
+  ];
+}
+
 /** The side list: pages, clicks, errors and failed requests from the session, the API's signal markers and the recording's gaps. */
 export function replayItems(
   session: SessionDocument | undefined,
@@ -93,7 +121,7 @@ export function replayItems(
   sessionStart: number,
   events: RecordedEvent[] = [],
 ): ReplayItem[] {
-  const items: ReplayItem[] = gapItems(events, sessionStart);
+  const items: ReplayItem[] = [...gapItems(events, sessionStart), ...prerollItems(session, sessionStart)];
   for (const marker of markers)
     items.push({
       id: `signal-${marker.id}`,

@@ -110,8 +110,8 @@ function ReplayView({
             <PlayerViewport mountRef={mount} viewport={player.viewport} />
           ) : (
             <EmptyState title="No recording for this session">
-              The SDK sent events but no replay (replay sampling, consent, or the recorder was blocked). The list on the
-              right still shows what happened.
+              The SDK sent events but no replay (replay sampling, consent, the recorder was blocked, or replay
+              on-struggle and nothing kept it). The list on the right still shows what happened.
             </EmptyState>
           )}
           <Timeline position={position} duration={clock.durationMs} markers={markers} onSeek={seek} />

@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { KindBadge } from '../../components/kind-badge';
 import { formatDateTime, formatDuration } from '../../lib/format';
 import { replayLink } from '../../lib/links';
+import { describeReplayKept, explainReplayKept } from '../../lib/replay-kept';
 import { KIND_ORDER } from '../../lib/signal-kinds';
 
 export function SessionTable({ project, sessions }: { project: string; sessions: SessionRow[] }) {
@@ -41,6 +42,9 @@ export function SessionTable({ project, sessions }: { project: string; sessions:
                     <span className="strong">{session.user ?? 'Anonymous'}</span>
                   </Link>
                   <div className="sub">{formatDateTime(session.start)}</div>
+                  <div className="sub" title={explainReplayKept(session.replay_kept)} data-testid="replay-kept">
+                    replay {describeReplayKept(session.replay_kept, session.start)}
+                  </div>
                 </td>
                 <td>
                   {kinds.length === 0 ? (

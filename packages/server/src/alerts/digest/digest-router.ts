@@ -2,10 +2,10 @@ import { type DigestResponse, digestSettingsSchema } from '@snag/protocol';
 import { type Request, Router } from 'express';
 import { projectParamsSchema } from '../../analytics/params.js';
 import { requireProject } from '../../analytics/require-project.js';
+import { actorOf } from '../../auth/actor.js';
 import { validate } from '../../http/validate.js';
 import type { Store } from '../../store/client.js';
 import type { SendAlert } from '../evaluate/evaluate-rules.js';
-import { actorOf } from '../rules/actor.js';
 import { buildDigest } from './build-digest.js';
 import { findDigestSettings, saveDigestSettings } from './digest-store.js';
 

@@ -4,10 +4,10 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { projectParamsSchema } from '../../analytics/params.js';
 import { requireProject } from '../../analytics/require-project.js';
+import { actorOf } from '../../auth/actor.js';
 import { HttpError } from '../../http/errors.js';
 import { validate } from '../../http/validate.js';
 import type { Store } from '../../store/client.js';
-import { actorOf } from './actor.js';
 import { findRule, findRules, type StoredRule, saveRule } from './rules-store.js';
 
 const ruleParams = projectParamsSchema.extend({

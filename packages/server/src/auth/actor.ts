@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import { principalOf } from '../../auth/authenticate.js';
+import { principalOf } from './authenticate.js';
 
 /** Who made a change, for `created_by` / `updated_by`: the user's email, the API token, or the admin token. */
 export function actorOf(res: Response): string {
