@@ -8,13 +8,19 @@ import { visitPage, type WildTool } from './wild-run.js';
 
 const STRUGGLE_CONCURRENCY = 3;
 
+/** The struggle cases to play: all, or those named in `SNAG_WILD_CASES=a,b` (when working on some). */
+function chosenStruggles() {
+  const only = process.env.SNAG_WILD_CASES?.split(',').filter(Boolean);
+  return WILD_STRUGGLES.filter((struggle) => !only || only.includes(struggle.name));
+}
+
 /** The struggle cases on the wild pages with one tool: which kinds each produced. */
 async function playStruggles(browser: Browser, wildTool: WildTool, assets: Map<string, Buffer>): Promise<Outcome[]> {
   const site = await startWildServer(wildTool.tool.head, assets);
   try {
-    return await mapPool(WILD_STRUGGLES, STRUGGLE_CONCURRENCY, async (struggle): Promise<Outcome> => {
+    return await mapPool(chosenStruggles(), STRUGGLE_CONCURRENCY, async (struggle): Promise<Outcome> => {
       const visit = await visitPage(browser, site.origin, struggle.page, wildTool, async (person) => {
-        await waitUntilLoaded(person, struggle.page);
+        if (!struggle.early) await waitUntilLoaded(person, struggle.page);
         await struggle.run(person);
       });
       if (visit.failure) console.log(`  UNFINISHED ${struggle.name}: ${visit.failure}`);
@@ -48,7 +54,7 @@ export async function runWildStruggles(
     results.push({ tool: wildTool.tool.name, scores: scoreKinds(outcomes) });
   }
   console.log(
-    `\nPrecision (P) and recall (R) per kind over ${WILD_STRUGGLES.length} struggle cases on the wild pages\n`,
+    `\nPrecision (P) and recall (R) per kind over ${chosenStruggles().length} struggle cases on the wild pages\n`,
   );
   printKindTable(results);
 }

@@ -1,59 +1,9 @@
-import type { SignalKind } from '@snag/protocol';
-import type { Person } from './person.js';
+import { JOURNEY_STRUGGLES } from './struggle-journeys.js';
+import { pressRepeatedly, type WildStruggle, wave } from './struggle-moves.js';
 
-/** A labelled struggle on a wild page's own widgets: the kinds it must produce, and no other. */
-export interface WildStruggle {
-  name: string;
-  page: string;
-  expected: SignalKind[];
-  run(person: Person): Promise<void>;
-}
+export { type WildStruggle, waitUntilLoaded } from './struggle-moves.js';
 
-/** What shows once each page has finished loading (its skeleton resolved, its first items in). */
-const LOADED: Record<string, string> = {
-  mui: '#profile',
-  antd: '#hotel',
-  mantine: '#key',
-  bootstrap: 'text=3 open orders, 12 shipped',
-  plain: 'text=Write to us',
-  radix: '#lead',
-};
-/** A person looks at the page a moment before acting (ms): a page still loading would answer any press. */
-const SETTLE_MS = 1_000;
-
-/** Waits as a person would until the page has loaded and settled. */
-export async function waitUntilLoaded(person: Person, page: string): Promise<void> {
-  await person.page
-    .locator(LOADED[page] ?? 'body')
-    .first()
-    .waitFor();
-  await person.page.waitForTimeout(SETTLE_MS);
-}
-
-/** Presses the same spot `times` times, `gapMs` apart, as someone who wants it to react. */
-async function pressRepeatedly(person: Person, selector: string, times: number, gapMs: number): Promise<void> {
-  await person.moveTo(person.page.locator(selector).first());
-  for (let i = 0; i < times; i++) {
-    if (i > 0) await person.page.waitForTimeout(gapMs);
-    await person.page.mouse.down();
-    await person.page.mouse.up();
-  }
-}
-
-/** Waves the pointer side to side over an element: `reversals` turns of `legPx`, `legMs` per leg. */
-async function wave(person: Person, selector: string, reversals: number, legPx: number, legMs: number): Promise<void> {
-  await person.moveTo(person.page.locator(selector));
-  const box = await person.page.locator(selector).boundingBox();
-  if (!box) throw new Error(`${selector} is not visible`);
-  const y = box.y + box.height / 2;
-  const left = box.x + box.width / 2 - legPx / 2;
-  for (let i = 0; i <= reversals; i++) {
-    await person.page.mouse.move(i % 2 ? left : left + legPx, y + (i % 3) * 4, { steps: 4 });
-    await person.page.waitForTimeout(legMs);
-  }
-}
-
-export const WILD_STRUGGLES: WildStruggle[] = [
+const WIDGET_STRUGGLES: WildStruggle[] = [
   {
     name: 'mui-ripple-dead-button',
     page: 'mui',
@@ -194,3 +144,6 @@ export const WILD_STRUGGLES: WildStruggle[] = [
     },
   },
 ];
+
+/** Every labelled struggle case on the wild pages: the widget cases above, then multi-page and busier ones. */
+export const WILD_STRUGGLES: WildStruggle[] = [...WIDGET_STRUGGLES, ...JOURNEY_STRUGGLES];

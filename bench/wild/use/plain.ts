@@ -45,6 +45,7 @@ export default {
       await person.click(button('Open help in a new tab'), 'new tab', 'open');
       await (await popup).close();
       await person.click(button('Write a message'), 'focus move', 'jump to the message');
+      await person.click(button('Full screen'), 'fullscreen', round ? 'leave' : 'enter');
       await person.scroll(400);
       await person.click(button('Play jingle'), 'media player', 'play');
       await page.waitForTimeout(800);

@@ -54,7 +54,7 @@ test('changing the session-fact rules behind {{session_facts_sql}} without a new
       sessionFactsSql('(project_id, session_id) IN settled', 'computed_at').replace('<= 60000', '<= 30000'),
   };
   await expect(migrate(store, loadMigrations(undefined, macros))).rejects.toThrow(
-    /migration 0006_session_facts was changed after it was applied/,
+    /migration 0016_scroll_baseline was changed after it was applied/,
   );
 });
 

@@ -22,10 +22,18 @@ byId('place').addEventListener('click', () => say('Order placed.'));
 
 // Broken on purpose (only the struggle cases press it): the handler does nothing.
 byId('track').addEventListener('click', () => undefined);
+// Also broken on purpose: rates answer after 2.2 s; printing a label throws.
+byId('rates').addEventListener('click', async () => {
+  await fetch('/api/slow?ms=2200');
+  byId('rates-text').textContent = 'Rates as of now: €4.90 standard.';
+});
+byId('print-label').addEventListener('click', () => {
+  throw new TypeError("Cannot read properties of undefined (reading 'label')");
+});
 
 setTimeout(() => {
   byId('summary').textContent = '3 open orders, 12 shipped, none returned.';
-}, 1000);
+}, 2000);
 
 /** Pagination links work without a reload: the list of orders for that page is fetched and shown. */
 async function showPage(page: number): Promise<void> {

@@ -23,6 +23,7 @@ import {
   Stepper,
   Tab,
   Tabs,
+  TextField,
   Tooltip,
   Typography,
 } from '@mui/material';
@@ -143,9 +144,30 @@ function App() {
       <Button variant="contained" onClick={() => undefined}>
         Refresh invoices
       </Button>
+      <BillingEmail />
       <Typography>Invoices page {page}</Typography>
       <Pagination count={8} page={page} onChange={(_event, value) => setPage(value)} />
     </main>
+  );
+}
+
+/** A billing email checked when it is left, as MUI's docs show: the field turns red with a message (aria-invalid). */
+function BillingEmail() {
+  const [email, setEmail] = useState('');
+  const [checked, setChecked] = useState(false);
+  const bad = checked && !/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/.test(email);
+  return (
+    <TextField
+      label="Billing email"
+      value={email}
+      onChange={(event) => {
+        setEmail(event.target.value);
+        setChecked(false);
+      }}
+      onBlur={() => setChecked(true)}
+      error={bad}
+      helperText={bad ? 'Enter an email like name@example.com' : ' '}
+    />
   );
 }
 

@@ -6,7 +6,7 @@ setTimeout(() => {
   const intro = byId('intro');
   intro.classList.remove('skeleton');
   intro.textContent = 'Write to us, or take the price list with you.';
-}, 800);
+}, 2000);
 
 byId<HTMLFormElement>('contact').addEventListener('submit', (event) => {
   event.preventDefault();
@@ -19,6 +19,10 @@ byId('open-terms').addEventListener('click', () => terms.showModal());
 byId('copy-link').addEventListener('click', () => void navigator.clipboard.writeText(location.href));
 byId('open-help').addEventListener('click', () => window.open('/plain/?help', '_blank'));
 byId('to-message').addEventListener('click', () => byId('message').focus());
+// Its only effect is outside the DOM: the page goes full screen (or back).
+byId('full-screen').addEventListener('click', () =>
+  document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen(),
+);
 
 const jingle = byId<HTMLAudioElement>('jingle');
 byId('play').addEventListener('click', () => void jingle.play());

@@ -141,6 +141,14 @@ function App() {
           </Dialog.Content>
         </Dialog.Portal>
       </Dialog.Root>
+      {/* A plan card that looks like it opens the plan; it has no handler (struggle cases only). */}
+      <div
+        id="plan-card"
+        style={{ border: '1px solid #ccc', borderRadius: 8, padding: 16, maxWidth: 320, boxShadow: '0 1px 4px #0002' }}
+      >
+        <strong>Team plan</strong>
+        <p>10 seats, audit log, SSO</p>
+      </div>
       {/* Broken on purpose (only the struggle cases press it): its handler does nothing. */}
       <button type="button" onClick={() => undefined}>
         Export audit log

@@ -6,8 +6,11 @@ import { cut, nameOf, roleOf } from './accessible-name.js';
 
 const INTERACTIVE = 'a,button,input,select,textarea,label,summary,[role],[onclick],[tabindex],[data-testid]';
 const TEST_ID_ATTRIBUTES = ['data-testid', 'data-test-id', 'data-test', 'data-cy'];
-/** Ids and classes that look generated (framework counters, CSS-in-JS hashes) change between renders. */
-const GENERATED = /\d{3,}|^[:_]|[:]|^css-|^sc-|^jsx-|[A-Za-z]+[0-9][A-Za-z0-9]{4,}/;
+/**
+ * Ids and classes that look generated (framework counters, CSS-in-JS hashes, Mantine's random
+ * `mantine-` + 9 base-36 characters, React 19's `_r_1_` inside another id) change between renders.
+ */
+const GENERATED = /\d{3,}|^[:_]|[:]|_r_|^css-|^sc-|^jsx-|^mantine-[a-z\d]{9}\b|[A-Za-z]+[0-9][A-Za-z0-9]{4,}/;
 
 /** The element a click is really about: the nearest interactive ancestor, else the target itself. */
 export function clickTarget(target: Element): Element {

@@ -1,5 +1,6 @@
+/** Controls; `tabindex="-1"` only lets a script focus an element (a carousel slide, a dialog), so it is not one. */
 const ACTIONABLE =
-  'a,button,summary,label,input,select,textarea,[role=button],[role=link],[role=tab],[role=menuitem],[role=option],[role=checkbox],[role=switch],[tabindex]';
+  'a,button,summary,label,input,select,textarea,[role=button],[role=link],[role=tab],[role=menuitem],[role=option],[role=checkbox],[role=switch],[tabindex]:not([tabindex="-1"])';
 /** Surfaces where clicking is how you edit: never rage, never dead. */
 const TEXT_SURFACE =
   'select,textarea,input:not([type=button],[type=submit],[type=reset],[type=checkbox],[type=radio],[type=image])';

@@ -5,17 +5,16 @@ import type { EmitSignal } from './signal.js';
 type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
 /**
- * Form struggle: a field edited again after a validation error (`invalid` event,
- * `aria-invalid`) or after it was left filled, once per field; a started form left
+ * Form struggle: a field edited again, after it was left, while a validation message
+ * flags it (`invalid` event, `aria-invalid`), once per field; a started form left
  * without submitting, attributed to its last field. Only value lengths are reported.
+ * Editing a field again with no message (a typo fixed, a choice changed) is not struggle.
  */
 /** Returns what to call when the page view ends (page hide, route change): a started, unsubmitted form is abandoned then. */
 export function detectForms(signal: EmitSignal, listen: typeof Listen): () => void {
   const edited = new WeakSet<Field>();
   const left = new WeakSet<Field>();
-  const leftFilled = new WeakSet<Field>();
   const invalid = new WeakSet<Field>();
-  const reported = new WeakSet<Field>();
   let lastField: Field | undefined;
   // `matches?.`: the target may be the document or window, which have none.
   const fieldOf = (target: EventTarget | null): Field | undefined =>
@@ -29,9 +28,7 @@ export function detectForms(signal: EmitSignal, listen: typeof Listen): () => vo
   });
   listen(window, 'focusout', (event: FocusEvent) => {
     const field = fieldOf(event.target);
-    if (!field || !edited.has(field)) return;
-    left.add(field);
-    if (field.value) leftFilled.add(field);
+    if (field && edited.has(field)) left.add(field);
   });
   listen(window, 'input', (event: Event) => {
     const field = fieldOf(event.target);
@@ -39,12 +36,9 @@ export function detectForms(signal: EmitSignal, listen: typeof Listen): () => vo
     const flagged = invalid.has(field) || field.getAttribute('aria-invalid') === 'true';
     // An `invalid` event counts until the next edit; aria-invalid as long as the page keeps it.
     invalid.delete(field);
-    if (left.has(field) && !reported.has(field) && (flagged || leftFilled.has(field))) {
-      reported.add(field);
-      signal('form_struggle', event.timeStamp, field, {
-        reason: flagged ? 'invalid' : 'refill',
-        length: field.value.length,
-      });
+    // Once per return to the field: it counts again only after the person has left it again.
+    if (left.delete(field) && flagged) {
+      signal('form_struggle', event.timeStamp, field, { reason: 'invalid', length: field.value.length });
     }
     edited.add(field);
     if (field.form) lastField = field;

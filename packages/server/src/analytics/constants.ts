@@ -28,8 +28,12 @@ export const AUTH_PATH_REGEX = '(?i)/(log-?in|log-?out|sign-?in|sign-?out|sign-?
 export const SESSION_ENDED_AFTER_MS = 30 * 60_000;
 /** Journey signals: excessive scrolling needs at least this many reversals in a page view... */
 export const EXCESSIVE_SCROLL_MIN_REVERSALS = 4;
-/** ...and more than this quantile of the path's page views (its usual level). */
+/** ...and more than this quantile of the path's page views (its usual level)... */
 export const EXCESSIVE_SCROLL_QUANTILE = 0.9;
+/** ...in other sessions that started in this many days before the page view ended (not the report's range)... */
+export const EXCESSIVE_SCROLL_BASELINE_DAYS = 28;
+/** ...of which there must be at least this many: a path seen less has no usual level yet. */
+export const EXCESSIVE_SCROLL_MIN_BASELINE_VIEWS = 10;
 /** Journey signals: up to this many live sessions (data since the last refresh) travel as a query parameter; more are read by a subquery. */
 export const LIVE_SESSIONS_LISTED_MAX = 5_000;
 /** A session counts in a range when it was active in it; sessions that started this many days before the range are looked at. */

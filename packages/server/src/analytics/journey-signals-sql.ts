@@ -1,5 +1,4 @@
 import { SIGNAL_KINDS } from '@snag/protocol';
-import { EXCESSIVE_SCROLL_QUANTILE } from './constants.js';
 import type { LiveSessions } from './find-live-sessions.js';
 import { factRowsSql, JOURNEY_KINDS } from './session-facts-sql.js';
 
@@ -15,7 +14,7 @@ import { factRowsSql, JOURNEY_KINDS } from './session-facts-sql.js';
  *   or went back from, or a quick back from it;
  * - excessive_scroll: scroll reversals in a page view of at least
  *   EXCESSIVE_SCROLL_MIN_REVERSALS and above the path's usual level (its p90 over
- *   the page views of the range read).
+ *   other sessions' page views in the 28 days before it, not the range read).
  * Each is one row per page view with a deterministic id (`kind:page_id`), so it
  * deduplicates like an event. Columns: session_id, event_id, time, client_time,
  * path_pattern, path, kind, person, release, and the `extra` columns of a fact.
@@ -32,38 +31,9 @@ export function journeySignalsSql(
   sessionOnly = false,
   options: { extra?: string; withSdkSignals?: boolean } = {},
 ): string {
-  const kinds = (options.withSdkSignals ? SIGNAL_KINDS : JOURNEY_KINDS).filter((kind) => kind !== 'excessive_scroll');
+  const kinds = options.withSdkSignals ? SIGNAL_KINDS : JOURNEY_KINDS;
   const extra = options.extra ? `, ${options.extra}` : '';
   const columns = `session_id, event_id, time, client_time, path_pattern, path, kind, person, release${extra}`;
-  const oneSession = { oneSession: sessionOnly };
-  // Only excessive-scroll candidates are judged against the usual level: the rest need no join.
-  return `
-    SELECT ${columns} FROM (${factRowsSql(columns, kinds, from, to, live, oneSession)})
-    UNION ALL
-    SELECT ${columns}
-    FROM (${factRowsSql(`${columns}, reversals`, ['excessive_scroll'], from, to, live, oneSession)}) AS candidates
-    LEFT JOIN (${usualReversalsSql(from, to, live)}) AS usual USING path_pattern
-    WHERE reversals > usual_reversals`;
-}
-
-/**
- * A path's usual scroll level: the EXCESSIVE_SCROLL_QUANTILE of the reversals of its
- * page views that started in the range, exactly as `quantileExact` picks it (the value
- * at index ⌊level × n⌋ of the sorted views), from a histogram of (path, reversals) →
- * views: stored `view` rows of covered sessions plus the live sessions' page views.
- */
-function usualReversalsSql(from: string, to: string, live: LiveSessions): string {
-  return `
-    SELECT path_pattern,
-           arraySort(groupArray((reversals, views))) AS histogram,
-           arrayCumSum(arrayMap(h -> h.2, histogram)) AS cumulative,
-           toUInt64(${EXCESSIVE_SCROLL_QUANTILE} * arraySum(arrayMap(h -> h.2, histogram))) AS index,
-           arrayElement(histogram, arrayFirstIndex(c -> c > index, cumulative)).1 AS usual_reversals
-    FROM (
-        SELECT toString(path_pattern) AS path_pattern, reversals, sum(sign) AS views
-        FROM (${factRowsSql('path_pattern, reversals', ['view'], from, to, live, { signed: true })})
-        GROUP BY path_pattern, reversals
-        HAVING views > 0
-    )
-    GROUP BY path_pattern`;
+  // Excessive scrolling is judged when the facts are computed (usual-scroll-sql.ts): every kind is read alike.
+  return factRowsSql(columns, kinds, from, to, live, { oneSession: sessionOnly });
 }

@@ -9,6 +9,7 @@ import {
 } from './constants.js';
 import { LIVE_SESSIONS_SQL, type LiveSessions } from './find-live-sessions.js';
 import { ELEMENT_KEY_SQL, PERSON_SQL } from './sql-fragments.js';
+import { SCROLL_JUDGED_SQL, SCROLL_VERDICT_JOIN, usualScrollCtes } from './usual-scroll-sql.js';
 
 /** Journey signal kinds (protocol signal kinds), judged over whole sessions from their page views. */
 export const JOURNEY_KINDS = ['quick_back', 'dead_end', 'excessive_scroll'] as const satisfies readonly SignalKind[];
@@ -21,25 +22,33 @@ export const JOURNEY_KINDS = ['quick_back', 'dead_end', 'excessive_scroll'] as c
  * - `session`: one per session with a page view: start (first page view), time (end of
  *   the last page view), client_time (its start on the page's clock, the origin of replay
  *   offsets), entry page (path, path_pattern), exit_path, paths and path_patterns seen,
- *   pages, person and device, signal_counts (SDK signals, quick backs and dead ends; an
- *   excessive scroll depends on the report's range, so readers add it) and errors;
+ *   pages, person and device, signal_counts (SDK signals and journey signals) and errors;
  * - `view`: one per page view (start, end as time, path, scroll reversals);
  * - a signal: the SDK's (kind rage_click…, start = time = the signal's, its element)
- *   and the journey ones (quick_back, dead_end, excessive_scroll candidates with ≥ 4
- *   reversals; start = the page view's, time = its end): with `abandoned` (the session
+ *   and the journey ones (quick_back, dead_end, excessive_scroll: ≥ 4 reversals and above
+ *   the path's usual level, `usual-scroll-sql.ts`; start = the page view's, time = its end):
+ *   with `abandoned` (the session
  *   ended within ABANDON_WINDOW_MS of it, or never reached a later page) and `offset_ms`
  *   (where it is in the replay).
  *
  * `sessionCondition` selects the sessions (a condition on project_id and session_id of
  * `page_views` and `key_events`); `now` is the moment the rows are computed at (a session
  * quiet for SESSION_ENDED_AFTER_MS by then is over: its last page is where it ended).
+ * `baselineCondition` selects the sessions whose page views are read from `page_views`
+ * for the usual scroll level (the rest come from stored facts); by default the same.
  *
- * The refresh view's query in `migrations/0006_session_facts.sql` is this text with
+ * The refresh view's query in `migrations/0016_scroll_baseline.sql` is this text with
  * `(project_id, session_id) IN settled` and `computed_at`: the migration holds the macro
- * `{{session_facts_sql}}` (`store/migration-macros.ts`). Changing these rules changes that
- * applied migration, so `migrate` refuses to start until a new migration recreates the view.
+ * `{{session_facts_sql}}` (`store/migration-macros.ts`; 0006 spells out the rules it shipped
+ * with). Changing these rules changes that applied migration, so `migrate` refuses to start
+ * until the old text is written out in it and a new migration recreates the view.
  */
-export function sessionFactsSql(sessionCondition: string, now: string, parts: FactParts = ALL_PARTS): string {
+export function sessionFactsSql(
+  sessionCondition: string,
+  now: string,
+  parts: FactParts = ALL_PARTS,
+  baselineCondition = sessionCondition,
+): string {
   const branches = [
     parts.sessions ? SESSION_ROWS_SQL : '',
     parts.journey ? JOURNEY_ROWS_SQL : '',
@@ -94,7 +103,7 @@ export function sessionFactsSql(sessionCondition: string, now: string, parts: Fa
             if(is_quick_back OR (struggles > 0 AND (ended_here OR next_navigation = 'back_forward')), 'dead_end', ''),
             if(reversals >= ${EXCESSIVE_SCROLL_MIN_REVERSALS}, 'excessive_scroll', '')
         ]) AS kind
-    ),
+    ),${usualScrollCtes(sessionCondition, baselineCondition)}
     sdk AS (
         SELECT project_id, session_id, event_id, type, signal_kind, time, client_time, path, path_pattern,
                ${ELEMENT_KEY_SQL} AS element_key, element_selector, element_tag, element_text,
@@ -123,10 +132,10 @@ export function sessionFactsSql(sessionCondition: string, now: string, parts: Fa
         GROUP BY project_id, session_id
     ),
     journey_counts AS (
-        SELECT project_id, session_id,
-               CAST(sumMap(map(kind, toUInt32(1))), 'Map(String, UInt32)') AS judged_counts
-        FROM journey
-        WHERE kind IN ('quick_back', 'dead_end')
+        SELECT r.project_id AS project_id, r.session_id AS session_id,
+               CAST(sumMap(map(r.kind, toUInt32(1))), 'Map(String, UInt32)') AS judged_counts
+        FROM journey AS r${SCROLL_VERDICT_JOIN}
+        WHERE r.kind IN ('quick_back', 'dead_end', 'excessive_scroll') AND ${SCROLL_JUDGED_SQL}
         GROUP BY project_id, session_id
     )
 ${branches.join('\n    UNION ALL\n')}`;
@@ -170,7 +179,8 @@ const JOURNEY_ROWS_SQL = `
            '' AS exit_path, [] AS paths, [] AS path_patterns, toUInt32(0) AS pages,
            CAST(map(), 'Map(String, UInt32)') AS signal_counts, toUInt32(0) AS errors
     FROM journey AS r
-    INNER JOIN bounds AS b ON b.project_id = r.project_id AND b.session_id = r.session_id`;
+    INNER JOIN bounds AS b ON b.project_id = r.project_id AND b.session_id = r.session_id${SCROLL_VERDICT_JOIN}
+    WHERE ${SCROLL_JUDGED_SQL}`;
 
 const SDK_SIGNAL_ROWS_SQL = `
     SELECT e.project_id AS project_id, e.signal_kind AS kind, e.time AS start, e.session_id AS session_id,
@@ -227,7 +237,12 @@ export function factRowsSql(
   if (noneLive) return stored;
   const computed = `
         SELECT ${columns}${options.signed ? ', toInt8(1) AS sign' : ''}
-        FROM (${sessionFactsSql(`project_id = {project:String}${session} AND session_id IN ${liveSet}`, 'now64(3)', partsFor(kinds))})
+        FROM (${sessionFactsSql(
+          `project_id = {project:String}${session} AND session_id IN ${liveSet}`,
+          'now64(3)',
+          partsFor(kinds),
+          `project_id = {project:String} AND session_id IN ${liveSet}`,
+        )})
         WHERE kind IN (${kindList}) AND start >= ${from} AND start < ${to}`;
   return `${stored}
         UNION ALL${computed}`;

@@ -2,7 +2,6 @@ import type { DeviceClass, SessionSort, SignalCounts, SignalKind } from '@snag/p
 import { SESSION_LOOKBACK_DAYS } from '../analytics/constants.js';
 import type { CursorKey } from '../analytics/cursor.js';
 import { findLiveSessions, type LiveSessions } from '../analytics/find-live-sessions.js';
-import { journeySignalsSql } from '../analytics/journey-signals-sql.js';
 import { factRowsSql } from '../analytics/session-facts-sql.js';
 import {
   ELEMENT_KEY_SQL,
@@ -57,8 +56,7 @@ const SORT_KEYS: Record<SessionSort, string> = {
 /**
  * Sessions active in the range (started before its end, ended after its start; started at
  * most SESSION_LOOKBACK_DAYS before it) that match every filter, each with its figures
- * over the whole session, from one `session` fact per session: a sorted read. Excessive
- * scrolling depends on the range (a path's usual level), so it is judged here and added.
+ * over the whole session, from one `session` fact per session: a sorted read.
  */
 function sessionsSql(sort: SessionSort, on: PresentFilters, live: LiveSessions): string {
   return `
@@ -79,23 +77,15 @@ sessions AS (
       AND ${when(on.has_error, '(errors > 0) = {has_error:Bool}')}
       AND ${when(on.element, `session_id IN (${ELEMENT_SESSIONS_SQL})`)}
       AND s_duration >= {min_duration:Int64}
-),
-excessive AS (
-    SELECT session_id, toUInt32(uniqExact(event_id)) AS scrolls
-    FROM (${journeySignalsSql('range_from', 'range_to', live)})
-    WHERE kind = 'excessive_scroll'
-    GROUP BY session_id
 )
 SELECT *, ${SORT_KEYS[sort]}
 FROM (
     SELECT s.id AS id, s.start_ms AS start, s.s_duration AS duration_ms, s.pages AS pages, s.user_id AS user_id,
            s.anonymous_id AS anonymous_id, s.device AS device, s.browser AS browser, s.release AS release,
            s.errors AS errors, s.entry_page AS entry_page, s.exit_page AS exit_page,
-           mapFilter((k, v) -> v > 0, mapAdd(CAST(s.counted, 'Map(String, UInt64)'),
-                                             map('excessive_scroll', toUInt64(x.scrolls)))) AS signal_counts,
+           mapFilter((k, v) -> v > 0, CAST(s.counted, 'Map(String, UInt64)')) AS signal_counts,
            arraySum(mapValues(signal_counts)) AS signals
     FROM sessions AS s
-    LEFT JOIN excessive AS x ON x.session_id = s.id
     WHERE ${when(on.kind, 'signal_counts[{kind:String}] > 0')}
 )
 WHERE {first_page:Bool} OR (k1, k2, k3, id) > ({c0:Int64}, {c1:Int64}, {c2:Int64}, {c3:String})

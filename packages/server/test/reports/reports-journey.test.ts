@@ -15,7 +15,8 @@ let server: ReportsServer;
  * - r1: /a → /go bounced back after 200 ms (a redirect, not a read) → nothing;
  *   a1: /a → /login → back after 2 s (an auth bounce) → nothing.
  * - d1: dead click on /form, then went back → dead_end on /form (struggle, then back).
- * - 20 views of /long: 19 with ≤ 3 scroll reversals, one with 9 → excessive_scroll (above p90 and ≥ 4).
+ * - 20 views of /long, a minute apart: l0–l18 with n % 4 ≤ 3 scroll reversals, then l19 with 9 →
+ *   excessive_scroll (≥ 4, and above 3, the p90 of the 19 views before it: 5 × 0, 5 × 1, 5 × 2, 4 × 3).
  */
 function sessions(): SessionFixture[] {
   const q1 = new SessionFixture('trip', 'q1')
@@ -48,7 +49,7 @@ function sessions(): SessionFixture[] {
   const long = Array.from({ length: 20 }, (_, n) =>
     new SessionFixture('trip', `l${n}`)
       .visit(T + n * 60 * S, '/long')
-      .scroll(T + n * 60 * S + 5 * S, 1_000, 4_000, n === 0 ? 9 : n % 4)
+      .scroll(T + n * 60 * S + 5 * S, 1_000, 4_000, n === 19 ? 9 : n % 4)
       .visit(T + n * 60 * S + 90 * S, '/c'),
   );
   return [q1, q2, q3, r1, a1, d1, ...long];
@@ -87,7 +88,7 @@ test('journey signals show up in session search and replay markers', async () =>
   const search = await server.get(`/api/v1/projects/trip/sessions?${RANGE}&kind=quick_back`);
   expect(search.body.sessions.map((s: { id: string }) => s.id)).toEqual(['q1']);
   const scroll = await server.get(`/api/v1/projects/trip/sessions?${RANGE}&kind=excessive_scroll`);
-  expect(scroll.body.sessions.map((s: { id: string }) => s.id)).toEqual(['l0']);
+  expect(scroll.body.sessions.map((s: { id: string }) => s.id)).toEqual(['l19']);
   const replay = await server.get('/api/v1/projects/trip/sessions/d1/replay');
   expect(replay.body.markers.map((m: { kind: string; path: string }) => [m.kind, m.path])).toEqual([
     ['dead_click', '/form'],

@@ -18,7 +18,7 @@ let server: ReportsServer;
  * covered every session; and a late event for a covered session counts at once.
  * - q1: quick back on /b (and so a dead end there); d1: dead click on /form, then back → dead end;
  * - e1: dead click on /form, then the session ended there → dead end, until a late page view arrives;
- * - 20 views of /long, one with 9 scroll reversals → excessive_scroll;
+ * - 20 views of /long, the last (l19) with 9 scroll reversals → excessive_scroll;
  * - project `shop`: 400 generated sessions over 14 days (planted dead ends, noise, scrolling).
  */
 function sessions(): SessionFixture[] {
@@ -39,7 +39,7 @@ function sessions(): SessionFixture[] {
   const long = Array.from({ length: 20 }, (_, n) =>
     new SessionFixture('trip', `l${n}`)
       .visit(T + n * 60 * S, '/long')
-      .scroll(T + n * 60 * S + 5 * S, 1_000, 4_000, n === 0 ? 9 : n % 4)
+      .scroll(T + n * 60 * S + 5 * S, 1_000, 4_000, n === 19 ? 9 : n % 4)
       .visit(T + n * 60 * S + 90 * S, '/c'),
   );
   return [q1, d1, e1, ...long];
@@ -133,7 +133,7 @@ test('precomputed journey signals give the same answers as the live computation'
   );
   const trip = Object.fromEntries(stored.filter((r) => r.project_id === 'trip').map((r) => [r.kind, Number(r.rows)]));
   // A session row per session (23); the SDK's dead clicks of d1 and e1; q1: quick_back + dead_end;
-  // d1, e1: dead_end; l0 (9 reversals): the one excessive-scroll candidate;
+  // d1, e1: dead_end; l19 (9 reversals): the one excessive scroll, judged when stored;
   // a view row per page view: q1 3, d1 4, e1 2, l0–l19 2 each.
   expect(trip).toEqual({ session: 23, dead_click: 2, view: 49, quick_back: 1, dead_end: 3, excessive_scroll: 1 });
   expect(stored.some((r) => r.project_id === 'shop' && r.kind === 'dead_end' && Number(r.rows) > 0)).toBe(true);
