@@ -57,6 +57,12 @@ const SEAMS: Array<[string | RegExp, string]> = [
   [/function mergeHooks\(o, hooks\) \{[\s\S]*?\n\}\n/, 'function mergeHooks() {\n}\n'],
   // Snag never collects fonts (collectFonts: false; the server keeps them from the stylesheets).
   ['      fontObserver = initFontObserver(o);\n', ''],
+  // Snag never inlines canvas pixels or images into the snapshot (recordCanvas and inlineImages false;
+  // the server keeps images as assets): the serializer's branches that draw them to a data URL go.
+  [
+    / {2}if \(tagName === "canvas" && recordCanvas\) \{\n[\s\S]*?\n {2}if \(tagName === "img" && inlineImages\) \{\n[\s\S]*?\n {2}\}\n(?= {2}if \(\["audio", "video"\]\.includes\(tagName\)\) \{)/,
+    '',
+  ],
 ];
 
 const EXPORTS = `

@@ -76,7 +76,7 @@ export function detectClicks(thresholds: DetectThresholds, signal: EmitSignal, o
       (unanswered >= thresholds.rageClickMinClicks ||
         (presses.length >= thresholds.rageClickAnyMinClicks && !productive)) &&
       // Double / triple-clicking text selects it: that is not rage.
-      (closing.target || getSelection()?.isCollapsed !== false)
+      (closing.target || getSelection()?.type !== 'Range')
     ) {
       signal('rage_click', first.t, first.target ?? first.pressed, { clicks: presses.length });
     }

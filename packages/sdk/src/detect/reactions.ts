@@ -64,8 +64,10 @@ export function watchReactions(thresholds: DetectThresholds, react: React): OnIn
   listen(window, 'focusin', (event: FocusEvent) => react(now(), event.target as Node, true));
   // Capture phase on window also hears what is fired at the document (visibilitychange, selectionchange).
   listen(window, 'play submit pagehide popstate hashchange visibilitychange fullscreenchange', () => react(now()));
+  // Selection.type, not isCollapsed: isCollapsed lays out the page when the selection is in a text
+  // field (every keystroke fires selectionchange), 100-250 ms on a large page with pending changes.
   listen(window, 'selectionchange', () => {
-    if (getSelection()?.isCollapsed === false) react(now());
+    if (getSelection()?.type === 'Range') react(now());
   });
   return (time) => {
     lastInput = time;
