@@ -50,15 +50,25 @@ async function api<T>(path: string): Promise<T> {
 
 /** Waits until the page's web font and images are in, so a screenshot shows the finished page. */
 async function settled(frame: Page | Frame): Promise<void> {
-  await frame.waitForFunction(
-    () =>
-      document.fonts.status === 'loaded' &&
-      document.fonts.check('40px Brand') &&
-      Array.from(document.images).every((image) => image.complete && image.naturalWidth > 0),
-    undefined,
-    // A loaded machine (the whole suite in two workers beside a 60,000-cell recording) can be slow.
-    { timeout: SETTLE_TIMEOUT_MS },
-  );
+  await frame
+    .waitForFunction(
+      () =>
+        document.fonts.status === 'loaded' &&
+        document.fonts.check('40px Brand') &&
+        Array.from(document.images).every((image) => image.complete && image.naturalWidth > 0),
+      undefined,
+      // A loaded machine (the whole suite in two workers beside a 60,000-cell recording) can be slow.
+      { timeout: SETTLE_TIMEOUT_MS },
+    )
+    .catch(async (error: Error) => {
+      // Say what never arrived: the font, or which image.
+      const state = await frame.evaluate(() => ({
+        fonts: document.fonts.status,
+        brand: document.fonts.check('40px Brand'),
+        images: Array.from(document.images).map((image) => `${image.src} ${image.complete} ${image.naturalWidth}`),
+      }));
+      throw new Error(`${error.message}\nnot settled: ${JSON.stringify(state)}`);
+    });
 }
 
 const SETTLE_TIMEOUT_MS = 90_000;
