@@ -1,7 +1,7 @@
 import type { RecordingSettingsResponse } from '@snag/protocol';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { ChangedBy, FormField } from './form-field';
+import { FormField, SaveFooter } from './form-field';
 import { useSaveRecordingSettings } from './settings-api';
 import { checkFeedback, type DraftErrors } from './settings-draft';
 
@@ -73,19 +73,7 @@ export function FeedbackSection({
             </FormField>
           </div>
         </fieldset>
-        {save.isError ? (
-          <p className="form-error" role="alert">
-            {save.error.message}
-          </p>
-        ) : null}
-        <div className="settings-actions">
-          <ChangedBy by={settings.updated_by} at={settings.updated_at} />
-          {canEdit ? (
-            <button type="submit" className="button button-primary" disabled={save.isPending}>
-              {save.isPending ? 'Saving…' : save.isSuccess ? 'Saved' : 'Save feedback tab'}
-            </button>
-          ) : null}
-        </div>
+        <SaveFooter save={save} settings={settings} canEdit={canEdit} label="Save feedback tab" />
       </form>
     </section>
   );

@@ -44,3 +44,34 @@ export function ChangedBy({ by, at }: { by: string | null; at: string | null }) 
     </p>
   );
 }
+
+/** A settings form's end: the save error, who changed it last, and (for admins) the save button. */
+export function SaveFooter({
+  save,
+  settings,
+  canEdit,
+  label,
+}: {
+  save: { isError: boolean; isPending: boolean; isSuccess: boolean; error: Error | null };
+  settings: { updated_by: string | null; updated_at: string | null };
+  canEdit: boolean;
+  label: string;
+}) {
+  return (
+    <>
+      {save.isError ? (
+        <p className="form-error" role="alert">
+          {save.error?.message}
+        </p>
+      ) : null}
+      <div className="settings-actions">
+        <ChangedBy by={settings.updated_by} at={settings.updated_at} />
+        {canEdit ? (
+          <button type="submit" className="button button-primary" disabled={save.isPending}>
+            {save.isPending ? 'Saving…' : save.isSuccess ? 'Saved' : label}
+          </button>
+        ) : null}
+      </div>
+    </>
+  );
+}

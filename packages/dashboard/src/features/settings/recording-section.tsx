@@ -3,7 +3,7 @@ import { REPLAY_TRIGGERS } from '@snag/protocol/enums';
 import { useEffect, useState } from 'react';
 import { Segmented } from '../../components/fields';
 import { isSignalKind, SIGNAL_KINDS } from '../../lib/signal-kinds';
-import { ChangedBy, FormField } from './form-field';
+import { FormField, SaveFooter } from './form-field';
 import { useSaveRecordingSettings } from './settings-api';
 import { checkRecordingDraft, type DraftErrors, type RecordingDraft, toRecordingDraft } from './settings-draft';
 
@@ -163,19 +163,7 @@ export function RecordingSection({
             </FormField>
           </div>
         </fieldset>
-        {save.isError ? (
-          <p className="form-error" role="alert">
-            {save.error.message}
-          </p>
-        ) : null}
-        <div className="settings-actions">
-          <ChangedBy by={settings.updated_by} at={settings.updated_at} />
-          {canEdit ? (
-            <button type="submit" className="button button-primary" disabled={save.isPending}>
-              {save.isPending ? 'Saving…' : save.isSuccess ? 'Saved' : 'Save recording settings'}
-            </button>
-          ) : null}
-        </div>
+        <SaveFooter save={save} settings={settings} canEdit={canEdit} label="Save recording settings" />
       </form>
     </section>
   );
