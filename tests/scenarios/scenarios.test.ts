@@ -8,8 +8,9 @@ import { mapPool, runScenario } from './support/run-scenario.js';
 import { type ScenarioServer, startScenarioServer } from './support/scenario-server.js';
 import { snagTool } from './support/snag-tool.js';
 
-/** Scenarios played at once, each in its own browser context; detection runs on real timers, so not many. */
-const CONCURRENCY = 4;
+/** Scenarios played at once, each in its own browser context; detection runs on real timers, so few: beside the
+ * other test worker on 2 cores, four at once made timing-judged kinds (rage gaps, a journey's dead end) flaky. */
+const CONCURRENCY = 2;
 
 const entries = await loadScenarios();
 let snag: RunningServer & { dataDir: string };
