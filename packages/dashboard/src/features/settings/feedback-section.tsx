@@ -1,9 +1,8 @@
 import type { RecordingSettingsResponse } from '@snag/protocol';
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { FormField, SaveFooter } from './form-field';
-import { useSaveRecordingSettings } from './settings-api';
-import { checkFeedback, type DraftErrors } from './settings-draft';
+import { checkFeedback } from './settings-draft';
+import { useSettingsDraft } from './use-settings-draft';
 
 /**
  * The feedback tab (issue 15): a button on every page that opens the question widget with one
@@ -18,14 +17,7 @@ export function FeedbackSection({
   settings: RecordingSettingsResponse;
   canEdit: boolean;
 }) {
-  const save = useSaveRecordingSettings(project);
-  const [draft, setDraft] = useState(settings.feedback);
-  const [errors, setErrors] = useState<DraftErrors>({});
-  useEffect(() => setDraft(settings.feedback), [settings]);
-  const change = (patch: Partial<typeof draft>) => {
-    setDraft({ ...draft, ...patch });
-    save.reset();
-  };
+  const { save, draft, errors, setErrors, change } = useSettingsDraft(project, settings, (saved) => saved.feedback);
   return (
     <section className="card" aria-labelledby="feedback-heading">
       <div className="card-header">

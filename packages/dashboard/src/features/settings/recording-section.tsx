@@ -1,11 +1,10 @@
 import type { RecordingSettingsResponse, ReplayMode, ReplayTrigger } from '@snag/protocol';
 import { REPLAY_TRIGGERS } from '@snag/protocol/enums';
-import { useEffect, useState } from 'react';
 import { Segmented } from '../../components/fields';
 import { isSignalKind, SIGNAL_KINDS } from '../../lib/signal-kinds';
 import { FormField, SaveFooter } from './form-field';
-import { useSaveRecordingSettings } from './settings-api';
-import { checkRecordingDraft, type DraftErrors, type RecordingDraft, toRecordingDraft } from './settings-draft';
+import { checkRecordingDraft, toRecordingDraft } from './settings-draft';
+import { useSettingsDraft } from './use-settings-draft';
 
 const MODES: Array<{ value: ReplayMode; label: string }> = [
   { value: 'always', label: 'Always' },
@@ -35,14 +34,7 @@ export function RecordingSection({
   settings: RecordingSettingsResponse;
   canEdit: boolean;
 }) {
-  const save = useSaveRecordingSettings(project);
-  const [draft, setDraft] = useState<RecordingDraft>(() => toRecordingDraft(settings));
-  const [errors, setErrors] = useState<DraftErrors>({});
-  useEffect(() => setDraft(toRecordingDraft(settings)), [settings]);
-  const change = (patch: Partial<RecordingDraft>) => {
-    setDraft({ ...draft, ...patch });
-    save.reset();
-  };
+  const { save, draft, errors, setErrors, change } = useSettingsDraft(project, settings, toRecordingDraft);
   const submit = () => {
     const checked = checkRecordingDraft(draft);
     if ('errors' in checked) return setErrors(checked.errors);
