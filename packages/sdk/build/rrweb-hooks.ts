@@ -25,13 +25,18 @@ const SEAMS: Array<[string | RegExp, string]> = [
     /if \(target === doc && doc\.defaultView\) \{\n\s*const scrollLeftTop = getWindowScroll\(doc\.defaultView\);[\s\S]*?y: target\.scrollTop\n\s*\}\);\n\s*\}/,
     'snagHooks.scrollOf(target, doc, (x, y) => scrollCb({ id, x, y }));',
   ],
-  // Selection.isCollapsed lays out the page when the selection is in a text field (every keystroke fires
-  // selectionchange); its type ("Caret" or "Range") is read from the DOM selection alone.
+  // Reading a selection (isCollapsed, type, even its ends) lays the page out when it changed since the last
+  // frame, and typing fires selectionchange at every keystroke. A selection inside a focused text field is not
+  // in the DOM (rrweb would record the field's position), so it is not read there while nothing is shown
+  // selected; elsewhere whether it is collapsed is read from its two ends.
   [
     'collapsed && (selection == null ? void 0 : selection.isCollapsed)) return;',
-    'collapsed && selection.type !== "Range") return;',
+    'collapsed && (/^(INPUT|TEXTAREA)$/.test(doc.activeElement?.tagName) || selection.anchorNode === selection.focusNode && selection.anchorOffset === selection.focusOffset)) return;',
   ],
-  ['collapsed = selection.isCollapsed || false;', 'collapsed = selection.type !== "Range";'],
+  [
+    'collapsed = selection.isCollapsed || false;',
+    'collapsed = selection.anchorNode === selection.focusNode && selection.anchorOffset === selection.focusOffset;',
+  ],
   // The full snapshot's initial offset: the sliced snapshot reads its own after a frame (rrweb's event is dropped).
   ['initialOffset: getWindowScroll(window)', 'initialOffset: { left: 0, top: 0 }'],
   // During a sliced snapshot a node added before a sibling the walk has not reached is left to the walk;

@@ -1,6 +1,7 @@
 import { IGNORE_SELECTOR, within } from '../privacy/mask.js';
 import { later } from '../util/guard.js';
 import { listen } from '../util/lifetime.js';
+import { textSelected } from './text-selected.js';
 import { actionableTarget, isLeavingLink, isTextSurface, nearRoot } from './actionable.js';
 import type { OnInput, React } from './reactions.js';
 import type { EmitSignal } from './signal.js';
@@ -76,7 +77,7 @@ export function detectClicks(thresholds: DetectThresholds, signal: EmitSignal, o
       (unanswered >= thresholds.rageClickMinClicks ||
         (presses.length >= thresholds.rageClickAnyMinClicks && !productive)) &&
       // Double / triple-clicking text selects it: that is not rage.
-      (closing.target || getSelection()?.type !== 'Range')
+      (closing.target || !textSelected())
     ) {
       signal('rage_click', first.t, first.target ?? first.pressed, { clicks: presses.length });
     }

@@ -1,5 +1,6 @@
 import { guard } from '../util/guard.js';
 import { listen, onStop, patch } from '../util/lifetime.js';
+import { textSelected } from './text-selected.js';
 import type { DetectThresholds } from './thresholds.js';
 
 /** `node` is what changed (none for page-wide reactions); `focus` marks a focus change, which the clicked element itself does not count for. */
@@ -64,10 +65,8 @@ export function watchReactions(thresholds: DetectThresholds, react: React): OnIn
   listen(window, 'focusin', (event: FocusEvent) => react(now(), event.target as Node, true));
   // Capture phase on window also hears what is fired at the document (visibilitychange, selectionchange).
   listen(window, 'play submit pagehide popstate hashchange visibilitychange fullscreenchange', () => react(now()));
-  // Selection.type, not isCollapsed: isCollapsed lays out the page when the selection is in a text
-  // field (every keystroke fires selectionchange), 100-250 ms on a large page with pending changes.
   listen(window, 'selectionchange', () => {
-    if (getSelection()?.type === 'Range') react(now());
+    if (textSelected()) react(now());
   });
   return (time) => {
     lastInput = time;
