@@ -37,6 +37,17 @@ const SEAMS: Array<[string | RegExp, string]> = [
     'collapsed = selection.isCollapsed || false;',
     'collapsed = selection.anchorNode === selection.focusNode && selection.anchorOffset === selection.focusOffset;',
   ],
+  // rrweb lists two Element methods among the accessors it checks for patching, so the check always failed and
+  // every recording started by adding (and removing) an iframe in the page's body: the page's own observers,
+  // and Snag's reaction watcher, saw the body change a moment after start (rrweb PR #1802 moves them).
+  [
+    'Element: ["shadowRoot", "querySelector", "querySelectorAll"],\n  MutationObserver: []',
+    'Element: ["shadowRoot"],\n  MutationObserver: []',
+  ],
+  ['Element: [],\n  MutationObserver: ["constructor"]', 'Element: ["querySelector", "querySelectorAll"],\n  MutationObserver: ["constructor"]'],
+  // On pages whose prototypes are patched (Angular's zone.js) the iframe is still needed: in the head, which no
+  // one reads as content (Snag's reaction watcher skips it).
+  ['iframeEl.style.display = "none";\n    document.body.appendChild(iframeEl);', 'iframeEl.style.display = "none";\n    document.head.appendChild(iframeEl);'],
   // The full snapshot's initial offset: the sliced snapshot reads its own after a frame (rrweb's event is dropped).
   ['initialOffset: getWindowScroll(window)', 'initialOffset: { left: 0, top: 0 }'],
   // During a sliced snapshot a node added before a sibling the walk has not reached is left to the walk;

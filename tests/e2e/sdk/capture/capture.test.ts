@@ -26,11 +26,17 @@ let events: StoredEvent[];
 let chunks: ReplayChunkRow[];
 let pageErrors: string[];
 let brokenCount: string;
+let addedToPage: string[];
 
 const ofType = (type: string) => events.filter((event) => event.type === type);
 
 /** One scripted visit through everything the SDK captures; the tests below check what the server stored. */
 async function visit(page: Page): Promise<void> {
+  // Every element added to the document during the visit, as the page's own scripts would see it.
+  await page.addInitScript(`window.__addedToPage = [];
+    new MutationObserver((records) => {
+      for (const record of records) for (const node of record.addedNodes) if (node.nodeType === 1) window.__addedToPage.push(node.tagName);
+    }).observe(document, { childList: true, subtree: true });`);
   await page.goto(`${app.url}/checkout?secret_token=${QUERY_TOKEN}&utm_source=mail`);
   sessionId = await sessionIdOf(page);
   await recorderLoaded(page);
@@ -68,6 +74,7 @@ async function visit(page: Page): Promise<void> {
   await page.waitForFunction(`location.pathname === '/checkout'`);
   await page.waitForTimeout(100);
   await flush(page);
+  addedToPage = (await page.evaluate('window.__addedToPage')) as string[];
 
   await page.reload();
   reloadedSessionId = await sessionIdOf(page);
@@ -90,6 +97,11 @@ describe('SDK loaded by script tag from the Snag server', () => {
   it('keeps the session id across a reload', () => {
     expect(sessionId).toMatch(/^[a-z0-9]{16,28}$/);
     expect(reloadedSessionId).toBe(sessionId);
+  });
+
+  it('adds nothing to the page: no iframe (rrweb adds one to the body to check for patched prototypes)', () => {
+    expect(addedToPage.length).toBeGreaterThan(0);
+    expect(addedToPage).not.toContain('IFRAME');
   });
 
   it('stores page views for the load, SPA navigation, back navigation and reload, without query strings', () => {
