@@ -44,10 +44,16 @@ const SEAMS: Array<[string | RegExp, string]> = [
     'Element: ["shadowRoot", "querySelector", "querySelectorAll"],\n  MutationObserver: []',
     'Element: ["shadowRoot"],\n  MutationObserver: []',
   ],
-  ['Element: [],\n  MutationObserver: ["constructor"]', 'Element: ["querySelector", "querySelectorAll"],\n  MutationObserver: ["constructor"]'],
+  [
+    'Element: [],\n  MutationObserver: ["constructor"]',
+    'Element: ["querySelector", "querySelectorAll"],\n  MutationObserver: ["constructor"]',
+  ],
   // On pages whose prototypes are patched (Angular's zone.js) the iframe is still needed: in the head, which no
   // one reads as content (Snag's reaction watcher skips it).
-  ['iframeEl.style.display = "none";\n    document.body.appendChild(iframeEl);', 'iframeEl.style.display = "none";\n    document.head.appendChild(iframeEl);'],
+  [
+    'iframeEl.style.display = "none";\n    document.body.appendChild(iframeEl);',
+    'iframeEl.style.display = "none";\n    document.head.appendChild(iframeEl);',
+  ],
   // The full snapshot's initial offset: the sliced snapshot reads its own after a frame (rrweb's event is dropped).
   ['initialOffset: getWindowScroll(window)', 'initialOffset: { left: 0, top: 0 }'],
   // During a sliced snapshot a node added before a sibling the walk has not reached is left to the walk;

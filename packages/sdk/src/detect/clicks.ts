@@ -1,10 +1,10 @@
 import { IGNORE_SELECTOR, within } from '../privacy/mask.js';
 import { later } from '../util/guard.js';
 import { listen } from '../util/lifetime.js';
-import { textSelected } from './text-selected.js';
 import { actionableTarget, isLeavingLink, isTextSurface, nearRoot } from './actionable.js';
 import type { OnInput, React } from './reactions.js';
 import type { EmitSignal } from './signal.js';
+import { textSelected } from './text-selected.js';
 import type { DetectThresholds } from './thresholds.js';
 
 interface Burst {

@@ -10,5 +10,7 @@ export function textSelected(): boolean {
   const active = document.activeElement;
   if (active && isTextSurface(active)) return false;
   const selection = getSelection();
-  return !!selection && (selection.anchorNode !== selection.focusNode || selection.anchorOffset !== selection.focusOffset);
+  return (
+    !!selection && (selection.anchorNode !== selection.focusNode || selection.anchorOffset !== selection.focusOffset)
+  );
 }
