@@ -18,7 +18,7 @@ export interface RrwebSeams {
   snapshot: ((doc: Document, options: RrwebSnapshotOptions) => serializedNodeWithId | null) | undefined;
   /** Wraps every mutation observer callback rrweb installs. */
   mutations: (process: (records: MutationRecord[]) => void) => (records: MutationRecord[]) => void;
-  /** Reads the scroll position of a scrolled document or element for rrweb's scroll observer. */
+  /** Reads the scroll position of a scrolled document or element after the next layout (rrweb's scroll observer; its selection observer at start). */
   scrollOf: ((target: Node, doc: Document, emit: (x: number, y: number) => void) => void) | undefined;
   serializeNodeWithId: (node: Node, options: Record<string, unknown>) => serializedNodeWithId | null;
 }

@@ -48,6 +48,8 @@ export const startRecorder: StartRecorder = (config: RecorderConfig) => {
   const budget = new MutationBudget();
   const frames = new MutationFrames(() => setTimeout(guard(pause), 0, 'mutation_storm'));
   let stopRecording: (() => void) | undefined;
+  /** Counts recordings begun and ended: what is read after a frame goes only into the recording it was asked for. */
+  let generation = 0;
   let walk: SlicedSnapshot | undefined;
   /** Events rrweb emitted while a sliced snapshot was under way. */
   let held: Event[] | undefined;
@@ -144,6 +146,7 @@ export const startRecorder: StartRecorder = (config: RecorderConfig) => {
     }
     stopRecording();
     stopRecording = undefined;
+    generation++;
     frames.reset();
     chunker.close();
     config.onNotice('$replay_paused', { reason, resume_in_ms: resumeInMs });
@@ -162,11 +165,10 @@ export const startRecorder: StartRecorder = (config: RecorderConfig) => {
     snapshotEmitted = false;
     snagHooks.snapshot = snapshotInSlices;
     snagHooks.mutations = (process) => frames.wrap(process);
-    snagHooks.scrollOf = (target, _doc, emit) => {
-      const recording = stopRecording;
-      // Read after the frame, emitted only into the recording the scroll happened in.
-      readScrollAfterLayout(target, (x, y) => recording === stopRecording && emit(x, y));
-    };
+    const recording = ++generation;
+    // Read after the frame (rrweb's scroll events, and the selection at start), emitted only into this recording.
+    snagHooks.scrollOf = (target, _doc, emit) =>
+      readScrollAfterLayout(target, (x, y) => recording === generation && emit(x, y));
     stopRecording = record({
       emit: guard((event: eventWithTime) => {
         // rrweb's own Meta and (placeholder) full snapshot: the sliced snapshot brings its own.
@@ -251,6 +253,7 @@ export const startRecorder: StartRecorder = (config: RecorderConfig) => {
       frames.reset();
       stopRecording?.();
       stopRecording = undefined;
+      generation++;
       chunker.close();
     },
     flush: () => chunker.close(),
