@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import type { PageKind } from './pages.js';
+import { profileSdkSelfTime } from './sdk-self-time.js';
 
 export interface RunResult {
   /** Main-thread task time (CDP TaskDuration) from navigation to the end of the script, ms. */
@@ -12,6 +13,8 @@ export interface RunResult {
   maxSdkScriptMs: number;
   /** Script time of the SDK's own files in long animation frames, summed, ms. */
   sdkScriptInLongFramesMs: number;
+  /** Main-thread time in the SDK's own functions (CPU profile), ms. */
+  sdkSelfMs: number;
   /** JS heap in use at the end, after a garbage collection, bytes. */
   heapBytes: number;
   /** The three longest SDK script runs: time, file, invoker and forced layout time. */
@@ -53,6 +56,7 @@ export async function measure(browser: Browser, url: string, kind: PageKind): Pr
     await page.addInitScript(OBSERVERS);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
+    const sdkSelfTime = await profileSdkSelfTime(cdp);
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForTimeout(WARMUP_MS);
     for (let i = 0; i < 5; i++) await page.mouse.wheel(0, 400);
@@ -61,6 +65,7 @@ export async function measure(browser: Browser, url: string, kind: PageKind): Pr
     await page.keyboard.type('wireless headphones 42');
     await page.click('#to-settings');
     await page.waitForTimeout(SETTLE_MS[kind]);
+    const sdkSelfMs = await sdkSelfTime();
     await cdp.send('HeapProfiler.collectGarbage');
     const { metrics } = (await cdp.send('Performance.getMetrics')) as {
       metrics: Array<{ name: string; value: number }>;
@@ -77,6 +82,7 @@ export async function measure(browser: Browser, url: string, kind: PageKind): Pr
       maxLongTaskMs: Math.max(0, ...longTasks),
       maxSdkScriptMs: Math.max(0, ...sdkScripts),
       sdkScriptInLongFramesMs: sdkScripts.reduce((sum, ms) => sum + ms, 0),
+      sdkSelfMs,
       heapBytes: metrics.find((entry) => entry.name === 'JSHeapUsedSize')?.value ?? 0,
       longestSdkScript: longest.map((run) => `${Math.round(run.ms)} ms ${run.what}`).join('; '),
     };

@@ -66,7 +66,7 @@ function printTable(results: Map<string, RunResult[]>): void {
   const baseScript = stat('none', (r) => r.scriptMs);
   const baseHeap = stat('none', (r) => r.heapBytes);
   console.log(
-    '  variant    task ms  vs none   script ms  vs none  added script ms  long tasks  longest  SDK longest  SDK in LoAFs  heap added',
+    '  variant    task ms  vs none   script ms  vs none  added script ms  SDK self ms  long tasks  longest  SDK longest  SDK in LoAFs  heap added',
   );
   for (const variant of variants) {
     const task = stat(variant, (r) => r.taskMs);
@@ -78,6 +78,9 @@ function printTable(results: Map<string, RunResult[]>): void {
       script.toFixed(0).padStart(11),
       `${(script / baseScript).toFixed(2)}x`.padStart(8),
       (script - baseScript).toFixed(0).padStart(16),
+      stat(variant, (r) => r.sdkSelfMs)
+        .toFixed(0)
+        .padStart(12),
       stat(variant, (r) => r.longTasks)
         .toFixed(0)
         .padStart(11),
