@@ -104,6 +104,32 @@ describe('SDK loaded by script tag from the Snag server', () => {
     expect(addedToPage).not.toContain('IFRAME');
   });
 
+  it('reads no selection while the person types in a field (every read can lay out the page)', async () => {
+    const page = await browser.newPage();
+    // Counts reads of the Selection properties that lay the page out when it changed since the last frame.
+    await page.addInitScript(`window.__selectionReads = 0;
+      for (const name of ['anchorNode', 'focusNode', 'anchorOffset', 'focusOffset', 'isCollapsed', 'type', 'rangeCount']) {
+        const { get } = Object.getOwnPropertyDescriptor(Selection.prototype, name);
+        Object.defineProperty(Selection.prototype, name, { get() { window.__selectionReads++; return get.call(this); }, configurable: true });
+      }`);
+    await page.goto(`${app.url}/checkout`);
+    await recorderLoaded(page);
+    const reads = () => page.evaluate('window.__selectionReads') as Promise<number>;
+    for (const field of ['#name', '#notes']) {
+      await page.click(field);
+      await page.waitForTimeout(200);
+      const before = await reads();
+      await page.keyboard.type('typing a few words here');
+      await page.waitForTimeout(200);
+      expect(await reads()).toBe(before);
+    }
+    // Selecting the page's own text is read (a selection is a reaction to a press).
+    await page.click('#title', { clickCount: 3 });
+    await page.waitForTimeout(200);
+    expect(await reads()).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('stores page views for the load, SPA navigation, back navigation and reload, without query strings', () => {
     const pages = ofType('page').map((page) => [page.navigation, new URL(page.url).pathname]);
     expect(pages).toEqual([
