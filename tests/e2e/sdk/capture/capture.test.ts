@@ -130,6 +130,32 @@ describe('SDK loaded by script tag from the Snag server', () => {
     await page.close();
   });
 
+  it("on a page whose DOM prototypes are patched (zone.js), keeps rrweb's iframe out of the body and still records", async () => {
+    const page = await browser.newPage();
+    // rrweb takes prototypes from a fresh iframe when Angular's zone is present; where that iframe goes is what counts.
+    await page.addInitScript(`window.Zone = function Zone() {};
+      window.__iframesIn = [];
+      new MutationObserver((records) => {
+        for (const record of records) for (const node of record.addedNodes) if (node.nodeName === 'IFRAME') window.__iframesIn.push(record.target.nodeName);
+      }).observe(document, { childList: true, subtree: true });`);
+    await page.goto(`${app.url}/checkout`);
+    const session = await sessionIdOf(page);
+    await recorderLoaded(page);
+    await page.waitForFunction('window.__iframesIn.length > 0');
+    await page.click('#broken');
+    await page.waitForTimeout(300);
+    await flush(page);
+    expect(await page.evaluate('window.__iframesIn')).toEqual(expect.arrayContaining(['HEAD']));
+    expect(await page.evaluate('window.__iframesIn')).not.toContain('BODY');
+    // The count the click changed reached the replay as a mutation after the full snapshot.
+    const recorded = (await replayChunks(snag, session)).flatMap(
+      (chunk) => JSON.parse(chunk.data) as Array<{ type: number; data?: { source?: number } }>,
+    );
+    expect(recorded.some((event) => event.type === 2)).toBe(true);
+    expect(recorded.some((event) => event.type === 3 && event.data?.source === 0)).toBe(true);
+    await page.close();
+  });
+
   it('stores page views for the load, SPA navigation, back navigation and reload, without query strings', () => {
     const pages = ofType('page').map((page) => [page.navigation, new URL(page.url).pathname]);
     expect(pages).toEqual([
