@@ -110,6 +110,11 @@ export const ERROR_CLICK_MS = 2_000;
 /** Nodes that changed on their own (no user input in the preceding DOM_CHURN_INPUT_MS) within this long before a click are churning: their changes are not reactions. */
 export const DOM_CHURN_MEMORY_MS = 5_000;
 export const DOM_CHURN_INPUT_MS = 1_000;
+/**
+ * The document scrolling this soon after a churning change (a skeleton replaced, content loading above the view) is
+ * the browser's scroll anchoring keeping the view on its content, not a reaction.
+ */
+export const SCROLL_ANCHOR_MS = 250;
 /** Thrashed cursor: this many direction reversals, with legs of at least THRASH_LEG_PX, within THRASH_WINDOW_MS. */
 export const THRASH_MIN_REVERSALS = 6;
 export const THRASH_LEG_PX = 40;

@@ -1,3 +1,4 @@
+import { SCROLL_ANCHOR_MS } from '../constants.js';
 import { guard } from '../util/guard.js';
 import { listen, onStop, patch } from '../util/lifetime.js';
 import { textSelected } from './text-selected.js';
@@ -24,9 +25,11 @@ const decorative = (node: Node): boolean =>
 export function watchReactions(thresholds: DetectThresholds, react: React): OnInput {
   let lastInput = -1e9;
   const churn = new WeakMap<Node, number>();
+  let churnedAt = -1e9;
   const changed = (node: Node) => {
     const now = performance.now();
     if (!((churn.get(node) ?? -1e9) > lastInput - thresholds.domChurnMemoryMs)) react(now, node);
+    else churnedAt = now;
     if (now - lastInput > thresholds.domChurnInputMs) churn.set(node, now);
   };
   const observer = new MutationObserver(
@@ -59,7 +62,7 @@ export function watchReactions(thresholds: DetectThresholds, react: React): OnIn
   );
   listen(window, 'scroll', (event: Event) => {
     if (event.target instanceof Element) changed(event.target);
-    else react(now());
+    else if (now() - churnedAt > SCROLL_ANCHOR_MS) react(now());
   });
   listen(window, 'input change', (event: Event) => react(now(), event.target as Node));
   listen(window, 'focusin', (event: FocusEvent) => react(now(), event.target as Node, true));
