@@ -6,8 +6,9 @@ import type { RunningServer } from '@snag/server';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppServer, startAppServer } from '../../../helpers/app-server.js';
-import { collectPageErrors, flush, launchBrowser, recorderLoaded, sessionIdOf } from '../../../helpers/browser.js';
-import { ADMIN_TOKEN, removeDataDir, replayChunks, startSnag, storedEvents } from '../../../helpers/snag-server.js';
+import { collectPageErrors, flush, recorderLoaded, sessionIdOf } from '../../../helpers/browser.js';
+import { startScenario, stopScenario } from '../../../helpers/scenario.js';
+import { ADMIN_TOKEN, replayChunks, storedEvents } from '../../../helpers/snag-server.js';
 
 /**
  * Issue 14 part 3 and issue 15's feedback tab, in real Chromium against the real server and the
@@ -77,17 +78,10 @@ async function storedReplay(visitor: Visit): Promise<string> {
 }
 
 beforeAll(async () => {
-  snag = await startSnag();
-  app = await startAppServer(join(import.meta.dirname, 'template.html'), () => snag.url);
-  browser = await launchBrowser();
+  ({ snag, app, browser } = await startScenario(join(import.meta.dirname, 'template.html'), () => snag.url));
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await snag?.close();
-  if (snag) removeDataDir(snag.dataDir);
-});
+afterAll(() => stopScenario({ snag, app, browser }));
 
 describe('recording settings from the dashboard (built SDK, real server)', () => {
   it('records with the code’s settings when /v1/config.js is unreachable or broken, and the page works', async () => {
