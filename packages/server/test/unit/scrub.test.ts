@@ -9,6 +9,8 @@ describe('scrubText', () => {
     ['https://app.example/cb#id_token=xyz&state=ok', 'https://app.example/cb#id_token=[redacted]&state=ok'],
     ['card 4242 4242 4242 4242 declined', 'card [card] declined'],
     ['card 4111-1111-1111-1111', 'card [card]'],
+    ['paid with 4111111111111111.', 'paid with [card].'],
+    ['amex 3782 822463 10005 refused', 'amex [card] refused'],
     ['Authorization: Bearer sk_live_51HcQkLmNoPq', 'Authorization: Bearer [redacted]'],
     [
       'token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U expired',
@@ -24,6 +26,9 @@ describe('scrubText', () => {
       'Order 1234567890123 not found',
       'TypeError: Cannot read properties of undefined',
       'https://shop.example/search?q=shoes&page=2',
+      // Luhn-valid digits across a UUID's last two groups (9577857756522352): an id, not a card.
+      '59ee5184-dfc0-4d1b-9577-857756522352',
+      'https://shop.example/orders/59ee5184-dfc0-4d1b-9577-857756522352/items',
     ]) {
       expect(scrubText(text)).toBe(text);
     }
