@@ -30,10 +30,10 @@ async function playAll(browser: Browser, entries: CatalogEntry[], tool: Detectio
     return await mapPool(
       entries,
       CONCURRENCY,
-      async ({ scenario, template }): Promise<Outcome> => ({
+      async ({ scenario, template }): Promise<Outcome & { replayed: string[] }> => ({
         scenario: scenario.name,
         expected: [...scenario.expected].sort(),
-        found: await runScenario(browser, site.origin, { scenario, template }, tool),
+        ...(await runScenario(browser, site.origin, { scenario, template }, tool)),
       }),
     );
   } finally {
@@ -52,11 +52,12 @@ async function runScenarios(
     const started = Date.now();
     const outcomes = await playAll(browser, entries, tool, assets);
     console.log(`\n${tool.name}: ${entries.length} scenarios in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-    for (const { scenario, expected, found } of outcomes) {
+    for (const { scenario, expected, found, replayed } of outcomes) {
       const ok = expected.join() === found.join();
       console.log(
         `  ${ok ? 'ok  ' : 'MISS'} ${scenario.padEnd(32)} expected ${expected.join('+') || '-'}; found ${found.join('+') || '-'}`,
       );
+      for (const reason of replayed) console.log(`       played again: ${reason}`);
     }
     results.push({ tool: tool.name, scores: scoreKinds(outcomes) });
   }

@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core';
+import { PlayedOffScript } from '../../tests/helpers/paced-presses.js';
 import type { DetectionTool } from '../../tests/scenarios/support/detection-tool.js';
 import { mapPool } from '../../tests/scenarios/support/run-scenario.js';
 import { Person } from '../wild/person.js';
@@ -71,6 +72,7 @@ export async function visitPage(
     try {
       await run(person);
     } catch (error) {
+      if (error instanceof PlayedOffScript) throw error;
       const last = person.log[person.log.length - 1];
       const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
       failure = `${message} (after ${last ? `${last.widget}: ${last.action}` : 'loading'})`;

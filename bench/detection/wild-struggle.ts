@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core';
+import { playToScript } from '../../tests/helpers/paced-presses.js';
 import { mapPool } from '../../tests/scenarios/support/run-scenario.js';
 import { startWildServer } from '../wild/server.js';
 import { WILD_STRUGGLES, waitUntilLoaded } from '../wild/struggle.js';
@@ -19,10 +20,13 @@ async function playStruggles(browser: Browser, wildTool: WildTool, assets: Map<s
   const site = await startWildServer(wildTool.tool.head, assets);
   try {
     return await mapPool(chosenStruggles(), STRUGGLE_CONCURRENCY, async (struggle): Promise<Outcome> => {
-      const visit = await visitPage(browser, site.origin, struggle.page, wildTool, async (person) => {
-        if (!struggle.early) await waitUntilLoaded(person, struggle.page);
-        await struggle.run(person);
-      });
+      const { result: visit, replayed } = await playToScript(struggle.name, () =>
+        visitPage(browser, site.origin, struggle.page, wildTool, async (person) => {
+          if (!struggle.early) await waitUntilLoaded(person, struggle.page);
+          await struggle.run(person);
+        }),
+      );
+      for (const reason of replayed) console.log(`  played ${struggle.name} again: ${reason}`);
       if (visit.failure) console.log(`  UNFINISHED ${struggle.name}: ${visit.failure}`);
       return {
         scenario: struggle.name,

@@ -1,4 +1,5 @@
 import type { SignalKind } from '@snag/protocol';
+import { pressPaced } from '../../tests/helpers/paced-presses.js';
 import type { Person } from './person.js';
 
 /** A labelled struggle on a wild page's own widgets: the kinds it must produce, and no other. */
@@ -32,14 +33,17 @@ export async function waitUntilLoaded(person: Person, page: string): Promise<voi
   await person.page.waitForTimeout(SETTLE_MS);
 }
 
-/** Presses the same spot `times` times, `gapMs` apart, as someone who wants it to react. */
+/**
+ * Presses the same spot `times` times, `gapMs` apart, as someone who wants it to react; throws PlayedOffScript
+ * when a press reached the page much later than that.
+ */
 export async function pressRepeatedly(person: Person, selector: string, times: number, gapMs: number): Promise<void> {
   await person.moveTo(person.page.locator(selector).first());
-  for (let i = 0; i < times; i++) {
-    if (i > 0) await person.page.waitForTimeout(gapMs);
-    await person.page.mouse.down();
-    await person.page.mouse.up();
-  }
+  const { mouse } = person.page;
+  await pressPaced(person.page, times, gapMs, async () => {
+    await mouse.down();
+    await mouse.up();
+  });
 }
 
 /** Waves the pointer side to side over an element: `reversals` turns of `legPx`, `legMs` per leg. */

@@ -23,8 +23,12 @@ beforeAll(async () => {
   const tool = snagTool(() => snag.url);
   site = await startScenarioServer(entries, { head: tool.head });
   browser = await launchBrowser();
-  const results = await mapPool(entries, CONCURRENCY, (entry) => runScenario(browser, site.origin, entry, tool));
-  for (const [i, entry] of entries.entries()) found.set(entry.scenario.name, results[i] ?? []);
+  const runs = await mapPool(entries, CONCURRENCY, (entry) => runScenario(browser, site.origin, entry, tool));
+  for (const [i, entry] of entries.entries()) {
+    const run = runs[i];
+    found.set(entry.scenario.name, run?.found ?? []);
+    for (const reason of run?.replayed ?? []) console.log(`${entry.scenario.name} played again: ${reason}`);
+  }
 }, 240_000);
 
 afterAll(async () => {

@@ -1,21 +1,39 @@
 import type { SignalKind } from '@snag/protocol';
 import type { Browser } from 'playwright-core';
+import { playToScript } from '../../helpers/paced-presses.js';
 import type { CatalogEntry } from './catalog.js';
 import type { DetectionTool } from './detection-tool.js';
 import { pause } from './scenario.js';
 
+export interface ScenarioRun {
+  /** The distinct kinds the tool reported, sorted. */
+  found: SignalKind[];
+  /** Why earlier plays were voided and played again (none when the first play kept to its script). */
+  replayed: string[];
+}
+
 /**
  * One scenario with one tool, in a fresh browser context (its own storage, so its
  * own session): load the page, play the behaviour, wait for the tool's verdicts,
- * and return the distinct kinds it reported, sorted.
+ * and return the distinct kinds it reported. A play that went off script is
+ * played again.
  */
 export async function runScenario(
   browser: Browser,
   origin: string,
   entry: CatalogEntry,
   tool: DetectionTool,
+): Promise<ScenarioRun> {
+  const { result, replayed } = await playToScript(entry.scenario.name, () => playOnce(browser, origin, entry, tool));
+  return { found: result, replayed };
+}
+
+async function playOnce(
+  browser: Browser,
+  origin: string,
+  { scenario }: CatalogEntry,
+  tool: DetectionTool,
 ): Promise<SignalKind[]> {
-  const { scenario } = entry;
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await context.newPage();

@@ -1,5 +1,6 @@
 import { SIGNAL_KINDS, type SignalKind } from '@snag/protocol';
 import type { Page } from 'playwright-core';
+import { pressPaced } from '../../helpers/paced-presses.js';
 
 /** Every kind of struggle: what a scenario does not list, it must not produce. */
 export const ALL_KINDS: readonly SignalKind[] = SIGNAL_KINDS;
@@ -27,12 +28,12 @@ export interface Scenario {
 
 export const pause = (page: Page, ms: number) => page.waitForTimeout(ms);
 
-/** Clicks `selector` `times` times, `gapMs` apart, with a real mouse (pointerdown, mouseup, click). */
+/**
+ * Clicks `selector` `times` times, `gapMs` apart, with a real mouse (pointerdown, mouseup, click); throws
+ * PlayedOffScript when a click reached the page much later than that.
+ */
 export async function clickRepeatedly(page: Page, selector: string, times: number, gapMs: number): Promise<void> {
   const box = await page.locator(selector).boundingBox();
   if (!box) throw new Error(`${selector} is not visible`);
-  for (let i = 0; i < times; i++) {
-    if (i > 0) await pause(page, gapMs);
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-  }
+  await pressPaced(page, times, gapMs, () => page.mouse.click(box.x + box.width / 2, box.y + box.height / 2));
 }
