@@ -1,8 +1,9 @@
 import type { Properties, PublicConfig, RemoteRecording, SignalEvent, SnagEvent } from '@snag/protocol';
+import type { React } from './detect/reactions.js';
 import type { EmitSignal } from './detect/signal.js';
 import type { DetectThresholds } from './detect/thresholds.js';
 import type { WidgetStrings } from './questions/widget-strings.js';
-import type { listen as Listen } from './util/lifetime.js';
+import type { listen as Listen, patch as Patch } from './util/lifetime.js';
 
 /** Selectors of the privacy rules in force (`privacy/mask.ts` builds them from the options). */
 export interface PrivacySelectors {
@@ -128,6 +129,8 @@ export type StartLazyDetectors = (
   thresholds: DetectThresholds,
   signal: EmitSignal,
   listen: typeof Listen,
+  patch: typeof Patch,
+  react: React,
 ) => () => void;
 
 /** The lazy chunks, by name. */

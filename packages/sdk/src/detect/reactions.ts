@@ -1,6 +1,6 @@
 import { SCROLL_ANCHOR_MS } from '../constants.js';
 import { guard } from '../util/guard.js';
-import { listen, onStop, patch } from '../util/lifetime.js';
+import { listen, onStop } from '../util/lifetime.js';
 import { textSelected } from './text-selected.js';
 import type { DetectThresholds } from './thresholds.js';
 
@@ -51,15 +51,6 @@ export function watchReactions(thresholds: DetectThresholds, react: React): OnIn
   observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
   onStop(() => observer.disconnect());
   const now = () => performance.now();
-  patch(
-    window,
-    'open',
-    (original) =>
-      function snagOpen(this: Window, ...args: Parameters<Window['open']>) {
-        guard(react)(now());
-        return original.apply(this, args);
-      },
-  );
   listen(window, 'scroll', (event: Event) => {
     if (event.target instanceof Element) changed(event.target);
     else if (now() - churnedAt > SCROLL_ANCHOR_MS) react(now());
