@@ -4,7 +4,7 @@ import type { OnError } from '../capture/errors.js';
 import type { OnRequest } from '../capture/network.js';
 import type { CaptureContext, StartLazyDetectors } from '../types.js';
 import { reportInternal } from '../util/guard.js';
-import { listen, patch } from '../util/lifetime.js';
+import { listen, onStop, patch } from '../util/lifetime.js';
 import { isTextSurface } from './actionable.js';
 import { detectClicks } from './clicks.js';
 import { watchReactions } from './reactions.js';
@@ -44,8 +44,13 @@ export function startDetectors(
   const input = watchReactions(thresholds, (time, node, focus) => clicks.react(time, node, focus));
   const clicks = detectClicks(thresholds, signal, input);
   let endForms: (() => void) | undefined;
+  // A chunk that arrives after the client stopped must not hook into the page for good.
+  let stopped = false;
+  onStop(() => {
+    stopped = true;
+  });
   loadLazy().then((start) => {
-    endForms = start(thresholds, signal, listen, patch, clicks.react);
+    if (!stopped) endForms = start(thresholds, signal, listen, patch, clicks.react);
   }, reportInternal);
   // Keyboard activation reacts like a click does; typing in a field is not the user acting on the page.
   listen(window, 'keydown', (event: KeyboardEvent) => {

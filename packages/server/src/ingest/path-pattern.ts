@@ -3,6 +3,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HEX_HASH = /^[0-9a-f]{16,}$/i;
 /** Long opaque tokens (nanoids, ULIDs, base64 ids) that mix letters and digits. */
 const OPAQUE_TOKEN = /^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9_-]{20,}$/;
+/** What scrubbing left of an id that looked like a secret (a Luhn-valid 16-digit id, an email as a user id). */
+const SCRUBBED = /^\[(card|email|jwt|redacted)\]$/;
 
 /** Path of a URL, with a hash route (`#/…`, `#!/…`) appended when the app routes by hash. */
 export function pathOf(url: string): string {
@@ -15,7 +17,7 @@ export function pathOf(url: string): string {
 
 /**
  * Groups paths that differ only by identifiers: `/orders/8812` → `/orders/:id`.
- * Numbers, UUIDs, hex hashes and long opaque tokens become `:id`.
+ * Numbers, UUIDs, hex hashes, long opaque tokens and what scrubbing replaced become `:id`.
  */
 export function pathPattern(path: string): string {
   return path
@@ -30,7 +32,13 @@ function isIdentifier(segment: string): boolean {
   try {
     decoded = decodeURIComponent(segment);
   } catch {}
-  return NUMBER.test(decoded) || UUID.test(decoded) || HEX_HASH.test(decoded) || OPAQUE_TOKEN.test(decoded);
+  return (
+    NUMBER.test(decoded) ||
+    UUID.test(decoded) ||
+    HEX_HASH.test(decoded) ||
+    OPAQUE_TOKEN.test(decoded) ||
+    SCRUBBED.test(decoded)
+  );
 }
 
 function trimTrailingSlash(pathname: string): string {

@@ -24,8 +24,7 @@ export function scrubText(text: string, options: { cards: boolean } = { cards: t
   if (out.includes('=')) out = out.replace(SECRET_PARAM, '$1[redacted]');
   if (out.includes('eyJ')) out = out.replace(JWT, '[jwt]');
   if (/Bearer|Basic/i.test(out)) out = out.replace(BEARER, '$1 [redacted]');
-  if (options.cards && /\d{4}/.test(out))
-    out = out.replace(CARD_CANDIDATE, (match) => (isLuhnValid(match) ? '[card]' : match));
+  if (options.cards && /\d{4}/.test(out)) out = out.replace(CARD_CANDIDATE, scrubCard);
   return out;
 }
 
@@ -48,6 +47,12 @@ export function scrubDeep<T>(value: T): T {
     return out as T;
   }
   return value;
+}
+
+/** A card, or a 16-digit grouped card followed by its 3-digit security code (`4111 1111 1111 1111 123`). */
+function scrubCard(match: string): string {
+  if (isLuhnValid(match)) return '[card]';
+  return match.length === 23 && isLuhnValid(match.slice(0, 19)) ? `[card]${match.slice(19)}` : match;
 }
 
 function isLuhnValid(candidate: string): boolean {

@@ -11,6 +11,9 @@ describe('pathPattern', () => {
     ['/checkout/step-2', '/checkout/step-2'],
     ['/', '/'],
     ['/a/1/b/2', '/a/:id/b/:id'],
+    // Ids the scrubber replaced: a Luhn-valid 16-digit channel id, an email as a user id.
+    ['/channels/[card]/messages', '/channels/:id/messages'],
+    ['/users/%5Bemail%5D', '/users/:id'],
   ])('%s → %s', (path, pattern) => {
     expect(pathPattern(path)).toBe(pattern);
   });

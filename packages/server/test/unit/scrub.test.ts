@@ -11,6 +11,7 @@ describe('scrubText', () => {
     ['card 4111-1111-1111-1111', 'card [card]'],
     ['paid with 4111111111111111.', 'paid with [card].'],
     ['amex 3782 822463 10005 refused', 'amex [card] refused'],
+    ['4111 1111 1111 1111 123', '[card] 123'],
     ['Authorization: Bearer sk_live_51HcQkLmNoPq', 'Authorization: Bearer [redacted]'],
     [
       'token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U expired',
