@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 
 /**
- * How much later than scripted a press may reach the page before the run no longer plays its label. On a busy
- * machine the driver (in the same Node process as the server and the other runs) can stall for a second: "four
- * presses 250 ms apart" then arrives as 417, 1,209 and 751 ms, a different behaviour from the one labelled.
+ * How far from its scripted gap a press may reach the page before the run no longer plays its label. On a busy
+ * machine a press's round trips to the renderer can take a second: "four presses 250 ms apart" arrived as 417,
+ * 1,209 and 751 ms, a different behaviour from the one labelled.
  */
 export const PACE_SLACK_MS = 300;
 

@@ -1,10 +1,10 @@
+import { SCRUBBED_VALUE } from './scrub.js';
+
 const NUMBER = /^\d+$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HEX_HASH = /^[0-9a-f]{16,}$/i;
 /** Long opaque tokens (nanoids, ULIDs, base64 ids) that mix letters and digits. */
 const OPAQUE_TOKEN = /^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9_-]{20,}$/;
-/** What scrubbing left of an id that looked like a secret (a Luhn-valid 16-digit id, an email as a user id). */
-const SCRUBBED = /^\[(card|email|jwt|redacted)\]$/;
 
 /** Path of a URL, with a hash route (`#/…`, `#!/…`) appended when the app routes by hash. */
 export function pathOf(url: string): string {
@@ -37,7 +37,7 @@ function isIdentifier(segment: string): boolean {
     UUID.test(decoded) ||
     HEX_HASH.test(decoded) ||
     OPAQUE_TOKEN.test(decoded) ||
-    SCRUBBED.test(decoded)
+    SCRUBBED_VALUE.test(decoded)
   );
 }
 

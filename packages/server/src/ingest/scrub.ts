@@ -1,12 +1,14 @@
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 const ENCODED_EMAIL = /[A-Za-z0-9._%+-]+%40[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/gi;
 // Card numbers as people write them: one run of 13–19 digits, groups of four (16 or 19 digits),
-// or 4-6-5 / 4-6-4 (American Express, Diners). Not any digit run with dashes: a UUID's last
-// two groups ("9577-857756522352") are Luhn-valid one time in ten.
+// or 4-6-5 / 4-6-4 (American Express, Diners). Not any digit run with dashes: a UUID whose last
+// two groups are all digits ("9577-857756522352") is Luhn-valid one time in ten.
 const CARD_CANDIDATE =
   /(?<![\w-])(?:\d{13,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{3})?|\d{4}([ -])\d{6}\2\d{4,5})(?![\w-])/g;
 const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/g;
 const BEARER = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi;
+/** A whole value scrubbing put in place of a secret (a path segment that was a card-like id or an email). */
+export const SCRUBBED_VALUE = /^\[(card|email|jwt|redacted)\]$/;
 const SECRET_PARAM =
   /([?&;#](?:access_token|refresh_token|id_token|token|api_key|apikey|key|secret|client_secret|password|passwd|pwd|auth|authorization|session|sessionid|sid|sig|signature|code|otp)=)[^&;#\s"']*/gi;
 
